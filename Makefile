@@ -1,0 +1,61 @@
+# Two entry points: `make demo` and `make test`. Both set everything up first:
+# a virtual environment in .venv, npm packages, the build, and Debian's Chromium.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := $(CURDIR)/.venv
+export PATH := $(VENV)/bin:$(PATH)
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
+
+.PHONY: help setup build chromium demo demo-lab test lint clean
+
+help:
+	@echo "make demo      set up, then run the extension on a sample hub"
+	@echo "make demo-lab  set up, then run it in a plain JupyterLab"
+	@echo "make test      set up, then run every test suite"
+
+$(VENV)/.stamp: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	# The labextension is built by jlpm below, not by pip.
+	SKIP_JUPYTER_BUILDER=1 $(VENV)/bin/pip install -q -e ".[dev]"
+	touch $@
+
+node_modules/.stamp: package.json yarn.lock $(VENV)/.stamp
+	jlpm install --immutable
+	touch $@
+
+ui-tests/node_modules/.stamp: ui-tests/package.json ui-tests/yarn.lock $(VENV)/.stamp
+	cd ui-tests && jlpm install --immutable
+	touch $@
+
+build: node_modules/.stamp
+	jlpm build
+	jupyter labextension develop . --overwrite
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (apt-get install -y chromium)"; \
+	    echo "or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH to a Chromium binary."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+setup: build ui-tests/node_modules/.stamp chromium
+
+demo: demo-lab
+
+demo-lab: build
+	bash scripts/demo-lab.sh
+
+test: setup
+	python scripts/run_tests.py
+
+lint: node_modules/.stamp
+	jlpm lint
+
+clean:
+	rm -rf build lib coverage jupyterlab_hub_help/labextension tsconfig.tsbuildinfo

@@ -1,0 +1,67 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { CommandRegistry } from '@lumino/commands';
+import { Widget } from '@lumino/widgets';
+
+import { panelPlugin } from '../panelPlugin';
+import { CommandIDs } from '../tokens';
+
+/**
+ * A shell that records what the plugin adds and activates; the command
+ * registry is JupyterLab's real one.
+ */
+function createApp() {
+  const added: { widget: Widget; area: string; rank?: number }[] = [];
+  const activated: string[] = [];
+  const app = {
+    commands: new CommandRegistry(),
+    shell: {
+      add: (widget: Widget, area: string, options?: { rank?: number }) => {
+        added.push({ widget, area, rank: options?.rank });
+      },
+      activateById: (id: string) => {
+        activated.push(id);
+      }
+    }
+  };
+  return { app: app as unknown as JupyterFrontEnd, added, activated };
+}
+
+describe('jupyterlab-hub-help:panel', () => {
+  it('has a package-scoped id and a description', () => {
+    expect(panelPlugin.id).toBe('jupyterlab-hub-help:panel');
+    expect(panelPlugin.description).toBeTruthy();
+    expect(panelPlugin.requires ?? []).toHaveLength(0);
+  });
+
+  it('adds the Get help panel to the right sidebar in the third-party rank range', () => {
+    const { app, added } = createApp();
+    panelPlugin.activate(app, null, null, null, null);
+    expect(added).toHaveLength(1);
+    const { widget, area, rank } = added[0];
+    expect(area).toBe('right');
+    expect(rank).toBeGreaterThanOrEqual(501);
+    expect(rank).toBeLessThanOrEqual(899);
+    expect(widget.id).toBe('jp-hub-help-panel');
+    expect(widget.title.caption).toBe('Get help');
+    expect(widget.title.icon).toBeTruthy();
+  });
+
+  it('registers hub-help:open, which activates the panel', async () => {
+    const { app, added, activated } = createApp();
+    panelPlugin.activate(app, null, null, null, null);
+    expect(app.commands.hasCommand(CommandIDs.open)).toBe(true);
+    expect(app.commands.label(CommandIDs.open)).toBe('Get Help with This Hub');
+    await app.commands.execute(CommandIDs.open);
+    expect(activated).toEqual([added[0].widget.id]);
+  });
+
+  it('adds the open command to the palette under Help when a palette exists', () => {
+    const { app } = createApp();
+    const items: { command: string; category: string }[] = [];
+    const palette = { addItem: (item: any) => items.push(item) };
+    panelPlugin.activate(app, null, null, palette, null);
+    expect(items).toEqual([
+      expect.objectContaining({ command: CommandIDs.open, category: 'Help' })
+    ]);
+  });
+});
