@@ -8,7 +8,7 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium demo demo-lab test lint clean
+.PHONY: help setup build chromium demo demo-lab test lint clean bench
 
 help:
 	@echo "make demo      set up, then run the extension on a sample hub"
@@ -59,3 +59,6 @@ lint: node_modules/.stamp
 
 clean:
 	rm -rf build lib coverage jupyterlab_hub_help/labextension tsconfig.tsbuildinfo
+
+bench: setup
+	jlpm bench:metadata

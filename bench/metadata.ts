@@ -1,0 +1,106 @@
+/**
+ * Times the metadata layer (parse + merge + resolve every task for a viewer)
+ * on generated documents of growing size, and prints the figures.
+ *
+ *   make bench-metadata     (or: jlpm bench:metadata)
+ *
+ * The largest document has 2,000 people and 1,000 tasks. Each size is run
+ * after a warm-up; the median and the 95th percentile are printed, with the
+ * time per 1,000 entries to show how it grows.
+ */
+import { performance } from 'perf_hooks';
+
+import { buildMetadata, IHubMetadataDocument, Resolver } from '../src/metadata';
+
+const ROLES = [
+  'community-representative',
+  'hub-administrator',
+  'site-reliability-engineer',
+  'user'
+];
+const OWNERS = [
+  'user',
+  'hub-administrator',
+  'community-representative',
+  'support-triager',
+  'site-reliability-engineer'
+];
+
+function document(people: number, tasks: number): IHubMetadataDocument {
+  return {
+    hub: {
+      name: { en: 'Bench hub', fr: 'Hub de test' },
+      url: 'https://bench.example.org'
+    },
+    people: Array.from({ length: people }, (_, i) => ({
+      name: `Person ${i}`,
+      usernames: [`user${i}`],
+      roles: [ROLES[i % ROLES.length]],
+      contact: {
+        email: `user${i}@example.org`,
+        url: `https://example.org/people/${i}`
+      },
+      note: { en: 'Weekdays', fr: 'En semaine' }
+    })),
+    tasks: Array.from({ length: tasks }, (_, i) => ({
+      id: `task-${i}`,
+      title: { en: `Task number ${i}`, fr: `Tâche numéro ${i}` },
+      keywords: ['alpha', 'beta', `k${i}`],
+      owner: OWNERS[i % OWNERS.length],
+      category: `Category ${i % 12}`,
+      how: { text: 'Do it like this.', url: 'https://docs.example.org/x' }
+    })),
+    announcements: Array.from({ length: 20 }, (_, i) => `Announcement ${i}`)
+  };
+}
+
+function run(doc: IHubMetadataDocument): number {
+  const start = performance.now();
+  const { metadata } = buildMetadata({
+    settings: doc,
+    live: { admins: ['user1', 'user5', 'staff'] }
+  });
+  const resolver = new Resolver(metadata, { username: 'user3', admin: false });
+  let routes = 0;
+  for (const task of metadata.tasks) {
+    routes += resolver.routeTask(task).kind.length;
+  }
+  if (routes === 0) {
+    throw new Error('nothing resolved');
+  }
+  return performance.now() - start;
+}
+
+function stats(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]
+  };
+}
+
+const sizes = [
+  [250, 125],
+  [500, 250],
+  [1000, 500],
+  [2000, 1000]
+];
+const iterations = Number(process.env.BENCH_ITERATIONS ?? 40);
+
+console.log(
+  `metadata layer: parse + merge + resolve every task (${iterations} runs each, Node ${process.version})`
+);
+console.log('people  tasks   median ms   p95 ms   median ms per 1,000 entries');
+for (const [people, tasks] of sizes) {
+  const doc = document(people, tasks);
+  for (let i = 0; i < 5; i++) {
+    run(doc);
+  }
+  const { median, p95 } = stats(
+    Array.from({ length: iterations }, () => run(doc))
+  );
+  const perThousand = (median / (people + tasks)) * 1000;
+  console.log(
+    `${String(people).padStart(6)} ${String(tasks).padStart(6)} ${median.toFixed(2).padStart(11)} ${p95.toFixed(2).padStart(8)} ${perThousand.toFixed(2).padStart(14)}`
+  );
+}

@@ -1,0 +1,116 @@
+import { ISettingRegistry, SettingRegistry } from '@jupyterlab/settingregistry';
+import { IDataConnector } from '@jupyterlab/statedb';
+
+import schema from '../../schema/plugin.json';
+import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
+import { buildMetadata, describeProblem, PLUGIN_ID } from '../metadata';
+import { OperatorSettingsGuard } from '../settings';
+
+/**
+ * Serves the plugin the way jupyterlab_server does: operator overrides become
+ * the schema's defaults; `raw` holds the user's own settings.
+ */
+function connector(
+  operatorValues: { [key: string]: unknown },
+  raw = '{}',
+  transform = true
+) {
+  const plugin = (): ISettingRegistry.IPlugin => {
+    const copy = JSON.parse(JSON.stringify(schema));
+    copy['jupyter.lab.transform'] = transform;
+    for (const [key, value] of Object.entries(operatorValues)) {
+      copy.properties[key] = { ...copy.properties[key], default: value };
+    }
+    return {
+      id: PLUGIN_ID,
+      schema: copy,
+      raw,
+      data: { composite: {}, user: {} },
+      version: 'test'
+    };
+  };
+  return {
+    fetch: async (id: string) => (id === PLUGIN_ID ? plugin() : undefined),
+    list: async () => ({ ids: [PLUGIN_ID], values: [plugin()] }),
+    save: async () => undefined,
+    remove: async () => undefined
+  } as unknown as IDataConnector<
+    ISettingRegistry.IPlugin,
+    string,
+    string,
+    string
+  >;
+}
+
+const broken = {
+  hub: { name: 'Broken Hub' },
+  people: [
+    { name: 'Ann', usernames: ['ann'], roles: ['community-representative'] },
+    { name: 42, roles: ['hub-administrator'] }
+  ],
+  statusPage: 'javascript:alert(1)'
+};
+
+describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () => {
+  it('without it, one invalid override makes JupyterLab refuse all the settings', async () => {
+    const registry = new SettingRegistry({
+      connector: connector(broken, '{}', false)
+    });
+    const refusal = await registry.load(PLUGIN_ID).then(
+      () => 'loaded',
+      errors => errors
+    );
+    expect(refusal).toEqual([
+      expect.objectContaining({ keyword: expect.any(String) })
+    ]);
+  });
+
+  it('keeps the valid operator values, drops the invalid ones and names them', async () => {
+    const registry = new SettingRegistry({ connector: connector(broken) });
+    const guard = new OperatorSettingsGuard();
+    guard.register(registry);
+    const settings = await registry.load(PLUGIN_ID);
+    expect(settings.composite['hub']).toEqual({ name: 'Broken Hub' });
+    expect((settings.composite['people'] as any[]).map(p => p.name)).toEqual([
+      'Ann'
+    ]);
+    expect(settings.composite['statusPage']).toBeUndefined();
+    expect(guard.problems.map(p => describeProblem(p)).sort()).toEqual([
+      'hub help settings, $.people[1].name: must be text',
+      'hub help settings, $.people[1]: was left out because of the problems inside it',
+      'hub help settings, $.statusPage: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"'
+    ]);
+  });
+
+  it('still loads the user’s own valid settings on top', async () => {
+    const registry = new SettingRegistry({
+      connector: connector(
+        broken,
+        '{"statusPage": "https://status.example.org"}'
+      )
+    });
+    new OperatorSettingsGuard().register(registry);
+    const settings = await registry.load(PLUGIN_ID);
+    expect(settings.composite['statusPage']).toBe('https://status.example.org');
+  });
+});
+
+describe('the sample community settings', () => {
+  const values = (overrides as any)[PLUGIN_ID];
+
+  it('load through the real SettingRegistry with no problem', async () => {
+    const registry = new SettingRegistry({ connector: connector(values) });
+    const guard = new OperatorSettingsGuard();
+    guard.register(registry);
+    const settings = await registry.load(PLUGIN_ID);
+    expect(guard.problems).toEqual([]);
+    const { metadata, problems } = buildMetadata({
+      settings: settings.composite
+    });
+    expect(problems).toEqual([]);
+    expect(metadata.hub.name).toBe('Riverbend Climate Hub');
+    expect(
+      metadata.people.filter(p => p.roles.includes('community-representative'))
+    ).toHaveLength(2);
+  });
+});

@@ -1,0 +1,6 @@
+/**
+ * The live hub: PageConfig and the Hub REST API.
+ */
+export * from './context';
+export * from './client';
+export * from './live';

@@ -1,0 +1,420 @@
+import { ROLE_ALIASES } from './defaults';
+import { IProblem, jsonPath } from './problems';
+import {
+  IAnnouncement,
+  IHubMetadata,
+  IHubMetadataDocument,
+  IOrigin,
+  IPerson,
+  IRole,
+  IRoleEntry,
+  ITaskEntry,
+  SourceId
+} from './types';
+
+/**
+ * One source's checked document.
+ */
+export interface ISourceDocument {
+  source: SourceId;
+  document: IHubMetadataDocument;
+}
+
+/**
+ * What the live hub adds: the usernames of its admins, when it could list them.
+ */
+export interface ILiveHubData {
+  admins?: string[];
+}
+
+export interface IMergeOptions {
+  /**
+   * Whether JupyterLab has a command; when given, tasks that name a missing
+   * command are reported.
+   */
+  hasCommand?: (id: string) => boolean;
+}
+
+export interface IMergeResult {
+  metadata: IHubMetadata;
+  problems: IProblem[];
+}
+
+/**
+ * Merge the sources in order (each later one changes what it sets), then add
+ * what the live hub discovered, which never overrides what was written.
+ * Lists (people, announcements, outage categories) are replaced whole by a
+ * later source; roles and tasks are merged by id, field by field.
+ */
+export function mergeSources(
+  sources: ISourceDocument[],
+  live: ILiveHubData = {},
+  options: IMergeOptions = {}
+): IMergeResult {
+  const problems: IProblem[] = [];
+  const acc = new Accumulator(problems);
+  sources.forEach(source => acc.apply(source));
+  const metadata = acc.finish();
+  checkReferences(metadata, problems, options, acc.roleSources);
+  addDiscoveredAdmins(metadata, live.admins ?? []);
+  checkRepresentatives(metadata, problems, acc.peopleSource);
+  return { metadata, problems };
+}
+
+const canonicalRole = (id: string) => ROLE_ALIASES[id] ?? id;
+
+class Accumulator {
+  constructor(private _problems: IProblem[]) {}
+
+  peopleSource: SourceId = 'settings';
+  roleSources: { [id: string]: SourceId } = {};
+
+  apply({ source, document: doc }: ISourceDocument): void {
+    const m = this._metadata;
+    m.hub = { ...m.hub, ...doc.hub };
+    if (doc.org) {
+      m.org = { ...m.org, ...doc.org };
+    }
+    m.operatedBy = doc.operated_by ?? m.operatedBy;
+    m.fundedBy = doc.funded_by ?? m.fundedBy;
+    m.designedBy = doc.designed_by ?? m.designedBy;
+    m.statusPage = doc.statusPage ?? m.statusPage;
+    m.metadataUrl = doc.metadataUrl ?? m.metadataUrl;
+    m.refreshInterval = doc.refreshInterval ?? m.refreshInterval;
+    m.adminDiscovery = { ...m.adminDiscovery, ...doc.adminDiscovery };
+    if (doc.outageCategories) {
+      m.outageCategories = doc.outageCategories.map(c =>
+        c.recipient ? { ...c, recipient: canonicalRole(c.recipient) } : c
+      );
+    }
+    if (doc.announcements) {
+      m.announcements = doc.announcements.map(normalizeAnnouncement);
+    }
+    if (doc.people) {
+      this.peopleSource = source;
+      m.people = this._people(source, doc.people);
+    }
+    for (const [id, entry] of Object.entries(doc.roles ?? {})) {
+      this._mergeRole(canonicalRole(id), entry);
+      this.roleSources[canonicalRole(id)] = source;
+    }
+    this._mergeTasks(source, doc.tasks ?? []);
+  }
+
+  finish(): IHubMetadata {
+    const m = this._metadata;
+    m.roles = Object.fromEntries(
+      Object.entries(this._roles).map(([id, entry]) => [
+        id,
+        completeRole(id, entry)
+      ])
+    );
+    for (const [id, { entry, origin }] of this._tasks) {
+      if (entry.hidden) {
+        continue;
+      }
+      const missing = !entry.title ? 'title' : !entry.owner ? 'owner' : null;
+      if (missing) {
+        this._problems.push({
+          ...at(origin),
+          code: 'required',
+          params: [missing],
+          severity: 'error'
+        });
+        continue;
+      }
+      m.tasks.push({
+        id,
+        title: entry.title!,
+        keywords: entry.keywords ?? [],
+        owner: canonicalRole(entry.owner!),
+        category: entry.category,
+        how: entry.how ?? {},
+        origin
+      });
+    }
+    return m;
+  }
+
+  private _people(
+    source: SourceId,
+    entries: IHubMetadataDocument['people'] = []
+  ): IPerson[] {
+    const seen = new Set<string>();
+    const people: IPerson[] = [];
+    entries.forEach((entry, index) => {
+      const origin = { source, path: jsonPath(['people', index]) };
+      const id = entry.id ?? entry.usernames?.[0] ?? entry.name;
+      if (seen.has(id)) {
+        this._problems.push({
+          ...at(origin),
+          code: 'duplicate-id',
+          params: [id],
+          severity: 'error'
+        });
+        return;
+      }
+      seen.add(id);
+      people.push({
+        id,
+        name: entry.name,
+        usernames: entry.usernames ?? [],
+        roles: [...new Set(entry.roles.map(canonicalRole))],
+        contact: entry.contact ?? {},
+        note: entry.note,
+        discovered: false,
+        origin
+      });
+    });
+    return people;
+  }
+
+  private _mergeRole(id: string, entry: IRoleEntry): void {
+    const mapped: IRoleEntry = { ...entry };
+    if (entry.reachedThrough) {
+      mapped.reachedThrough = canonicalRole(entry.reachedThrough);
+    }
+    if (entry.escalatesTo) {
+      mapped.escalatesTo = canonicalRole(entry.escalatesTo);
+    }
+    if (entry.acceptsFrom) {
+      mapped.acceptsFrom = entry.acceptsFrom.map(canonicalRole);
+    }
+    this._roles[id] = { ...this._roles[id], ...mapped };
+  }
+
+  private _mergeTasks(source: SourceId, entries: ITaskEntry[]): void {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      const origin = { source, path: jsonPath(['tasks', index]) };
+      if (seen.has(entry.id)) {
+        this._problems.push({
+          ...at(origin),
+          code: 'duplicate-id',
+          params: [entry.id],
+          severity: 'error'
+        });
+        return;
+      }
+      seen.add(entry.id);
+      const previous = this._tasks.get(entry.id);
+      const how = entry.how
+        ? { ...previous?.entry.how, ...entry.how }
+        : previous?.entry.how;
+      this._tasks.set(entry.id, {
+        entry: { ...previous?.entry, ...entry, how },
+        origin
+      });
+    });
+  }
+
+  private _metadata: IHubMetadata = {
+    hub: {},
+    announcements: [],
+    people: [],
+    roles: {},
+    tasks: [],
+    outageCategories: [],
+    metadataUrl: '',
+    refreshInterval: 300,
+    adminDiscovery: { enabled: true, group: '', exclude: [] }
+  };
+  private _roles: { [id: string]: IRoleEntry } = {};
+  private _tasks = new Map<string, { entry: ITaskEntry; origin: IOrigin }>();
+}
+
+function at(origin: IOrigin): Pick<IProblem, 'source' | 'path'> {
+  return { source: origin.source, path: origin.path };
+}
+
+function completeRole(id: string, entry: IRoleEntry): IRole {
+  return {
+    id,
+    label: entry.label ?? id,
+    description: entry.description,
+    party: entry.party ?? 'community',
+    duties: entry.duties ?? [],
+    channels: entry.channels ?? [],
+    reachedThrough: entry.reachedThrough,
+    acceptsFrom: entry.acceptsFrom ?? [],
+    escalatesTo: entry.escalatesTo,
+    hidden: entry.hidden ?? false
+  };
+}
+
+function normalizeAnnouncement(
+  entry: NonNullable<IHubMetadataDocument['announcements']>[number]
+): IAnnouncement {
+  const value = typeof entry === 'string' ? { text: entry } : entry;
+  return {
+    ...value,
+    id: value.id ?? `text-${hash(JSON.stringify(value.text))}`,
+    severity: value.severity ?? 'info'
+  };
+}
+
+/**
+ * FNV-1a: a short, stable id for announcements written without one, so that
+ * dismissing one survives reloads and edits to others.
+ */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16);
+}
+
+/**
+ * Role ids named by people, tasks and roles must exist. A person keeps the
+ * roles that do; a task whose owner does not exist is left out.
+ */
+function checkReferences(
+  m: IHubMetadata,
+  problems: IProblem[],
+  options: IMergeOptions,
+  roleSources: { [id: string]: SourceId }
+): void {
+  const known = (id: string) => id in m.roles;
+  const warn = (
+    source: SourceId,
+    path: string,
+    role: string,
+    severity: IProblem['severity'] = 'warning'
+  ) =>
+    problems.push({
+      source,
+      path,
+      code: 'unknown-role',
+      params: [role],
+      severity
+    });
+
+  m.people = m.people.filter(person => {
+    const valid = person.roles.filter(known);
+    person.roles
+      .filter(r => !known(r))
+      .forEach(role =>
+        warn(
+          person.origin.source,
+          `${person.origin.path}.roles`,
+          role,
+          valid.length ? 'warning' : 'error'
+        )
+      );
+    person.roles = valid;
+    return valid.length > 0;
+  });
+
+  m.tasks = m.tasks.filter(task => {
+    if (!known(task.owner)) {
+      warn(
+        task.origin.source,
+        `${task.origin.path}.owner`,
+        task.owner,
+        'error'
+      );
+      return false;
+    }
+    const command = task.how.command?.id;
+    if (
+      command &&
+      options.hasCommand &&
+      task.origin.source !== 'defaults' &&
+      !options.hasCommand(command)
+    ) {
+      problems.push({
+        source: task.origin.source,
+        path: `${task.origin.path}.how.command.id`,
+        code: 'missing-command',
+        params: [command],
+        severity: 'warning'
+      });
+    }
+    return true;
+  });
+
+  for (const role of Object.values(m.roles)) {
+    const path = jsonPath(['roles', role.id]);
+    const source = roleSources[role.id] ?? 'settings';
+    for (const field of ['reachedThrough', 'escalatesTo'] as const) {
+      const target = role[field];
+      if (target && !known(target)) {
+        warn(source, `${path}.${field}`, target);
+        role[field] = undefined;
+      }
+    }
+    role.acceptsFrom
+      .filter(r => !known(r))
+      .forEach(r => warn(source, `${path}.acceptsFrom`, r));
+    role.acceptsFrom = role.acceptsFrom.filter(known);
+  }
+}
+
+/**
+ * Admins the hub reported are listed as Hub Administrators, minus the
+ * exclude list. A curated person with the same username keeps their own name
+ * and contacts and gains the role.
+ */
+function addDiscoveredAdmins(m: IHubMetadata, admins: string[]): void {
+  const exclude = new Set(m.adminDiscovery.exclude.map(u => u.toLowerCase()));
+  const byUsername = new Map<string, IPerson>();
+  m.people.forEach(p =>
+    p.usernames.forEach(u => byUsername.set(u.toLowerCase(), p))
+  );
+  for (const username of admins) {
+    const key = username.toLowerCase();
+    if (exclude.has(key)) {
+      continue;
+    }
+    const curated = byUsername.get(key);
+    if (curated) {
+      if (!curated.roles.includes('hub-administrator')) {
+        curated.roles.push('hub-administrator');
+      }
+      continue;
+    }
+    const person: IPerson = {
+      id: username,
+      name: username,
+      usernames: [username],
+      roles: ['hub-administrator'],
+      contact: {},
+      discovered: true,
+      origin: { source: 'hub', path: '$' }
+    };
+    byUsername.set(key, person);
+    m.people.push(person);
+  }
+}
+
+/**
+ * The shared responsibility model asks for one or two Community Representatives.
+ */
+function checkRepresentatives(
+  m: IHubMetadata,
+  problems: IProblem[],
+  source: SourceId
+): void {
+  const count = m.people.filter(p =>
+    p.roles.includes('community-representative')
+  ).length;
+  if (count === 0) {
+    problems.push({
+      source,
+      path: '$.people',
+      code: 'no-representative',
+      params: [],
+      severity: 'warning'
+    });
+  } else if (count > 2) {
+    problems.push({
+      source,
+      path: '$.people',
+      code: 'too-many-representatives',
+      params: [String(count)],
+      severity: 'warning'
+    });
+  }
+}

@@ -1,0 +1,52 @@
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+
+import { IProblem, parseDocument, PLUGIN_ID } from './metadata';
+
+/**
+ * Operators' values arrive as the schema's defaults (settings overrides).
+ * JupyterLab refuses a plugin's settings outright when one default is
+ * invalid, so this transform checks them first: invalid entries are left out
+ * and reported, the valid rest is kept, and the Settings Editor keeps working.
+ */
+export class OperatorSettingsGuard {
+  /**
+   * Problems found in the operator's values at the last fetch.
+   */
+  problems: IProblem[] = [];
+
+  /**
+   * The checked operator values, used alone when the user's own settings
+   * cannot be loaded.
+   */
+  operatorValues: { [key: string]: unknown } = {};
+
+  register(registry: ISettingRegistry): void {
+    registry.transform(PLUGIN_ID, {
+      fetch: plugin => this._check(plugin)
+    });
+  }
+
+  private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
+    const properties = plugin.schema.properties ?? {};
+    const values: { [key: string]: unknown } = {};
+    // The schema's own defaults are null, not objects: jupyterlab_server
+    // fails on an override of a property with no default, or of an object
+    // default with anything but an object. Null means "not set".
+    for (const [key, property] of Object.entries(properties)) {
+      if (property.default !== undefined && property.default !== null) {
+        values[key] = property.default;
+      }
+    }
+    const { document, problems } = parseDocument(values, 'settings');
+    for (const [key, property] of Object.entries(properties)) {
+      if (key in document) {
+        property.default = (document as any)[key];
+      } else {
+        delete property.default;
+      }
+    }
+    this.problems = problems;
+    this.operatorValues = document as { [key: string]: unknown };
+    return plugin;
+  }
+}
