@@ -9,7 +9,8 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { hubHelpIcon } from './icons';
 import { HubHelpSidebar } from './sidebar';
-import { CommandIDs, TRANSLATION_DOMAIN } from './tokens';
+import { HubHelpModel } from './model';
+import { CommandIDs, IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
 
 /**
  * Rank of the panel in the right sidebar (third-party range is 501-899).
@@ -24,9 +25,11 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Adds the Get help side panel and the command that opens it from the palette and the Help menu.',
   autoStart: true,
+  requires: [IHubHelpModel],
   optional: [ITranslator, ILayoutRestorer, ICommandPalette, ILabShell],
   activate: (
     app: JupyterFrontEnd,
+    model: HubHelpModel,
     translator: ITranslator | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
@@ -34,7 +37,11 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
   ): void => {
     translator = translator ?? nullTranslator;
     const trans = translator.load(TRANSLATION_DOMAIN);
-    const sidebar = new HubHelpSidebar(translator);
+    const sidebar = new HubHelpSidebar({
+      model,
+      commands: app.commands,
+      translator
+    });
 
     app.shell.add(sidebar, 'right', { rank: SIDEBAR_RANK });
     if (restorer) {

@@ -2,36 +2,44 @@ import * as React from 'react';
 
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { CommandRegistry } from '@lumino/commands';
 
+import { HelpPanel } from './components/HelpPanel';
 import { hubHelpIcon } from './icons';
+import { HubHelpModel } from './model';
 import { TRANSLATION_DOMAIN } from './tokens';
 
 /**
  * The Get help side panel: a stable id for the layout restorer, the help icon
- * and a translated caption. Its content is rendered by React views.
+ * and a translated caption around the React views.
  */
 export class HubHelpSidebar extends ReactWidget {
-  constructor(translator: ITranslator = nullTranslator) {
+  constructor(options: HubHelpSidebar.IOptions) {
     super();
-    const trans = translator.load(TRANSLATION_DOMAIN);
-    this._trans = trans;
+    this._options = options;
+    const trans = (options.translator ?? nullTranslator).load(
+      TRANSLATION_DOMAIN
+    );
     this.id = HubHelpSidebar.ID;
     this.addClass('jp-HubHelp');
     this.title.icon = hubHelpIcon;
     this.title.caption = trans.__('Get help');
+    this.node.setAttribute('role', 'region');
+    this.node.setAttribute('aria-label', trans.__('Get help'));
   }
 
   protected render(): JSX.Element {
-    const trans = this._trans;
+    const { model, commands, translator } = this._options;
     return (
-      <section className="jp-HubHelp-body" aria-label={trans.__('Get help')}>
-        <h2 className="jp-HubHelp-title">{trans.__('Get help')}</h2>
-        <p>{trans.__('Who runs this hub and who can help you.')}</p>
-      </section>
+      <HelpPanel
+        model={model}
+        commands={commands}
+        trans={(translator ?? nullTranslator).load(TRANSLATION_DOMAIN)}
+      />
     );
   }
 
-  private _trans: ReturnType<ITranslator['load']>;
+  private _options: HubHelpSidebar.IOptions;
 }
 
 export namespace HubHelpSidebar {
@@ -39,4 +47,10 @@ export namespace HubHelpSidebar {
    * The widget id: stable, so the layout restorer and `activateById` find it.
    */
   export const ID = 'jp-hub-help-panel';
+
+  export interface IOptions {
+    model: HubHelpModel;
+    commands: CommandRegistry;
+    translator?: ITranslator;
+  }
 }

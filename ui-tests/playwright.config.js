@@ -1,12 +1,26 @@
 /**
  * Playwright configuration: Galata's defaults, Debian's Chromium instead of a
- * downloaded browser, and a JupyterLab server on a port chosen by the runner.
+ * downloaded browser, and three servers on ports chosen by the test runner:
+ * JupyterLab with the sample hub settings, JupyterLab with a broken settings
+ * override, and Notebook 7 with the sample settings.
  */
+const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
-const port = process.env.HUB_HELP_LAB_PORT || '8888';
+const port = Number(process.env.HUB_HELP_LAB_PORT || 8888);
 const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || '/usr/bin/chromium';
+
+const server = (app, offset, configDir) => ({
+  command: `jupyter ${app} --config jupyter_server_test_config.py --port=${port + offset} --port-retries=0`,
+  url: `http://127.0.0.1:${port + offset}/${app === 'lab' ? 'lab' : 'tree'}`,
+  env: {
+    ...process.env,
+    JUPYTER_CONFIG_PATH: path.resolve(__dirname, configDir)
+  },
+  timeout: 120 * 1000,
+  reuseExistingServer: false
+});
 
 module.exports = {
   ...baseConfig,
@@ -15,9 +29,10 @@ module.exports = {
     ['json', { outputFile: 'test-results/report.json' }],
     ['html', { open: 'never' }]
   ],
-  // Two cores: one worker keeps the server and the browser responsive.
+  // Two cores: one worker keeps the servers and the browser responsive.
   workers: 1,
   retries: process.env.CI ? 1 : 0,
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01 } },
   use: {
     ...baseConfig.use,
     baseURL: `http://127.0.0.1:${port}`,
@@ -26,10 +41,9 @@ module.exports = {
     trace: 'retain-on-failure',
     launchOptions: { executablePath }
   },
-  webServer: {
-    command: `jlpm start --port=${port}`,
-    url: `http://127.0.0.1:${port}/lab`,
-    timeout: 120 * 1000,
-    reuseExistingServer: false
-  }
+  webServer: [
+    server('lab', 0, '../demo/config'),
+    server('lab', 1, 'fixtures/broken-overrides'),
+    server('notebook', 2, '../demo/config')
+  ]
 };

@@ -2,18 +2,21 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 
+import { readHubContext } from '../hub';
+import { HubHelpModel } from '../model';
 import { panelPlugin } from '../panelPlugin';
 import { CommandIDs } from '../tokens';
 
 /**
  * A shell that records what the plugin adds and activates; the command
- * registry is JupyterLab's real one.
+ * registry and the model are the real ones.
  */
 function createApp() {
   const added: { widget: Widget; area: string; rank?: number }[] = [];
   const activated: string[] = [];
+  const commands = new CommandRegistry();
   const app = {
-    commands: new CommandRegistry(),
+    commands,
     shell: {
       add: (widget: Widget, area: string, options?: { rank?: number }) => {
         added.push({ widget, area, rank: options?.rank });
@@ -23,19 +26,26 @@ function createApp() {
       }
     }
   };
-  return { app: app as unknown as JupyterFrontEnd, added, activated };
+  const model = new HubHelpModel({
+    hub: readHubContext(() => ''),
+    token: '',
+    language: 'en',
+    gettext: s => s,
+    hasCommand: id => commands.hasCommand(id),
+    state: null
+  });
+  return { app: app as unknown as JupyterFrontEnd, model, added, activated };
 }
 
 describe('jupyterlab-hub-help:panel', () => {
   it('has a package-scoped id and a description', () => {
     expect(panelPlugin.id).toBe('jupyterlab-hub-help:panel');
     expect(panelPlugin.description).toBeTruthy();
-    expect(panelPlugin.requires ?? []).toHaveLength(0);
   });
 
   it('adds the Get help panel to the right sidebar in the third-party rank range', () => {
-    const { app, added } = createApp();
-    panelPlugin.activate(app, null, null, null, null);
+    const { app, model, added } = createApp();
+    panelPlugin.activate(app, model, null, null, null, null);
     expect(added).toHaveLength(1);
     const { widget, area, rank } = added[0];
     expect(area).toBe('right');
@@ -47,8 +57,8 @@ describe('jupyterlab-hub-help:panel', () => {
   });
 
   it('registers hub-help:open, which activates the panel', async () => {
-    const { app, added, activated } = createApp();
-    panelPlugin.activate(app, null, null, null, null);
+    const { app, model, added, activated } = createApp();
+    panelPlugin.activate(app, model, null, null, null, null);
     expect(app.commands.hasCommand(CommandIDs.open)).toBe(true);
     expect(app.commands.label(CommandIDs.open)).toBe('Get Help with This Hub');
     await app.commands.execute(CommandIDs.open);
@@ -56,10 +66,10 @@ describe('jupyterlab-hub-help:panel', () => {
   });
 
   it('adds the open command to the palette under Help when a palette exists', () => {
-    const { app } = createApp();
+    const { app, model } = createApp();
     const items: { command: string; category: string }[] = [];
     const palette = { addItem: (item: any) => items.push(item) };
-    panelPlugin.activate(app, null, null, palette, null);
+    panelPlugin.activate(app, model, null, null, palette, null);
     expect(items).toEqual([
       expect.objectContaining({ command: CommandIDs.open, category: 'Help' })
     ]);

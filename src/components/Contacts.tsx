@@ -1,0 +1,152 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import {
+  IChannel,
+  IContactPoint,
+  IPerson,
+  isSafeLink,
+  localize
+} from '../metadata';
+import { SafeLink } from './SafeLink';
+
+/**
+ * A person's ways to be contacted, as labelled links.
+ */
+export function PersonContacts(props: {
+  person: IPerson;
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element {
+  const { person, trans, language } = props;
+  const { email, url, chat } = person.contact;
+  return (
+    <li className="jp-HubHelp-person">
+      <span className="jp-HubHelp-personName">{person.name}</span>
+      {person.discovered && (
+        <span className="jp-HubHelp-muted"> {trans.__('(hub admin)')}</span>
+      )}
+      <span className="jp-HubHelp-contactLinks">
+        {email && (
+          <SafeLink
+            className="jp-HubHelp-contact"
+            href={`mailto:${email}`}
+            title={trans.__('Email %1', person.name)}
+          >
+            {trans.__('Email')}
+          </SafeLink>
+        )}
+        {url && (
+          <SafeLink
+            className="jp-HubHelp-contact"
+            href={url}
+            title={trans.__('Web page of %1', person.name)}
+          >
+            {trans.__('Web page')}
+          </SafeLink>
+        )}
+        {chat &&
+          (isSafeLink(chat) ? (
+            <SafeLink
+              className="jp-HubHelp-contact"
+              href={chat}
+              title={trans.__('Chat with %1', person.name)}
+            >
+              {trans.__('Chat')}
+            </SafeLink>
+          ) : (
+            <span className="jp-HubHelp-contact">
+              {trans.__('Chat: %1', chat)}
+            </span>
+          ))}
+      </span>
+      {person.note && (
+        <div className="jp-HubHelp-muted">
+          {localize(person.note, language)}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * A role's channel (support desk address, form, chat room) with its hours.
+ */
+export function ChannelLink(props: {
+  channel: IChannel;
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element {
+  const { channel, trans, language } = props;
+  const fallback =
+    channel.kind === 'email'
+      ? trans.__('Email %1', channel.address)
+      : channel.kind === 'chat'
+        ? trans.__('Chat')
+        : trans.__('Open the form');
+  const label = channel.label ? localize(channel.label, language) : fallback;
+  const href =
+    channel.kind === 'email' ? `mailto:${channel.address}` : channel.address;
+  return (
+    <li className="jp-HubHelp-channel">
+      <SafeLink className="jp-HubHelp-contact" href={href}>
+        {label}
+      </SafeLink>
+      {channel.hours && (
+        <div className="jp-HubHelp-muted">
+          {trans.__('Hours: %1', localize(channel.hours, language))}
+        </div>
+      )}
+      {channel.responseTime && (
+        <div className="jp-HubHelp-muted">
+          {trans.__(
+            'Usually answers %1',
+            localize(channel.responseTime, language)
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Everyone and everything through which a role can be reached.
+ */
+export function ContactPointView(props: {
+  point: IContactPoint;
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element {
+  const { point, trans, language } = props;
+  if (point.people.length === 0 && point.channels.length === 0) {
+    return (
+      <p className="jp-HubHelp-muted">
+        {trans.__('Nobody is listed for this role yet.')}
+      </p>
+    );
+  }
+  return (
+    <ul
+      className="jp-HubHelp-contacts"
+      aria-label={localize(point.role.label, language)}
+    >
+      {point.channels.map((channel, i) => (
+        <ChannelLink
+          key={`c${i}`}
+          channel={channel}
+          trans={trans}
+          language={language}
+        />
+      ))}
+      {point.people.map(person => (
+        <PersonContacts
+          key={person.id}
+          person={person}
+          trans={trans}
+          language={language}
+        />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,126 @@
+import * as React from 'react';
+
+import { closeIcon } from '@jupyterlab/ui-components';
+
+import { INamedLink, localize } from '../metadata';
+import { IViewProps } from './context';
+import { SafeLink } from './SafeLink';
+
+/**
+ * Who runs this hub, who is looking, and the current announcements.
+ */
+export function Header(props: IViewProps): JSX.Element {
+  const { model, trans } = props;
+  const { metadata, hub, language } = model;
+  const name = localize(metadata.hub.name, language) || trans.__('This hub');
+  const credits: [string, INamedLink | undefined][] = [
+    [trans.__('Operated by'), metadata.operatedBy],
+    [trans.__('Funded by'), metadata.fundedBy],
+    [trans.__('Designed by'), metadata.designedBy]
+  ];
+  return (
+    <div className="jp-HubHelp-header">
+      <div className="jp-HubHelp-identity">
+        {metadata.org?.logo_url && (
+          <img
+            className="jp-HubHelp-logo"
+            src={metadata.org.logo_url}
+            alt=""
+            onError={event => (event.currentTarget.style.display = 'none')}
+          />
+        )}
+        <div>
+          <h2 className="jp-HubHelp-title">
+            <SafeLink href={metadata.hub.url}>{name}</SafeLink>
+          </h2>
+          {metadata.org?.name && (
+            <div className="jp-HubHelp-org">
+              <SafeLink href={metadata.org.url}>
+                {localize(metadata.org.name, language)}
+              </SafeLink>
+            </div>
+          )}
+        </div>
+      </div>
+      {metadata.hub.description && (
+        <p className="jp-HubHelp-description">
+          {localize(metadata.hub.description, language)}
+        </p>
+      )}
+      <dl className="jp-HubHelp-credits">
+        {credits
+          .filter(([, who]) => who)
+          .map(([label, who]) => (
+            <React.Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>
+                <SafeLink href={who!.url}>
+                  {localize(who!.name, language)}
+                </SafeLink>
+              </dd>
+            </React.Fragment>
+          ))}
+      </dl>
+      {hub.onHub && (
+        <p className="jp-HubHelp-viewer">
+          {trans.__('Signed in as %1', hub.user)}
+          {hub.serverUser && hub.serverUser !== hub.user && (
+            <strong className="jp-HubHelp-otherServer">
+              {' '}
+              {trans.__("You are viewing %1's server", hub.serverUser)}
+            </strong>
+          )}
+        </p>
+      )}
+      <Announcements {...props} />
+    </div>
+  );
+}
+
+/**
+ * Current announcements, as plain text in a live region; each can be
+ * dismissed, and stays dismissed for this user.
+ */
+function Announcements(props: IViewProps): JSX.Element {
+  const { model, trans } = props;
+  const shown = model.resolver
+    .activeAnnouncements()
+    .filter(a => !model.dismissed.has(a.id));
+  return (
+    <div
+      className="jp-HubHelp-announcements"
+      role="region"
+      aria-label={trans.__('Announcements')}
+      aria-live="polite"
+    >
+      {shown.map(a => (
+        <div
+          key={a.id}
+          className={`jp-HubHelp-announcement jp-HubHelp-severity-${a.severity}`}
+        >
+          <p className="jp-HubHelp-announcementText">
+            {localize(a.text, model.language)}
+            {a.link && (
+              <>
+                {' '}
+                <SafeLink href={a.link.url}>
+                  {a.link.label
+                    ? localize(a.link.label, model.language)
+                    : trans.__('More')}
+                </SafeLink>
+              </>
+            )}
+          </p>
+          <button
+            className="jp-HubHelp-dismiss"
+            aria-label={trans.__('Dismiss announcement')}
+            title={trans.__('Dismiss announcement')}
+            onClick={() => void model.dismiss(a.id)}
+          >
+            <closeIcon.react tag="span" />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import * as React from 'react';
+
+import { IViewProps } from './context';
+import { Header } from './Header';
+import { People } from './People';
+import { Problems } from './Problems';
+import { Status } from './Status';
+import { TaskFinder } from './TaskFinder';
+import { useModel } from './useModel';
+import { YourRole } from './YourRole';
+
+/**
+ * The Get help panel: every section reads the model and nothing else.
+ */
+export function HelpPanel(props: IViewProps): JSX.Element {
+  useModel(props.model);
+  return (
+    <div className="jp-HubHelp-body">
+      <Header {...props} />
+      <Status {...props} />
+      <TaskFinder {...props} />
+      <YourRole {...props} />
+      <People {...props} />
+      <Problems {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import * as React from 'react';
+
+import { localize } from '../metadata';
+import { ContactPointView } from './Contacts';
+import { IViewProps } from './context';
+
+/**
+ * The community's representatives and administrators, and the operator's
+ * team with its support channels. An empty role says what to configure.
+ */
+export function People(props: IViewProps): JSX.Element {
+  const { model, trans } = props;
+  const { resolver, language } = model;
+  const configurer =
+    resolver.holds('hub-administrator') ||
+    resolver.holds('community-representative') ||
+    !model.hub.onHub;
+  const community = resolver.roles().filter(r => r.party === 'community');
+  const operator = resolver.roles().filter(r => r.party === 'operator');
+  const operatorPoints = operator
+    .map(r => resolver.contactPoint(r.id)!)
+    .filter(p => p.people.length > 0 || p.channels.length > 0);
+  const operatorName = model.metadata.operatedBy
+    ? localize(model.metadata.operatedBy.name, language)
+    : '';
+
+  return (
+    <section
+      className="jp-HubHelp-section"
+      aria-labelledby="jp-HubHelp-people-heading"
+    >
+      <h3 id="jp-HubHelp-people-heading" className="jp-HubHelp-heading">
+        {trans.__('People')}
+      </h3>
+      {community.map(role => {
+        const point = resolver.contactPoint(role.id)!;
+        const label = localize(role.label, language);
+        const empty = point.people.length === 0 && point.channels.length === 0;
+        return (
+          <div key={role.id} className="jp-HubHelp-role" data-role={role.id}>
+            <h4 className="jp-HubHelp-subheading">{label}</h4>
+            {role.description && (
+              <p className="jp-HubHelp-muted">
+                {localize(role.description, language)}
+              </p>
+            )}
+            {empty ? (
+              <p className="jp-HubHelp-empty">
+                {configurer
+                  ? trans.__(
+                      "No %1 is listed: ask your hub's operator to add one to the hub help settings.",
+                      label
+                    )
+                  : trans.__('No %1 is listed for this hub yet.', label)}
+              </p>
+            ) : (
+              <ContactPointView
+                point={point}
+                trans={trans}
+                language={language}
+              />
+            )}
+          </div>
+        );
+      })}
+      <div className="jp-HubHelp-role" data-role="operator">
+        <h4 className="jp-HubHelp-subheading">
+          {operatorName
+            ? trans.__("%1's team", operatorName)
+            : trans.__("The operator's team")}
+        </h4>
+        {operatorPoints.length === 0 ? (
+          <p className="jp-HubHelp-empty">
+            {trans.__("No contact for the hub's operator is listed.")}
+          </p>
+        ) : (
+          operatorPoints.map(point => (
+            <div key={point.role.id}>
+              <h5 className="jp-HubHelp-minorHeading">
+                {localize(point.role.label, language)}
+              </h5>
+              {point.role.acceptsFrom.length > 0 &&
+                !point.role.acceptsFrom.some(r => resolver.holds(r)) && (
+                  <p className="jp-HubHelp-muted">
+                    {trans.__(
+                      'Accepts requests from: %1. Go through them.',
+                      point.role.acceptsFrom
+                        .map(id =>
+                          localize(model.metadata.roles[id]?.label, language)
+                        )
+                        .join(', ')
+                    )}
+                  </p>
+                )}
+              <ContactPointView
+                point={point}
+                trans={trans}
+                language={language}
+              />
+            </div>
+          ))
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import * as React from 'react';
+
+import { describeProblem } from '../metadata';
+import { IViewProps } from './context';
+
+/**
+ * What is wrong in the hub metadata: a short note for users, every problem
+ * with its source, path and reason for those who can have it fixed.
+ */
+export function Problems(props: IViewProps): JSX.Element | null {
+  const { model, trans } = props;
+  const { resolver } = model;
+  const full =
+    !model.hub.onHub ||
+    resolver.holds('hub-administrator') ||
+    resolver.holds('community-representative');
+  const problems = full
+    ? model.problems
+    : model.problems.filter(p => p.severity === 'error');
+  const unconfigured = model.ready && !model.configured;
+  if (problems.length === 0 && !unconfigured) {
+    return null;
+  }
+  const gettext = (msgid: string, ...args: any[]) => trans.__(msgid, ...args);
+  return (
+    <section
+      className="jp-HubHelp-section jp-HubHelp-problems"
+      aria-labelledby="jp-HubHelp-problems-heading"
+    >
+      <h3 id="jp-HubHelp-problems-heading" className="jp-HubHelp-heading">
+        {trans.__('Configuration problems')}
+      </h3>
+      {unconfigured && (
+        <p className="jp-HubHelp-notice jp-HubHelp-severity-warning">
+          {full
+            ? trans.__(
+                "No hub help settings were found, so only the built-in help is shown. If your operator configured them, an overrides file may be broken: the server's log names it."
+              )
+            : trans.__(
+                "This hub's help information has not been configured yet."
+              )}
+        </p>
+      )}
+      {problems.length > 0 &&
+        (full ? (
+          <ul className="jp-HubHelp-problemList">
+            {problems.map((p, i) => (
+              <li
+                key={i}
+                className={`jp-HubHelp-problem jp-HubHelp-severity-${p.severity}`}
+              >
+                {describeProblem(p, gettext)}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="jp-HubHelp-notice jp-HubHelp-severity-warning">
+            {trans.__('Some help information could not be loaded.')}
+          </p>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import * as React from 'react';
+
+import { localize } from '../metadata';
+import { IViewProps } from './context';
+import { RouteView } from './Route';
+import { SafeLink } from './SafeLink';
+
+/**
+ * For administrators and representatives: their duties, where they take
+ * what they cannot solve, and quick links.
+ */
+export function YourRole(props: IViewProps): JSX.Element | null {
+  const { model, trans } = props;
+  const { resolver, language, metadata, hub } = model;
+  const roles = resolver.viewer.roles
+    .filter(id => id !== 'user')
+    .map(id => metadata.roles[id])
+    .filter(role => role && !role.hidden);
+  if (roles.length === 0) {
+    return null;
+  }
+  const desk = resolver.contactPoint('support-triager');
+  return (
+    <section
+      className="jp-HubHelp-section jp-HubHelp-yourRole"
+      aria-labelledby="jp-HubHelp-role-heading"
+    >
+      <h3 id="jp-HubHelp-role-heading" className="jp-HubHelp-heading">
+        {trans.__('Your role')}
+      </h3>
+      {roles.map(role => {
+        const label = localize(role.label, language);
+        return (
+          <div key={role.id} className="jp-HubHelp-role" data-role={role.id}>
+            <h4 className="jp-HubHelp-subheading">
+              {trans.__('As %1', label)}
+            </h4>
+            <ul
+              className="jp-HubHelp-duties"
+              aria-label={trans.__('Duties of %1', label)}
+            >
+              {role.duties.map((duty, i) => (
+                <li key={i}>{localize(duty, language)}</li>
+              ))}
+            </ul>
+            {role.escalatesTo && metadata.roles[role.escalatesTo] && (
+              <div className="jp-HubHelp-escalation">
+                <h5 className="jp-HubHelp-minorHeading">
+                  {trans.__(
+                    'What you cannot solve goes to %1',
+                    localize(metadata.roles[role.escalatesTo].label, language)
+                  )}
+                </h5>
+                <RouteView
+                  route={resolver.routeToRole(role.escalatesTo)}
+                  trans={trans}
+                  language={language}
+                />
+              </div>
+            )}
+          </div>
+        );
+      })}
+      <h4 className="jp-HubHelp-subheading">{trans.__('Quick links')}</h4>
+      <ul className="jp-HubHelp-links">
+        {hub.onHub && resolver.holds('hub-administrator') && (
+          <li>
+            <SafeLink href={hub.urls.admin}>
+              {trans.__('Hub admin page')}
+            </SafeLink>
+          </li>
+        )}
+        {metadata.statusPage && (
+          <li>
+            <SafeLink href={metadata.statusPage}>
+              {trans.__('Status page')}
+            </SafeLink>
+          </li>
+        )}
+        {desk &&
+          desk.channels.map((channel, i) => (
+            <li key={i}>
+              <SafeLink
+                href={
+                  channel.kind === 'email'
+                    ? `mailto:${channel.address}`
+                    : channel.address
+                }
+              >
+                {trans.__(
+                  'Support desk: %1',
+                  channel.label
+                    ? localize(channel.label, language)
+                    : channel.address
+                )}
+              </SafeLink>
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
