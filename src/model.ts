@@ -146,6 +146,14 @@ export class HubHelpModel {
   }
 
   /**
+   * Refresh now, through the poll so that its interval starts again; does
+   * nothing before `start()`, so nothing is asked before JupyterLab is restored.
+   */
+  refreshSoon(): void {
+    void this._poll?.refresh();
+  }
+
+  /**
    * Ask the metadata URL and the hub again, each once.
    */
   async refresh(): Promise<void> {

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
+import { Message } from '@lumino/messaging';
 
 import { HelpPanel } from './components/HelpPanel';
 import { hubHelpIcon } from './icons';
@@ -26,6 +27,14 @@ export class HubHelpSidebar extends ReactWidget {
     this.title.caption = trans.__('Get help');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', trans.__('Get help'));
+  }
+
+  /**
+   * Opening the panel asks the hub again, so that what it shows is current.
+   */
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
+    this._options.model.refreshSoon();
   }
 
   protected render(): JSX.Element {
