@@ -8,10 +8,11 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium demo demo-lab test lint clean bench
+.PHONY: help setup build chromium demo demo-hub demo-lab test lint clean bench
 
 help:
-	@echo "make demo      set up, then run the extension on a sample hub"
+	@echo "make demo      set up, then run the extension in a real local JupyterHub"
+	@echo "               (HUB_HELP_GRANT_LIST_USERS=1 make demo: admins discovered by the panel)"
 	@echo "make demo-lab  set up, then run it in a plain JupyterLab"
 	@echo "make test      set up, then run every test suite"
 
@@ -46,7 +47,12 @@ chromium:
 
 setup: build ui-tests/node_modules/.stamp chromium
 
-demo: demo-lab
+# A real JupyterHub on 127.0.0.1 (port HUB_HELP_DEMO_PORT, default 8000) with the demo users
+# and the sample community settings; see scripts/demo-hub.py and demo/hub/.
+demo: demo-hub
+
+demo-hub: build
+	python scripts/demo-hub.py
 
 demo-lab: build
 	bash scripts/demo-lab.sh

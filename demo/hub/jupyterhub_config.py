@@ -1,0 +1,78 @@
+"""JupyterHub configuration of the demo hub (`make demo`) and of the hub end-to-end tests.
+
+Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the hub
+(as zero-to-jupyterhub does) and passes everything through the environment:
+
+  HUB_HELP_STATE             throwaway state directory: database, cookie secret, homes
+  HUB_HELP_PUBLIC_URL        the proxy's public URL, e.g. http://127.0.0.1:8000
+  HUB_HELP_HUB_PORT          the hub's own port (the proxy's default target)
+  HUB_HELP_PROXY_API_URL     the proxy's REST API; CONFIGPROXY_AUTH_TOKEN is its token
+  HUB_HELP_DEMO_PASSWORD     the password of every demo user
+  HUB_HELP_GRANT_LIST_USERS  "1": grant every user list:users + read:users:name, so
+                             that the Get help panel can discover the hub's admins
+
+NEVER use this for a real hub: DummyAuthenticator and SimpleLocalProcessSpawner give
+every user the same password and no isolation from each other.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+c = get_config()  # noqa: F821
+
+repo = Path(__file__).resolve().parent.parent.parent
+state = Path(os.environ.get("HUB_HELP_STATE", repo / "build" / "demo-hub"))
+public_url = os.environ.get("HUB_HELP_PUBLIC_URL", "http://127.0.0.1:8000")
+hub_port = int(os.environ.get("HUB_HELP_HUB_PORT", "8081"))
+grant_list_users = os.environ.get("HUB_HELP_GRANT_LIST_USERS", "") not in ("", "0")
+demo_users = json.loads((Path(__file__).parent / "users.json").read_text())
+
+# Everything on 127.0.0.1; the proxy runs outside the hub process.
+c.JupyterHub.bind_url = public_url + "/"
+c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_port}"
+c.ConfigurableHTTPProxy.should_start = False
+c.ConfigurableHTTPProxy.api_url = os.environ.get("HUB_HELP_PROXY_API_URL", "http://127.0.0.1:8001")
+# The proxy's token comes from CONFIGPROXY_AUTH_TOKEN, shared with the proxy.
+
+# Stopping the hub leaves the user servers (and the external proxy) running; a
+# restarted hub finds them again through its database.
+c.JupyterHub.cleanup_servers = False
+c.JupyterHub.cleanup_proxy = False
+
+c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
+c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
+c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
+
+# Demo users, all with the same password. JupyterHub's own admin list: the panel
+# reads the viewer's admin flag from GET /hub/api/user.
+c.JupyterHub.authenticator_class = "dummy"
+c.DummyAuthenticator.password = os.environ.get("HUB_HELP_DEMO_PASSWORD", "hub-help-demo")
+c.Authenticator.allowed_users = {u["name"] for u in demo_users}
+c.Authenticator.admin_users = {u["name"] for u in demo_users if u["admin"]}
+
+# One JupyterLab per user, from this virtual environment (which has the extension),
+# with a home directory in the state directory.
+c.JupyterHub.spawner_class = "simple"
+c.SimpleLocalProcessSpawner.home_dir_template = str(state / "home" / "{username}")
+c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
+c.Spawner.args = ["--allow-root"] if os.getuid() == 0 else []
+c.Spawner.ip = "127.0.0.1"
+c.Spawner.default_url = "/lab"
+c.Spawner.start_timeout = 120
+c.Spawner.http_timeout = 120
+# The sample community settings, applied the way operators apply them: a settings
+# overrides file in a Jupyter config directory of every single-user server.
+c.Spawner.environment = {"JUPYTER_CONFIG_PATH": str(repo / "demo" / "config")}
+
+if grant_list_users:
+    # Let the panel discover the hub's admins itself. A scope reaches the browser's
+    # token only when it is granted twice: to the users (the "user" role) and to
+    # the single-user servers' OAuth clients. JupyterHub always adds the access scope
+    # of the server itself (access:servers!server=NAME/) to the latter.
+    # read:users:name is enough for the admin flag: the user model's "admin" field
+    # comes with read:users:name (jupyterhub/apihandlers/base.py).
+    DISCOVERY_SCOPES = ["list:users", "read:users:name"]
+    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", *DISCOVERY_SCOPES]}]
+    c.Spawner.oauth_client_allowed_scopes = DISCOVERY_SCOPES
