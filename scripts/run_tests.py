@@ -146,7 +146,43 @@ def galata() -> Outcome:
     return Outcome("galata", stats["expected"] + stats["flaky"], failed)
 
 
-SUITES = [lint, jest, wheel, labextension_list, browser_check, galata]
+def _leftover_hub_processes() -> list[str]:
+    """Processes still working in a hub suite's temporary state directory."""
+    left = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if "hub-help-e2e-" in os.readlink(proc / "cwd"):
+                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+                left.append(f"{proc.name} {cmdline}")
+        except OSError:
+            continue
+    return left
+
+
+def hub() -> Outcome:
+    """End-to-end tests in a real JupyterHub (ui-tests/hub): the harness starts and stops the
+    hub, the proxy and the user servers; anything left running afterwards is a failure."""
+    report = BUILD / "hub-tests" / "report.json"
+    report.unlink(missing_ok=True)
+    code = run(["jlpm", "playwright", "test", "-c", "hub/playwright.config.js"], cwd=ROOT / "ui-tests").returncode
+    left = _leftover_hub_processes()
+    if left:
+        print("FAILED hub: processes left running:\n  " + "\n  ".join(left), flush=True)
+        for line in left:
+            try:
+                os.kill(int(line.split()[0]), 9)
+            except OSError:
+                pass
+    if not report.exists():
+        return check("hub", False, f"no report (exit {code})")
+    stats = json.loads(report.read_text())["stats"]
+    failed = stats["unexpected"] + (1 if code != 0 and stats["unexpected"] == 0 else 0) + (1 if left else 0)
+    return Outcome("hub", stats["expected"] + stats["flaky"], failed)
+
+
+SUITES = [lint, jest, wheel, labextension_list, browser_check, galata, hub]
 
 
 def main() -> int:

@@ -1,0 +1,58 @@
+/**
+ * The hub end-to-end suite: JupyterLab with jupyterlab-hub-help in a real
+ * JupyterHub (scripts/demo-hub.py: the hub, configurable-http-proxy outside
+ * it and one single-user server per demo user), in Debian's Chromium.
+ *
+ *   cd ui-tests && jlpm playwright test -c hub/playwright.config.js
+ *
+ * Each project starts its own hub in a worker fixture (tests/fixtures.ts):
+ * "hub" with JupyterHub's default scopes, "hub-grant-list-users" with the
+ * list:users grant that lets the panel discover admins. Test files end in
+ * .e2e.ts so that the Galata suite (../playwright.config.js, which collects
+ * every *.spec.ts under ui-tests/) does not pick them up. Reports and
+ * artifacts go to build/hub-tests/.
+ */
+const path = require('path');
+
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || '/usr/bin/chromium';
+const output = path.resolve(__dirname, '..', '..', 'build', 'hub-tests');
+
+module.exports = {
+  testDir: 'tests',
+  testMatch: '**/*.e2e.ts',
+  outputDir: path.join(output, 'test-results'),
+  reporter: [
+    ['list'],
+    ['json', { outputFile: path.join(output, 'report.json') }],
+    ['html', { open: 'never', outputFolder: path.join(output, 'html') }]
+  ],
+  // Two cores: one worker, one hub at a time.
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 180 * 1000,
+  expect: { timeout: 15 * 1000 },
+  globalTimeout: 15 * 60 * 1000,
+  reportSlowTests: null,
+  use: {
+    viewport: { width: 1280, height: 800 },
+    // Video recording needs Playwright's own ffmpeg, which is not installed.
+    video: 'off',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath }
+  },
+  projects: [
+    {
+      name: 'hub',
+      testIgnore: '**/discovery-granted.e2e.ts',
+      use: { grantListUsers: false }
+    },
+    {
+      name: 'hub-grant-list-users',
+      testMatch: '**/discovery-granted.e2e.ts',
+      use: { grantListUsers: true }
+    }
+  ]
+};

@@ -1,0 +1,51 @@
+import { closePanel, expect, openPanel, test } from './fixtures';
+
+/**
+ * The hub process stops while JupyterLab is open: the proxy and the user
+ * servers keep running (the proxy is not the hub's child, and the hub is
+ * configured not to stop the servers), so JupyterLab keeps working while
+ * /hub/api answers with an error.
+ */
+test.describe('When the hub goes down', () => {
+  test('the panel keeps working and, once reopened, says the hub cannot be reached', async ({
+    hub,
+    logInAs
+  }) => {
+    const page = await logInAs('zoe');
+    let panel = await openPanel(page);
+    await expect(panel.getByText('Signed in as zoe')).toBeVisible();
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+
+    await hub.stopHub();
+    try {
+      // The single-user server still answers, through the proxy.
+      const contents = await page.request.get('/user/zoe/api/contents');
+      expect(contents.status()).toBe(200);
+
+      // The panel keeps working without the hub.
+      await panel.getByLabel('What do you need help with?').fill('add user');
+      await expect(
+        panel
+          .locator('[data-task-id="add-user"]')
+          .getByText('Handled by: Hub Administrator')
+      ).toBeVisible();
+
+      // Opening the panel asks the hub again.
+      await closePanel(page);
+      panel = await openPanel(page);
+      const notice = panel.getByRole('alert');
+      await expect(notice).toContainText('The hub cannot be reached right now');
+      await expect(panel.getByText('Signed in as zoe')).toBeVisible();
+
+      // TODO(report dialog): assert the "Report a problem or outage" button in
+      // this notice opens the Report a problem dialog, addressed for zoe.
+    } finally {
+      await hub.startHub();
+    }
+
+    // Once the hub is back, reopening the panel clears the notice.
+    await closePanel(page);
+    panel = await openPanel(page);
+    await expect(panel.getByRole('alert')).toHaveCount(0);
+  });
+});
