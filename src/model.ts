@@ -4,15 +4,13 @@ import { Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { HubClient, IHubContext, ILiveHubState, readLiveHub } from './hub';
-import {
-  buildMetadata,
-  fetchRemoteDocument,
-  Gettext,
-  IHubMetadata,
-  IProblem,
-  IRemoteCopy,
-  Resolver
-} from './metadata';
+import { builtInDefaults } from './metadata/defaults';
+import type { buildMetadata } from './metadata/load';
+import { mergeSources } from './metadata/merge';
+import { IProblem } from './metadata/problems';
+import { fetchRemoteDocument, IRemoteCopy } from './metadata/remote';
+import { Resolver } from './metadata/resolve';
+import { Gettext, IHubMetadata } from './metadata/types';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
 const STATE_DISMISSED = 'jupyterlab-hub-help:dismissed-announcements';
@@ -117,23 +115,29 @@ export class HubHelpModel {
   }
 
   /**
-   * Read the remembered state, then refresh in the background and on the
-   * configured interval. Called once JupyterLab is restored, so that no
-   * request delays its start.
+   * Load what the model needs to read sources (the format's checks are a
+   * separate chunk, fetched here rather than at JupyterLab's start) and the
+   * remembered state.
    */
-  async start(): Promise<void> {
-    const state = this._options.state;
-    if (state) {
-      const [remote, dismissed] = await Promise.all([
-        state.fetch(STATE_REMOTE).catch(() => undefined),
-        state.fetch(STATE_DISMISSED).catch(() => undefined)
-      ]);
-      this._remote = (remote as unknown as IRemoteCopy) ?? undefined;
-      this._dismissed = new Set(
-        Array.isArray(dismissed) ? dismissed.map(String) : []
-      );
-      this._recompute();
-    }
+  async load(): Promise<void> {
+    const [{ buildMetadata }, remote, dismissed] = await Promise.all([
+      import('./metadata/load'),
+      this._options.state?.fetch(STATE_REMOTE).catch(() => undefined),
+      this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined)
+    ]);
+    this._build = buildMetadata;
+    this._remote = (remote as unknown as IRemoteCopy) ?? undefined;
+    this._dismissed = new Set(
+      Array.isArray(dismissed) ? dismissed.map(String) : []
+    );
+    this._recompute();
+  }
+
+  /**
+   * Refresh in the background now and on the configured interval. Called
+   * once JupyterLab is restored, so that no request delays its start.
+   */
+  startPolling(): void {
     this._poll = new Poll({
       factory: () => this.refresh(),
       frequency: {
@@ -178,6 +182,21 @@ export class HubHelpModel {
   }
 
   /**
+   * Whether the hub answers right now; undefined outside JupyterHub.
+   */
+  async hubAnswers(): Promise<boolean | undefined> {
+    return this._client ? this._client.answers() : undefined;
+  }
+
+  /**
+   * Text that leaves the page (a report, the clipboard) passes through here,
+   * so that the hub token can never be part of it.
+   */
+  redact(text: string): string {
+    return this._client ? this._client.redact(text) : text;
+  }
+
+  /**
    * Hide an announcement for this user, across reloads.
    */
   async dismiss(id: string): Promise<void> {
@@ -192,20 +211,28 @@ export class HubHelpModel {
   }
 
   private _recompute(): void {
-    const { metadata, problems } = buildMetadata(
-      {
-        settings: this._settings,
-        remote: this._remote?.document,
-        live: { admins: this._live?.admins },
-        problems: [
-          ...this._settingsProblems,
-          ...(this._remoteProblem ? [this._remoteProblem] : []),
-          ...(this._live?.problems ?? [])
-        ],
-        gettext: this._options.gettext
-      },
-      { hasCommand: this._options.hasCommand }
-    );
+    const { metadata, problems } = this._build
+      ? this._build(
+          {
+            settings: this._settings,
+            remote: this._remote?.document,
+            live: { admins: this._live?.admins },
+            problems: [
+              ...this._settingsProblems,
+              ...(this._remoteProblem ? [this._remoteProblem] : []),
+              ...(this._live?.problems ?? [])
+            ],
+            gettext: this._options.gettext
+          },
+          { hasCommand: this._options.hasCommand }
+        )
+      : // Until load(): the built-in catalogue alone, which needs no checks.
+        mergeSources([
+          {
+            source: 'defaults',
+            document: builtInDefaults(this._options.gettext)
+          }
+        ]);
     this._problems = problems;
     this._resolver = new Resolver(metadata, {
       username: this.hub.onHub ? this.hub.user : undefined,
@@ -222,6 +249,7 @@ export class HubHelpModel {
   }
 
   private _options: IHubHelpModelOptions;
+  private _build: typeof buildMetadata | null = null;
   private _client: HubClient | null;
   private _poll: Poll | null = null;
   private _settings: { [key: string]: unknown } | undefined;

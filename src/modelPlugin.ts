@@ -7,10 +7,13 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { toGettext } from './gettext';
+// Needed at activation: the model is provided at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { readHubContext } from './hub';
-import { PLUGIN_ID } from './metadata';
+import { PLUGIN_ID } from './metadata/pluginId';
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HubHelpModel } from './model';
-import { OperatorSettingsGuard } from './settings';
 import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
 
 /**
@@ -36,49 +39,60 @@ export const modelPlugin: JupyterFrontEndPlugin<HubHelpModel> = {
       hub: readHubContext(name => PageConfig.getOption(name)),
       token: PageConfig.getToken(),
       language: translator.languageCode ?? 'en',
-      // The metadata layer's strings are literals in its own __() calls.
-      // eslint-disable-next-line jupyter/no-dynamic-translation
-      gettext: (msgid, ...args) => trans.__(msgid, ...args),
+      gettext: toGettext(trans),
       hasCommand: id => app.commands.hasCommand(id),
       state
     });
 
-    const guard = new OperatorSettingsGuard();
-    if (registry) {
-      guard.register(registry);
-      registry
-        .load(PLUGIN_ID)
-        .then(settings => {
-          const update = () =>
-            model.setSettings(
-              settings.composite as { [key: string]: unknown },
-              guard.problems
-            );
-          settings.changed.connect(update);
-          update();
-        })
-        .catch(reason => {
-          // The user's own settings are invalid: keep the operator's values.
-          model.setSettings(guard.operatorValues, [
-            ...guard.problems,
-            {
-              source: 'settings',
-              path: '$',
-              code: 'unreadable-settings',
-              params: [describeError(reason)],
-              severity: 'error'
-            }
-          ]);
-        });
-    } else {
-      model.setSettings({});
-    }
-
-    // No request before JupyterLab is restored: its start must not wait.
-    void app.restored.then(() => model.start());
+    // Nothing here delays JupyterLab's start: the settings are checked and
+    // merged, and the hub is asked, only once the application is restored.
+    void app.restored.then(async () => {
+      await model.load();
+      if (registry) {
+        await loadSettings(registry, model);
+      } else {
+        model.setSettings({});
+      }
+      model.startPolling();
+    });
     return model;
   }
 };
+
+/**
+ * Load the settings through the guard that checks the operator's values,
+ * and follow their changes.
+ */
+async function loadSettings(
+  registry: ISettingRegistry,
+  model: HubHelpModel
+): Promise<void> {
+  const { OperatorSettingsGuard } = await import('./settings');
+  const guard = new OperatorSettingsGuard();
+  guard.register(registry);
+  try {
+    const settings = await registry.load(PLUGIN_ID);
+    const update = () =>
+      model.setSettings(
+        settings.composite as { [key: string]: unknown },
+        guard.problems
+      );
+    settings.changed.connect(update);
+    update();
+  } catch (reason) {
+    // The user's own settings are invalid: keep the operator's values.
+    model.setSettings(guard.operatorValues, [
+      ...guard.problems,
+      {
+        source: 'settings',
+        path: '$',
+        code: 'unreadable-settings',
+        params: [describeError(reason)],
+        severity: 'error'
+      }
+    ]);
+  }
+}
 
 function describeError(reason: unknown): string {
   if (Array.isArray(reason)) {

@@ -8,6 +8,8 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { hubHelpIcon } from './icons';
+// Needed at activation: the panel's tab is shown at once.
+// eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HubHelpSidebar } from './sidebar';
 import { HubHelpModel } from './model';
 import { CommandIDs, IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';

@@ -1,6 +1,8 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { IProblem, parseDocument, PLUGIN_ID } from './metadata';
+import { PLUGIN_ID } from './metadata/pluginId';
+import { parseDocument } from './metadata/parse';
+import { IProblem } from './metadata/problems';
 
 /**
  * Operators' values arrive as the schema's defaults (settings overrides).

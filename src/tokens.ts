@@ -8,6 +8,10 @@ import type { HubHelpModel } from './model';
  */
 export namespace CommandIDs {
   export const open = 'hub-help:open';
+  export const reportProblem = 'hub-help:report-problem';
+  export const contact = 'hub-help:contact';
+  export const copyDiagnostics = 'hub-help:copy-diagnostics';
+  export const openStatusPage = 'hub-help:open-status-page';
 }
 
 /**

@@ -2,13 +2,10 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import {
-  IChannel,
-  IContactPoint,
-  IPerson,
-  isSafeLink,
-  localize
-} from '../metadata';
+import { isSafeLink } from '../metadata/links';
+import { localize } from '../metadata/localize';
+import { IContactPoint } from '../metadata/resolve';
+import { IChannel, IPerson } from '../metadata/types';
 import { SafeLink } from './SafeLink';
 
 /**

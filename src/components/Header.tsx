@@ -2,7 +2,8 @@ import * as React from 'react';
 
 import { closeIcon } from '@jupyterlab/ui-components';
 
-import { INamedLink, localize } from '../metadata';
+import { localize } from '../metadata/localize';
+import { INamedLink } from '../metadata/types';
 import { IViewProps } from './context';
 import { SafeLink } from './SafeLink';
 

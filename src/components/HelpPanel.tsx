@@ -14,6 +14,15 @@ import { YourRole } from './YourRole';
  */
 export function HelpPanel(props: IViewProps): JSX.Element {
   useModel(props.model);
+  if (!props.model.ready) {
+    return (
+      <div className="jp-HubHelp-body">
+        <p className="jp-HubHelp-muted" role="status">
+          {props.trans.__('Loading help for this hub…')}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="jp-HubHelp-body">
       <Header {...props} />

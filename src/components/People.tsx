@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { localize } from '../metadata';
+import { localize } from '../metadata/localize';
 import { ContactPointView } from './Contacts';
 import { IViewProps } from './context';
 

@@ -1,6 +1,7 @@
 import * as React from 'react';
 
-import { describeProblem } from '../metadata';
+import { describeProblem } from '../metadata/problems';
+import { toGettext } from '../gettext';
 import { IViewProps } from './context';
 
 /**
@@ -21,7 +22,6 @@ export function Problems(props: IViewProps): JSX.Element | null {
   if (problems.length === 0 && !unconfigured) {
     return null;
   }
-  const gettext = (msgid: string, ...args: any[]) => trans.__(msgid, ...args);
   return (
     <section
       className="jp-HubHelp-section jp-HubHelp-problems"
@@ -49,7 +49,7 @@ export function Problems(props: IViewProps): JSX.Element | null {
                 key={i}
                 className={`jp-HubHelp-problem jp-HubHelp-severity-${p.severity}`}
               >
-                {describeProblem(p, gettext)}
+                {describeProblem(p, toGettext(trans))}
               </li>
             ))}
           </ul>

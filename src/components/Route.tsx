@@ -5,7 +5,9 @@ import { Button } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 
 import { IHubContext } from '../hub';
-import { IRoute, ITaskHow, localize } from '../metadata';
+import { localize } from '../metadata/localize';
+import { IRoute } from '../metadata/resolve';
+import { ITaskHow } from '../metadata/types';
 import { ContactPointView } from './Contacts';
 import { SafeLink } from './SafeLink';
 
@@ -123,7 +125,7 @@ export function HowView(props: {
       <div className="jp-HubHelp-actions">
         {command && (
           <Button
-            className="jp-HubHelp-action"
+            className="jp-HubHelp-action jp-mod-styled jp-mod-accept"
             onClick={() =>
               void commands.execute(command.id, command.args ?? {})
             }

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { isSafeLink } from '../metadata';
+import { isSafeLink } from '../metadata/links';
 
 /**
  * A link from operator data. Anything but an allowed link renders as plain

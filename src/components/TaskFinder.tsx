@@ -6,7 +6,11 @@ import {
   InputGroup
 } from '@jupyterlab/ui-components';
 
-import { filterTasks, ISearchableTask, searchableTasks } from '../metadata';
+import {
+  filterTasks,
+  ISearchableTask,
+  searchableTasks
+} from '../metadata/search';
 import { IViewProps } from './context';
 import { HowView, routeSummary, RouteView } from './Route';
 

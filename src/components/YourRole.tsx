@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { localize } from '../metadata';
+import { localize } from '../metadata/localize';
 import { IViewProps } from './context';
 import { RouteView } from './Route';
 import { SafeLink } from './SafeLink';

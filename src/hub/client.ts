@@ -96,6 +96,26 @@ export class HubClient {
     return admins;
   }
 
+  /**
+   * Whether the hub answers right now (a short, unauthenticated request).
+   */
+  async answers(): Promise<boolean> {
+    return this.version().then(
+      () => true,
+      () => false
+    );
+  }
+
+  /**
+   * Replace the token wherever it appears in `text`: a last guard for text
+   * that leaves the page, such as a problem report.
+   */
+  redact(text: string): string {
+    return this._token.length < 4
+      ? text
+      : text.split(this._token).join('[redacted]');
+  }
+
   async groupMembers(group: string): Promise<string[]> {
     const body = await this._get(`groups/${encodeURIComponent(group)}`);
     return Array.isArray(body.users) ? body.users.map(String) : [];

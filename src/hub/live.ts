@@ -1,4 +1,5 @@
-import { IAdminDiscovery, IProblem } from '../metadata';
+import { IProblem } from '../metadata/problems';
+import { IAdminDiscovery } from '../metadata/types';
 import { HubApiError, HubClient, IHubUser } from './client';
 
 /**

@@ -22,17 +22,15 @@ export function builtInDefaults(
     roles: builtInRoles(__),
     tasks: builtInTasks(__),
     outageCategories: [
-      { id: 'hub-unavailable', label: __('The hub does not load at all') },
-      {
-        id: 'cannot-log-in',
-        label: __('People who should have access cannot log in')
-      },
-      { id: 'servers-not-starting', label: __('User servers do not start') },
-      { id: 'home-full', label: __('A home directory is full') },
-      { id: 'slow', label: __('The hub is much slower than usual') },
+      { id: 'hub-unavailable', label: __('Hub URL unavailable') },
+      { id: 'cannot-log-in', label: __('Authorised users cannot log in') },
+      { id: 'servers-not-starting', label: __('User servers not starting') },
+      { id: 'home-full', label: __('Home directory full') },
+      { id: 'slow', label: __('Reduced performance') },
       {
         id: 'infrastructure',
-        label: __('The cloud infrastructure behind the hub is down')
+        label: __('Underlying infrastructure outage'),
+        recipient: 'incident-responder'
       }
     ],
     refreshInterval: 300,

@@ -12,4 +12,5 @@ export * from './merge';
 export * from './resolve';
 export * from './search';
 export * from './load';
+export * from './pluginId';
 export * from './remote';

@@ -6,14 +6,9 @@ import {
   mergeSources
 } from './merge';
 import { parseDocument } from './parse';
+import { PLUGIN_ID } from './pluginId';
 import { IProblem } from './problems';
 import { Gettext, IHubMetadataDocument, SourceId } from './types';
-
-/**
- * The settings id, also accepted as a wrapper around a metadata URL's
- * document so that operators can serve their overrides file as it is.
- */
-export const PLUGIN_ID = 'jupyterlab-hub-help:plugin';
 
 export interface IMetadataInputs {
   /**

@@ -1,4 +1,4 @@
-import validateDocument from './generated/validateDocument';
+import validateDocument from '../generated/validateDocument';
 import { IProblem, jsonPath, pointerKeys, ProblemCode } from './problems';
 import { IHubMetadataDocument, SourceId } from './types';
 

@@ -153,14 +153,31 @@ export class Resolver {
    * representative to the operator's support desk.
    */
   routeReport(recipient = 'hub-administrator'): IRoute {
+    const path = this.escalationPath(recipient);
+    const highest = this.highestHeld(path);
+    return this.routeToRole(path[Math.min(highest + 1, path.length - 1)]);
+  }
+
+  /**
+   * A role and the roles it escalates to, in order.
+   */
+  escalationPath(roleId: string): string[] {
     const path: string[] = [];
-    for (let id: string | undefined = recipient; id && !path.includes(id);) {
+    for (let id: string | undefined = roleId; id && !path.includes(id);) {
       path.push(id);
       id = this.metadata.roles[id]?.escalatesTo;
     }
-    let highest = -1;
-    path.forEach((id, index) => this.holds(id) && (highest = index));
-    return this.routeToRole(path[Math.min(highest + 1, path.length - 1)]);
+    return path;
+  }
+
+  /**
+   * The index of the last role on `path` the viewer holds, or -1.
+   */
+  highestHeld(path: string[]): number {
+    return path.reduce(
+      (highest, id, index) => (this.holds(id) ? index : highest),
+      -1
+    );
   }
 
   /**

@@ -1,0 +1,7 @@
+/**
+ * Problem reports: diagnostics, text, and delivery by email, form or
+ * clipboard. Pure TypeScript, like the metadata layer.
+ */
+export * from './diagnostics';
+export * from './compose';
+export * from './deliver';

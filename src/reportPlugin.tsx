@@ -1,0 +1,248 @@
+import * as React from 'react';
+
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import {
+  Clipboard,
+  Dialog,
+  ICommandPalette,
+  Notification,
+  showDialog
+} from '@jupyterlab/apputils';
+import { URLExt } from '@jupyterlab/coreutils';
+import { ServerConnection } from '@jupyterlab/services';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { ReactWidget } from '@jupyterlab/ui-components';
+
+import { toGettext } from './gettext';
+import { EXTENSION_VERSION } from './generated/version';
+import { isSafeLink } from './metadata/links';
+import { localize } from './metadata/localize';
+import { HubHelpModel } from './model';
+import type { Answer, IDiagnostics } from './report';
+import { CommandIDs, IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
+
+/**
+ * How long the report waits for the hub and the server to answer.
+ */
+const CHECK_TIMEOUT_MS = 3000;
+
+/**
+ * Reporting a problem: the report dialog, contacting a role, copying
+ * diagnostics and opening the status page, from the palette and Help menu.
+ */
+export const reportPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'jupyterlab-hub-help:report',
+  description:
+    'Adds "Report a problem or outage", with a prefilled report routed to the right person, and related commands.',
+  autoStart: true,
+  requires: [IHubHelpModel],
+  optional: [ITranslator, ICommandPalette],
+  activate: (
+    app: JupyterFrontEnd,
+    model: HubHelpModel,
+    translator: ITranslator | null,
+    palette: ICommandPalette | null
+  ): void => {
+    translator = translator ?? nullTranslator;
+    const trans = translator.load(TRANSLATION_DOMAIN);
+    const { commands } = app;
+    const language = translator.languageCode ?? 'en';
+
+    // The report code is not loaded at JupyterLab's start, but right after:
+    // the dialog must open even when the server has gone away since.
+    void app.restored.then(() =>
+      Promise.all([import('./report'), import('./components/ReportDialog')])
+    );
+    const diagnostics = async (
+      hubAnswers: Answer,
+      serverAnswers: Answer
+    ): Promise<IDiagnostics> => {
+      const { collectDiagnostics } = await import('./report');
+      return collectDiagnostics({
+        hub: model.hub,
+        hubUrl: model.metadata.hub.url,
+        location: window.location,
+        now: new Date(),
+        jupyterlabVersion: app.version,
+        extensionVersion: EXTENSION_VERSION,
+        userAgent: navigator.userAgent,
+        language,
+        hubVersion: model.live?.version,
+        hubAnswers,
+        serverAnswers
+      });
+    };
+    const answer = (value: boolean | undefined): Answer =>
+      value === undefined ? 'unknown' : value ? 'yes' : 'no';
+    const checkedDiagnostics = async () => {
+      const [hub, server] = await Promise.all([
+        model.hubAnswers(),
+        serverAnswers(app.serviceManager.serverSettings)
+      ]);
+      return diagnostics(answer(hub), answer(server));
+    };
+    const copy = async (text: string) => {
+      const safe = model.redact(text);
+      try {
+        await navigator.clipboard.writeText(safe);
+      } catch {
+        Clipboard.copyToSystem(safe);
+      }
+    };
+
+    commands.addCommand(CommandIDs.reportProblem, {
+      label: trans.__('Report a problem or outage'),
+      caption: trans.__('Prepare a report for the people who can fix it'),
+      describedBy: { args: { type: 'object', properties: {} } },
+      execute: async () => {
+        const [{ ReportForm }, initial] = await Promise.all([
+          import('./components/ReportDialog'),
+          diagnostics('unknown', 'unknown')
+        ]);
+        const body = ReactWidget.create(
+          <ReportForm
+            model={model}
+            trans={trans}
+            diagnostics={initial}
+            checked={checkedDiagnostics()}
+            copy={copy}
+          />
+        );
+        body.addClass('jp-HubHelp-reportBody');
+        await showDialog({
+          title: trans.__('Report a problem or outage'),
+          body,
+          buttons: [Dialog.cancelButton({ label: trans.__('Close') })]
+        });
+      }
+    });
+
+    commands.addCommand(CommandIDs.contact, {
+      label: args =>
+        args['role']
+          ? trans.__(
+              'Contact %1',
+              localize(
+                model.metadata.roles[String(args['role'])]?.label,
+                language
+              )
+            )
+          : trans.__('Contact the people who handle a task'),
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: {
+            role: {
+              type: 'string',
+              description: trans.__('A role id, such as hub-administrator')
+            },
+            task: {
+              type: 'string',
+              description: trans.__('A task id, such as add-user')
+            }
+          }
+        }
+      },
+      execute: args => {
+        const { resolver, metadata } = model;
+        const task = metadata.tasks.find(t => t.id === args['task']);
+        const role = task?.owner ?? String(args['role'] ?? 'hub-administrator');
+        if (!metadata.roles[role]) {
+          return;
+        }
+        const route = resolver.routeToRole(role);
+        const point = route.via ?? route.contact;
+        const link = point ? firstLink(point) : undefined;
+        if (link) {
+          window.open(link, '_blank', 'noopener');
+        } else {
+          return commands.execute(CommandIDs.open);
+        }
+      }
+    });
+
+    commands.addCommand(CommandIDs.copyDiagnostics, {
+      label: trans.__('Copy diagnostics for a support request'),
+      describedBy: { args: { type: 'object', properties: {} } },
+      execute: async () => {
+        const { diagnosticsText } = await import('./report');
+        const text = diagnosticsText(
+          await checkedDiagnostics(),
+          toGettext(trans)
+        );
+        await copy(text);
+        Notification.success(trans.__('Diagnostics copied to the clipboard.'), {
+          autoClose: 3000
+        });
+      }
+    });
+
+    commands.addCommand(CommandIDs.openStatusPage, {
+      label: trans.__('Open the hub status page'),
+      describedBy: { args: { type: 'object', properties: {} } },
+      isVisible: () => isSafeLink(model.metadata.statusPage),
+      isEnabled: () => isSafeLink(model.metadata.statusPage),
+      execute: () => {
+        window.open(model.metadata.statusPage, '_blank', 'noopener');
+      }
+    });
+    model.changed.connect(() =>
+      commands.notifyCommandChanged(CommandIDs.openStatusPage)
+    );
+
+    if (palette) {
+      const category = trans.__('Help');
+      for (const command of [
+        CommandIDs.reportProblem,
+        CommandIDs.copyDiagnostics,
+        CommandIDs.openStatusPage
+      ]) {
+        palette.addItem({ command, category });
+      }
+    }
+  }
+};
+
+/**
+ * The first way to reach a contact point: a channel, else a person's email,
+ * page or chat link.
+ */
+function firstLink(point: {
+  channels: { kind: string; address: string }[];
+  people: { contact: { email?: string; url?: string; chat?: string } }[];
+}): string | undefined {
+  const candidates = [
+    ...point.channels.map(c =>
+      c.kind === 'email' ? `mailto:${c.address}` : c.address
+    ),
+    ...point.people.flatMap(p => [
+      p.contact.email ? `mailto:${p.contact.email}` : '',
+      p.contact.url ?? '',
+      p.contact.chat ?? ''
+    ])
+  ];
+  return candidates.find(isSafeLink);
+}
+
+/**
+ * Whether this JupyterLab server answers right now.
+ */
+async function serverAnswers(
+  settings: ServerConnection.ISettings
+): Promise<boolean> {
+  const timeout = new Promise<boolean>(resolve =>
+    setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)
+  );
+  const request = ServerConnection.makeRequest(
+    URLExt.join(settings.baseUrl, 'api/status'),
+    {},
+    settings
+  ).then(
+    response => response.ok,
+    () => false
+  );
+  return Promise.race([request, timeout]);
+}
