@@ -1,5 +1,6 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
+import { announcementsPlugin } from './announcementsPlugin';
 import { modelPlugin } from './modelPlugin';
 import { panelPlugin } from './panelPlugin';
 import { reportPlugin } from './reportPlugin';
@@ -7,7 +8,8 @@ import { reportPlugin } from './reportPlugin';
 const plugins: JupyterFrontEndPlugin<any>[] = [
   modelPlugin,
   panelPlugin,
-  reportPlugin
+  reportPlugin,
+  announcementsPlugin
 ];
 
 export default plugins;

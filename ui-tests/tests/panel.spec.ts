@@ -145,6 +145,21 @@ test.describe('Get help panel', () => {
     ).toHaveCount(0);
   });
 
+  test('adds the announcements to the notification centre', async ({
+    page
+  }) => {
+    await page.locator('.jp-Notification-Status').click();
+    const centre = page.locator('.jp-Notification-Center');
+    await expect(
+      centre.getByText('Planned maintenance on 5 December', { exact: false })
+    ).toBeVisible();
+    await expect(
+      centre.getByText('Welcome to the Riverbend Climate Hub!', {
+        exact: false
+      })
+    ).toBeVisible();
+  });
+
   test('lists the people with an empty-state hint where nobody is listed', async ({
     page
   }) => {
