@@ -8,13 +8,14 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium demo demo-hub demo-lab test lint clean bench
+.PHONY: help setup build chromium demo demo-hub demo-lab test lint clean bench screenshots
 
 help:
 	@echo "make demo      set up, then run the extension in a real local JupyterHub"
 	@echo "               (HUB_HELP_GRANT_LIST_USERS=1 make demo: admins discovered by the panel)"
 	@echo "make demo-lab  set up, then run it in a plain JupyterLab"
 	@echo "make test      set up, then run every test suite"
+	@echo "make bench     print the benchmarks; make screenshots: README pictures"
 
 $(VENV)/.stamp: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -66,5 +67,15 @@ lint: node_modules/.stamp
 clean:
 	rm -rf build lib coverage jupyterlab_hub_help/labextension tsconfig.tsbuildinfo
 
+# The README pictures (docs/) and the Galata visual snapshots, from the sample settings.
+screenshots: setup
+	cd ui-tests && HUB_HELP_README_SCREENSHOTS=1 HUB_HELP_LAB_PORT=$$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
+	  jlpm playwright test tests/screenshots.spec.ts --update-snapshots=all
+
+# Figures, not pass/fail: the metadata layer in Node, then the panel in Chromium
+# (on the production build, as shipped).
 bench: setup
 	jlpm bench:metadata
+	jlpm build:prod
+	node bench/panel.mjs
+	jlpm build

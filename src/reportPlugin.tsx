@@ -18,7 +18,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 
 import { toGettext } from './gettext';
 import { EXTENSION_VERSION } from './generated/version';
-import { isSafeLink } from './metadata/links';
+import { channelHref, isSafeLink } from './metadata/links';
 import { localize } from './metadata/localize';
 import { HubHelpModel } from './model';
 import type { Answer, IDiagnostics } from './report';
@@ -215,9 +215,7 @@ function firstLink(point: {
   people: { contact: { email?: string; url?: string; chat?: string } }[];
 }): string | undefined {
   const candidates = [
-    ...point.channels.map(c =>
-      c.kind === 'email' ? `mailto:${c.address}` : c.address
-    ),
+    ...point.channels.map(c => channelHref(c)),
     ...point.people.flatMap(p => [
       p.contact.email ? `mailto:${p.contact.email}` : '',
       p.contact.url ?? '',

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { isSafeLink } from '../metadata/links';
+import { channelHref, isSafeLink } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IContactPoint } from '../metadata/resolve';
 import { IChannel, IPerson } from '../metadata/types';
@@ -83,8 +83,7 @@ export function ChannelLink(props: {
         ? trans.__('Chat')
         : trans.__('Open the form');
   const label = channel.label ? localize(channel.label, language) : fallback;
-  const href =
-    channel.kind === 'email' ? `mailto:${channel.address}` : channel.address;
+  const href = channelHref(channel);
   return (
     <li className="jp-HubHelp-channel">
       <SafeLink className="jp-HubHelp-contact" href={href}>

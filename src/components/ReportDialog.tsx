@@ -211,7 +211,7 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
                 className="jp-HubHelp-send jp-mod-styled"
                 href={form.url}
               >
-                {form.label}
+                {trans.__('Fill in the form: %1', form.label)}
               </SafeLink>
             )
         )}
@@ -266,7 +266,7 @@ function why(
   const highest = resolver.highestHeld(path);
   if (highest < 0) {
     return trans.__(
-      'Hub users report problems to their %1, who take what they cannot solve further up.',
+      'Hub users report problems to: %1. What cannot be solved there is taken further up.',
       label(target)
     );
   }

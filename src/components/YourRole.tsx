@@ -1,5 +1,6 @@
 import * as React from 'react';
 
+import { channelHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IViewProps } from './context';
 import { RouteView } from './Route';
@@ -80,13 +81,7 @@ export function YourRole(props: IViewProps): JSX.Element | null {
         {desk &&
           desk.channels.map((channel, i) => (
             <li key={i}>
-              <SafeLink
-                href={
-                  channel.kind === 'email'
-                    ? `mailto:${channel.address}`
-                    : channel.address
-                }
-              >
+              <SafeLink href={channelHref(channel)}>
                 {trans.__(
                   'Support desk: %1',
                   channel.label

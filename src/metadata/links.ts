@@ -33,6 +33,19 @@ export function isSafeLink(value: unknown): value is string {
 }
 
 /**
+ * Where a contact channel leads: its address as a mailto: link for email,
+ * as it is otherwise (it is checked with isSafeLink where it is rendered).
+ */
+export function channelHref(channel: {
+  kind: string;
+  address: string;
+}): string {
+  return channel.kind === 'email'
+    ? `mailto:${channel.address}`
+    : channel.address;
+}
+
+/**
  * Whether a string is an ISO 8601 date and time that Date can read.
  */
 export function isDateTime(value: unknown): boolean {

@@ -37,8 +37,20 @@ test.describe('When the hub goes down', () => {
       await expect(notice).toContainText('The hub cannot be reached right now');
       await expect(panel.getByText('Signed in as zoe')).toBeVisible();
 
-      // TODO(report dialog): assert the "Report a problem or outage" button in
-      // this notice opens the Report a problem dialog, addressed for zoe.
+      // The notice leads to the report dialog, which still routes zoe's report.
+      await notice
+        .getByRole('button', { name: 'Report a problem or outage' })
+        .click();
+      const dialog = page.locator('.jp-Dialog-content');
+      await expect(
+        dialog
+          .getByRole('region', { name: 'Who receives it' })
+          .getByText('Amara Okafor')
+      ).toBeVisible();
+      await expect(
+        dialog.getByLabel('The report that will be sent')
+      ).toHaveValue(/Hub answers now: no/);
+      await dialog.getByRole('button', { name: 'Close' }).click();
     } finally {
       await hub.startHub();
     }

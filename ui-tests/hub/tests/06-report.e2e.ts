@@ -1,0 +1,109 @@
+import { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+
+/**
+ * Open "Report a problem or outage" from the command palette.
+ */
+async function openReport(page: Page) {
+  await page.keyboard.press('Control+Shift+C');
+  const palette = page.locator('#command-palette');
+  await palette.locator('input').fill('Report a problem or outage');
+  await palette.locator('input').press('Enter');
+  const dialog = page.locator('.jp-Dialog-content');
+  await expect(dialog.getByLabel('What kind of problem is it?')).toBeVisible();
+  return dialog;
+}
+
+/**
+ * The hub's token for this page, as JupyterHub put it in PageConfig.
+ */
+async function pageToken(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      JSON.parse(document.getElementById('jupyter-config-data')!.textContent!)
+        .token
+  );
+}
+
+test.describe('Report a problem, in a real hub', () => {
+  test('zoe reports to the Hub Administrators, and the copied report holds no token', async ({
+    logInAs
+  }) => {
+    const page = await logInAs('zoe');
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write']);
+    const token = await pageToken(page);
+    expect(token.length).toBeGreaterThan(8);
+    const dialog = await openReport(page);
+    await dialog
+      .getByLabel('What kind of problem is it?')
+      .selectOption({ label: 'User servers not starting' });
+    await dialog
+      .getByLabel('What do you see, and since when?')
+      .fill(`My server spins forever; I pasted ${page.url()}?token=${token}`);
+    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    await expect(recipient).toContainText(
+      'Hub users report problems to: Hub Administrator.'
+    );
+    await expect(recipient.getByText('Amara Okafor')).toBeVisible();
+    await expect(recipient.getByText('Lin Wei')).toBeVisible();
+
+    const report = dialog.getByLabel('The report that will be sent');
+    await expect(report).toHaveValue(/Hub answers now: yes/);
+    await dialog.getByRole('button', { name: 'Copy report' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(
+      '[Riverbend Climate Hub] User servers not starting'
+    );
+    expect(copied).toContain('Signed in as: zoe');
+    expect(copied).toMatch(/JupyterHub: \d+\.\d+/);
+    expect(copied).toContain('Page: /user/zoe/lab');
+    expect(copied).not.toContain(token);
+    const mail = await dialog
+      .getByRole('link', { name: 'Send by email' })
+      .getAttribute('href');
+    expect(mail).not.toContain(token);
+  });
+
+  test('lin, a Hub Administrator, reports to the Community Representatives', async ({
+    logInAs
+  }) => {
+    const dialog = await openReport(await logInAs('lin'));
+    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    await expect(recipient).toContainText(
+      'As Hub Administrator, you take problems you cannot solve to Community Representative.'
+    );
+    await expect(recipient.getByText('Tomás Ruiz')).toBeVisible();
+  });
+
+  test("amara, a Community Representative, reports to the operator's support desk", async ({
+    logInAs
+  }) => {
+    const dialog = await openReport(await logInAs('amara'));
+    await dialog
+      .getByLabel('What kind of problem is it?')
+      .selectOption({ label: 'User servers not starting' });
+    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    await expect(recipient).toContainText(
+      'As Community Representative, you take problems you cannot solve to CloudHost support desk.'
+    );
+    await expect(
+      recipient.getByRole('link', { name: 'Email the support desk' })
+    ).toHaveAttribute('href', 'mailto:support@cloudhost.example.com');
+    await expect(recipient).toContainText(
+      'Expected answer: within one working day'
+    );
+    const mail = await dialog
+      .getByRole('link', { name: 'Send by email' })
+      .getAttribute('href');
+    expect(mail).toMatch(/^mailto:support@cloudhost\.example\.com\?subject=/);
+    const form = await dialog
+      .getByRole('link', { name: 'Fill in the form: Open a support ticket' })
+      .getAttribute('href');
+    expect(form).toMatch(
+      /^https:\/\/support\.cloudhost\.example\.com\/new\?hub=.+&category=User%20servers%20not%20starting&summary=/
+    );
+  });
+});
