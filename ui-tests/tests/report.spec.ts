@@ -27,7 +27,7 @@ test.describe('Report a problem', () => {
 
     const recipient = dialog.getByRole('region', { name: 'Who receives it' });
     await expect(recipient).toContainText(
-      'Hub users report problems to their Hub Administrator'
+      'Hub users report problems to: Hub Administrator.'
     );
     await expect(recipient.getByText('Amara Okafor')).toBeVisible();
     await expect(recipient.getByText('Lin Wei')).toBeVisible();
