@@ -225,7 +225,8 @@ function isEmpty(point: IContactPoint): boolean {
 
 /**
  * The viewer's roles: "user", the roles of the people entry that names their
- * username, and Hub Administrator when the hub says they are an admin.
+ * username, and Hub Administrator when the hub says they are an admin or a
+ * member of the configured admins group.
  */
 export function resolveViewer(
   metadata: IHubMetadata,
@@ -238,7 +239,8 @@ export function resolveViewer(
       )
     : undefined;
   const roles = new Set(['user', ...(person?.roles ?? [])]);
-  if (viewer.admin) {
+  const adminsGroup = metadata.adminDiscovery.group;
+  if (viewer.admin || (adminsGroup && viewer.groups?.includes(adminsGroup))) {
     roles.add('hub-administrator');
   }
   return { username: viewer.username, roles: [...roles], person };

@@ -173,6 +173,16 @@ describe('Resolver: viewer × task → contact', () => {
     ]);
   });
 
+  it('makes members of the configured admins group Hub Administrators', () => {
+    const doc = { ...settings, adminDiscovery: { group: 'hub-admins' } };
+    expect(
+      resolverFor({ username: 'kim', groups: ['hub-admins'] }, doc).viewer.roles
+    ).toEqual(['user', 'hub-administrator']);
+    expect(
+      resolverFor({ username: 'kim', groups: ['students'] }, doc).viewer.roles
+    ).toEqual(['user']);
+  });
+
   it('lists the people and channels to contact', () => {
     const resolver = resolverFor(viewers['user']);
     const route = resolver.routeToRole('hub-administrator');
