@@ -68,11 +68,9 @@ test.describe('when the JupyterLab server stops after the page loaded', () => {
       await expect(fetch(`${url}/api/status`)).rejects.toThrow();
     }).toPass();
 
-    await page.keyboard.press('Control+Shift+C');
-    const palette = page.locator('#command-palette');
-    await palette.locator('input').fill('Report a problem');
-    await palette
-      .getByRole('menuitem', { name: /Report a problem or outage/ })
+    await page.locator('.lm-MenuBar-item', { hasText: 'Help' }).click();
+    await page
+      .getByRole('menuitem', { name: 'Report a problem or outage' })
       .click();
     const dialog = page
       .getByRole('dialog')

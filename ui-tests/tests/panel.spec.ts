@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
+import { runFromPalette } from './palette';
 import { BROKEN_LAB, PANEL } from './urls';
 
 async function openPanel(page: IJupyterLabPageFixture) {
@@ -23,12 +24,7 @@ test.describe('Get help panel', () => {
   });
 
   test('opens from the command palette', async ({ page }) => {
-    await page.keyboard.press('Control+Shift+C');
-    const palette = page.locator('#command-palette');
-    await palette.locator('input').fill('Get Help with This Hub');
-    await palette
-      .getByRole('menuitem', { name: /Get Help with This Hub/ })
-      .click();
+    await runFromPalette(page, 'Get Help with This Hub');
     await expect(
       page
         .locator(PANEL)

@@ -1,17 +1,14 @@
 import { expect, test } from '@jupyterlab/galata';
 
+import { runFromPalette } from './palette';
+
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 test.describe('Report a problem', () => {
   test('from the palette: routes a user to the Hub Administrators and copies the report', async ({
     page
   }) => {
-    await page.keyboard.press('Control+Shift+C');
-    const palette = page.locator('#command-palette');
-    await palette.locator('input').fill('Report a problem');
-    await palette
-      .getByRole('menuitem', { name: /Report a problem or outage/ })
-      .click();
+    await runFromPalette(page, 'Report a problem or outage');
 
     const dialog = page.getByRole('dialog');
     await expect(

@@ -1,15 +1,13 @@
 import { Page } from '@playwright/test';
 
+import { runFromPalette } from '../../tests/palette';
 import { expect, test } from './fixtures';
 
 /**
  * Open "Report a problem or outage" from the command palette.
  */
 async function openReport(page: Page) {
-  await page.keyboard.press('Control+Shift+C');
-  const palette = page.locator('#command-palette');
-  await palette.locator('input').fill('Report a problem or outage');
-  await palette.locator('input').press('Enter');
+  await runFromPalette(page, 'Report a problem or outage');
   const dialog = page.locator('.jp-Dialog-content');
   await expect(dialog.getByLabel('What kind of problem is it?')).toBeVisible();
   return dialog;
