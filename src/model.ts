@@ -93,6 +93,20 @@ export class HubHelpModel {
     return keys.length > 0 || !!this._remote;
   }
 
+  /**
+   * Whether the viewer is shown configuration details (every problem, what
+   * to configure): administrators and representatives, who can have them
+   * fixed, and anyone outside a hub, where the JupyterLab is their own.
+   */
+  get seesConfiguration(): boolean {
+    const { resolver } = this;
+    return (
+      !this.hub.onHub ||
+      resolver.holds('hub-administrator') ||
+      resolver.holds('community-representative')
+    );
+  }
+
   get dismissed(): ReadonlySet<string> {
     return this._dismissed;
   }

@@ -3,6 +3,7 @@ import * as React from 'react';
 import { localize } from '../metadata/localize';
 import { ContactPointView } from './Contacts';
 import { IViewProps } from './context';
+import { Section } from './Section';
 
 /**
  * The community's representatives and administrators, and the operator's
@@ -11,10 +12,7 @@ import { IViewProps } from './context';
 export function People(props: IViewProps): JSX.Element {
   const { model, trans } = props;
   const { resolver, language } = model;
-  const configurer =
-    resolver.holds('hub-administrator') ||
-    resolver.holds('community-representative') ||
-    !model.hub.onHub;
+  const configurer = model.seesConfiguration;
   const community = resolver.roles().filter(r => r.party === 'community');
   const operator = resolver.roles().filter(r => r.party === 'operator');
   const operatorPoints = operator
@@ -25,13 +23,7 @@ export function People(props: IViewProps): JSX.Element {
     : '';
 
   return (
-    <section
-      className="jp-HubHelp-section"
-      aria-labelledby="jp-HubHelp-people-heading"
-    >
-      <h3 id="jp-HubHelp-people-heading" className="jp-HubHelp-heading">
-        {trans.__('People')}
-      </h3>
+    <Section id="people" title={trans.__('People')}>
       {community.map(role => {
         const point = resolver.contactPoint(role.id)!;
         const label = localize(role.label, language);
@@ -101,6 +93,6 @@ export function People(props: IViewProps): JSX.Element {
           ))
         )}
       </div>
-    </section>
+    </Section>
   );
 }

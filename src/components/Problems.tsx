@@ -3,6 +3,7 @@ import * as React from 'react';
 import { describeProblem } from '../metadata/problems';
 import { toGettext } from '../gettext';
 import { IViewProps } from './context';
+import { Section } from './Section';
 
 /**
  * What is wrong in the hub metadata: a short note for users, every problem
@@ -10,11 +11,7 @@ import { IViewProps } from './context';
  */
 export function Problems(props: IViewProps): JSX.Element | null {
   const { model, trans } = props;
-  const { resolver } = model;
-  const full =
-    !model.hub.onHub ||
-    resolver.holds('hub-administrator') ||
-    resolver.holds('community-representative');
+  const full = model.seesConfiguration;
   const problems = full
     ? model.problems
     : model.problems.filter(p => p.severity === 'error');
@@ -23,13 +20,11 @@ export function Problems(props: IViewProps): JSX.Element | null {
     return null;
   }
   return (
-    <section
-      className="jp-HubHelp-section jp-HubHelp-problems"
-      aria-labelledby="jp-HubHelp-problems-heading"
+    <Section
+      id="problems"
+      title={trans.__('Configuration problems')}
+      className="jp-HubHelp-problems"
     >
-      <h3 id="jp-HubHelp-problems-heading" className="jp-HubHelp-heading">
-        {trans.__('Configuration problems')}
-      </h3>
       {unconfigured && (
         <p className="jp-HubHelp-notice jp-HubHelp-severity-warning">
           {full
@@ -58,6 +53,6 @@ export function Problems(props: IViewProps): JSX.Element | null {
             {trans.__('Some help information could not be loaded.')}
           </p>
         ))}
-    </section>
+    </Section>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../report';
 import { toGettext } from '../gettext';
 import { RouteView } from './Route';
+import { Section } from './Section';
 import { SafeLink } from './SafeLink';
 
 export interface IReportFormProps {
@@ -162,13 +163,11 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
         ))}
       </fieldset>
 
-      <section
+      <Section
+        id="recipient"
+        title={trans.__('Who receives it')}
         className="jp-HubHelp-recipient"
-        aria-labelledby="jp-HubHelp-recipient-heading"
       >
-        <h3 id="jp-HubHelp-recipient-heading" className="jp-HubHelp-heading">
-          {trans.__('Who receives it')}
-        </h3>
         <p className="jp-HubHelp-why">
           {why(route, category?.recipient, model, trans)}
         </p>
@@ -185,7 +184,7 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
             </SafeLink>
           </p>
         )}
-      </section>
+      </Section>
 
       <label className="jp-HubHelp-label" htmlFor="jp-HubHelp-report-text">
         {trans.__('The report that will be sent')}

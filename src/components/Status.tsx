@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { IViewProps } from './context';
+import { Section } from './Section';
 import { SafeLink } from './SafeLink';
 
 /**
@@ -14,13 +15,7 @@ export function Status(props: IViewProps): JSX.Element | null {
     return null;
   }
   return (
-    <section
-      className="jp-HubHelp-section"
-      aria-labelledby="jp-HubHelp-status-heading"
-    >
-      <h3 id="jp-HubHelp-status-heading" className="jp-HubHelp-heading">
-        {trans.__('Status')}
-      </h3>
+    <Section id="status" title={trans.__('Status')}>
       {down && (
         <div
           className="jp-HubHelp-notice jp-HubHelp-severity-error"
@@ -48,6 +43,6 @@ export function Status(props: IViewProps): JSX.Element | null {
           </SafeLink>
         </p>
       )}
-    </section>
+    </Section>
   );
 }

@@ -12,6 +12,7 @@ import {
   searchableTasks
 } from '../metadata/search';
 import { IViewProps } from './context';
+import { Section } from './Section';
 import { HowView, routeSummary, RouteView } from './Route';
 
 /**
@@ -40,13 +41,7 @@ export function TaskFinder(props: IViewProps): JSX.Element {
   const inputId = 'jp-HubHelp-search';
 
   return (
-    <section
-      className="jp-HubHelp-section"
-      aria-labelledby="jp-HubHelp-tasks-heading"
-    >
-      <h3 id="jp-HubHelp-tasks-heading" className="jp-HubHelp-heading">
-        {trans.__('I want to…')}
-      </h3>
+    <Section id="tasks" title={trans.__('I want to…')}>
       <label htmlFor={inputId} className="jp-HubHelp-label">
         {trans.__('What do you need help with?')}
       </label>
@@ -90,7 +85,7 @@ export function TaskFinder(props: IViewProps): JSX.Element {
           {trans.__('Show all %1 matches', matches.length)}
         </button>
       )}
-    </section>
+    </Section>
   );
 }
 

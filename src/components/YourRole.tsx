@@ -3,6 +3,7 @@ import * as React from 'react';
 import { channelHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IViewProps } from './context';
+import { Section } from './Section';
 import { RouteView } from './Route';
 import { SafeLink } from './SafeLink';
 
@@ -22,13 +23,11 @@ export function YourRole(props: IViewProps): JSX.Element | null {
   }
   const desk = resolver.contactPoint('support-triager');
   return (
-    <section
-      className="jp-HubHelp-section jp-HubHelp-yourRole"
-      aria-labelledby="jp-HubHelp-role-heading"
+    <Section
+      id="role"
+      title={trans.__('Your role')}
+      className="jp-HubHelp-yourRole"
     >
-      <h3 id="jp-HubHelp-role-heading" className="jp-HubHelp-heading">
-        {trans.__('Your role')}
-      </h3>
       {roles.map(role => {
         const label = localize(role.label, language);
         return (
@@ -92,6 +91,6 @@ export function YourRole(props: IViewProps): JSX.Element | null {
             </li>
           ))}
       </ul>
-    </section>
+    </Section>
   );
 }
