@@ -32,20 +32,49 @@ const withoutAnnotations = value => {
   return value;
 };
 
+// Unknown keys in any object of the format are named (as warnings, by
+// src/metadata/parse.ts); JupyterLab's own view of the schema stays open, so
+// that a newer release's settings do not make it refuse the user's settings.
+// Conditions (if/then) only look at some keys, and stay open.
+const CONDITIONS = new Set(['if', 'then', 'else']);
+const closed = (value, open = false) => {
+  if (Array.isArray(value)) {
+    return value.map(v => closed(v, open));
+  }
+  if (value && typeof value === 'object') {
+    const copy = Object.fromEntries(
+      Object.entries(value).map(([key, v]) => [
+        key,
+        closed(v, open || CONDITIONS.has(key))
+      ])
+    );
+    if (!open && copy.properties && copy.additionalProperties === undefined) {
+      copy.additionalProperties = false;
+    }
+    return copy;
+  }
+  return value;
+};
+
 // Only the data format: JupyterLab's own keys (menus, icons) are not data.
-const dataSchema = withoutAnnotations({
-  type: 'object',
-  properties: schema.properties,
-  additionalProperties: schema.additionalProperties,
-  definitions: schema.definitions
-});
+const dataSchema = closed(
+  withoutAnnotations({
+    type: 'object',
+    properties: schema.properties,
+    definitions: schema.definitions
+  })
+);
 
 // The formats' code lives in src/metadata/links.ts; the compiler only needs
 // their names here.
 const ajv = new Ajv({
   allErrors: true,
   strict: false,
-  formats: { 'hub-link': () => true, 'date-time': () => true },
+  formats: {
+    'hub-link': () => true,
+    'contact-handle': () => true,
+    'date-time': () => true
+  },
   code: {
     source: true,
     esm: true,

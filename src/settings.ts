@@ -41,7 +41,7 @@ export class OperatorSettingsGuard {
     }
     const { document, problems } = parseDocument(values, 'settings');
     for (const [key, property] of Object.entries(properties)) {
-      if (key in document) {
+      if (Object.prototype.hasOwnProperty.call(document, key)) {
         property.default = (document as any)[key];
       } else {
         delete property.default;

@@ -95,6 +95,29 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
   });
 });
 
+describe('overrides from a newer release', () => {
+  it('ignore unknown keys, even "constructor", with a warning, and keep the rest', async () => {
+    const registry = new SettingRegistry({
+      connector: connector({
+        hub: { name: 'Hub' },
+        constructor: { a: 1 },
+        addedLater: true
+      })
+    });
+    const guard = new OperatorSettingsGuard();
+    guard.register(registry);
+    const settings = await registry.load(PLUGIN_ID);
+    expect(settings.composite['hub']).toEqual({ name: 'Hub' });
+    expect(Object.keys(settings.composite)).not.toContain('constructor');
+    expect(
+      guard.problems.map(p => `${p.path} ${p.code} ${p.severity}`).sort()
+    ).toEqual([
+      '$.addedLater unknown-field warning',
+      '$.constructor unknown-field warning'
+    ]);
+  });
+});
+
 describe('the sample community settings', () => {
   const values = (overrides as any)[PLUGIN_ID];
 

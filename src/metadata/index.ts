@@ -14,3 +14,6 @@ export * from './search';
 export * from './load';
 export * from './pluginId';
 export * from './remote';
+export * from './limits';
+export * from './text';
+export * from './authority';

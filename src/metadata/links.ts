@@ -1,40 +1,94 @@
 /**
- * Links from operator text are allowed only with a known-safe scheme, or as a
- * path on this hub; everything else (javascript:, data:, protocol-relative
- * URLs...) is refused wherever it appears.
+ * The one link checker. Links from operator text are allowed only with a
+ * known-safe scheme, or as a path on this hub; everything else (javascript:,
+ * data:, protocol-relative URLs, paths that a browser would send to another
+ * host...) is refused wherever it appears.
  */
 const SAFE_SCHEMES = ['http:', 'https:', 'mailto:'];
 
-export function isSafeLink(value: unknown): value is string {
-  if (typeof value !== 'string' || value.trim() !== value || !value) {
-    return false;
+/**
+ * Stands in for the hub's origin when none is given: a path is on the hub
+ * when, resolved against an origin, it keeps that origin.
+ */
+const PLACEHOLDER_ORIGIN = 'https://hub.invalid';
+
+/**
+ * Browsers strip tabs and newlines from URLs and trim spaces and controls:
+ * "/\t/evil.example" becomes "//evil.example". Refuse them anywhere.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\s]/;
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * The checked link: its absolute URL and whether it leaves `origin`; null
+ * when the value is not an allowed link.
+ */
+export function checkLink(
+  value: unknown,
+  origin: string = PLACEHOLDER_ORIGIN
+): { href: string; external: boolean } | null {
+  if (typeof value !== 'string' || !value || CONTROL_OR_SPACE.test(value)) {
+    return null;
   }
   if (value.startsWith('/')) {
-    // "//host/..." would leave the hub; "/\host" does in some browsers.
-    return !value.startsWith('//') && !value.startsWith('/\\');
+    const url = parse(value, origin);
+    return url && url.origin === new URL(origin).origin
+      ? { href: value, external: false }
+      : null;
   }
-  const colon = value.indexOf(':');
-  if (colon < 0) {
+  if (!SCHEME.test(value)) {
+    return null;
+  }
+  const url = parse(value);
+  if (!url || !SAFE_SCHEMES.includes(url.protocol)) {
+    return null;
+  }
+  if (url.protocol === 'mailto:') {
+    return /^mailto:[^@]+@[^@]+/i.test(value)
+      ? { href: value, external: false }
+      : null;
+  }
+  return url.host
+    ? { href: value, external: url.origin !== parse(origin)?.origin }
+    : null;
+}
+
+export function isSafeLink(value: unknown): value is string {
+  return checkLink(value) !== null;
+}
+
+/**
+ * A contact handle ("@ann:matrix.org", "#help") is text; anything shaped
+ * like a link or a path must be an allowed link.
+ */
+export function isSafeHandle(value: unknown): value is string {
+  if (typeof value !== 'string' || !value) {
     return false;
   }
-  const scheme = value.slice(0, colon + 1).toLowerCase();
-  if (!SAFE_SCHEMES.includes(scheme)) {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(value)) {
     return false;
   }
-  if (scheme === 'mailto:') {
-    return /^mailto:[^\s@]+@[^\s@]+/i.test(value);
+  const trimmed = value.trim();
+  if (SCHEME.test(trimmed) || /^[/\\]/.test(trimmed)) {
+    return isSafeLink(value);
   }
+  return true;
+}
+
+function parse(value: string, base?: string): URL | null {
   try {
-    const url = new URL(value);
-    return !!url.host;
+    return new URL(value, base);
   } catch {
-    return false;
+    return null;
   }
 }
 
 /**
  * Where a contact channel leads: its address as a mailto: link for email,
- * as it is otherwise (it is checked with isSafeLink where it is rendered).
+ * as it is otherwise (it is checked with checkLink where it is rendered).
  */
 export function channelHref(channel: {
   kind: string;
@@ -63,5 +117,6 @@ export function isDateTime(value: unknown): boolean {
  */
 export const formats = {
   'hub-link': isSafeLink,
+  'contact-handle': isSafeHandle,
   'date-time': isDateTime
 };

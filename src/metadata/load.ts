@@ -1,14 +1,16 @@
+import { limitRemoteAuthority } from './authority';
 import { builtInDefaults } from './defaults';
 import {
   ILiveHubData,
   IMergeOptions,
   IMergeResult,
+  ISourceDocument,
   mergeSources
 } from './merge';
 import { parseDocument } from './parse';
 import { PLUGIN_ID } from './pluginId';
 import { IProblem } from './problems';
-import { Gettext, IHubMetadataDocument, SourceId } from './types';
+import { Gettext, IHubMetadataDocument } from './types';
 
 export interface IMetadataInputs {
   /**
@@ -40,18 +42,28 @@ export function buildMetadata(
   inputs: IMetadataInputs,
   options: IMergeOptions = {}
 ): IMergeResult {
+  const settings =
+    inputs.settings !== undefined
+      ? parseDocument(inputs.settings, 'settings')
+      : undefined;
+  const remoteValue = unwrap(inputs.remote);
+  const remote =
+    remoteValue !== undefined
+      ? limitRemoteAuthority(
+          parseDocument(remoteValue, 'metadata-url'),
+          settings?.document.metadataUrlMaySet
+        )
+      : undefined;
   const parsed = [
-    { source: 'settings' as SourceId, value: inputs.settings },
-    { source: 'metadata-url' as SourceId, value: unwrap(inputs.remote) }
-  ]
-    .filter(s => s.value !== undefined)
-    .map(s => ({ source: s.source, ...parseDocument(s.value, s.source) }));
+    settings && { source: 'settings' as const, ...settings },
+    remote && { source: 'metadata-url' as const, ...remote }
+  ].filter((p): p is NonNullable<typeof p> => !!p);
   const defaults = inputs.defaults ?? builtInDefaults(inputs.gettext);
-  const merged = mergeSources(
-    [{ source: 'defaults', document: defaults }, ...parsed],
-    inputs.live,
-    options
-  );
+  const sources: ISourceDocument[] = [
+    { source: 'defaults', document: defaults },
+    ...parsed
+  ];
+  const merged = mergeSources(sources, inputs.live, options);
   return {
     metadata: merged.metadata,
     problems: [
@@ -67,7 +79,7 @@ function unwrap(value: unknown): unknown {
     typeof value === 'object' &&
     value !== null &&
     Object.keys(value).length === 1 &&
-    PLUGIN_ID in value
+    Object.prototype.hasOwnProperty.call(value, PLUGIN_ID)
   ) {
     return (value as { [PLUGIN_ID]: unknown })[PLUGIN_ID];
   }

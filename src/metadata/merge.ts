@@ -1,4 +1,6 @@
 import { ROLE_ALIASES } from './defaults';
+import { clampRefreshSeconds, LIMITS } from './limits';
+import { IPositions } from './parse';
 import { IProblem, jsonPath } from './problems';
 import {
   IAnnouncement,
@@ -18,6 +20,11 @@ import {
 export interface ISourceDocument {
   source: SourceId;
   document: IHubMetadataDocument;
+  /**
+   * For each top-level list, the index as written of each entry (entries
+   * left out by the checks shift the others).
+   */
+  positions?: IPositions;
 }
 
 /**
@@ -61,7 +68,10 @@ export function mergeSources(
   return { metadata, problems };
 }
 
-const canonicalRole = (id: string) => ROLE_ALIASES[id] ?? id;
+const canonicalRole = (id: string) =>
+  Object.prototype.hasOwnProperty.call(ROLE_ALIASES, id)
+    ? ROLE_ALIASES[id]
+    : id;
 
 class Accumulator {
   constructor(private _problems: IProblem[]) {}
@@ -69,8 +79,12 @@ class Accumulator {
   peopleSource: SourceId = 'settings';
   roleSources: { [id: string]: SourceId } = {};
 
-  apply({ source, document: doc }: ISourceDocument): void {
+  apply({ source, document: doc, positions = {} }: ISourceDocument): void {
     const m = this._metadata;
+    const origin = (list: string, index: number): IOrigin => ({
+      source,
+      path: jsonPath([list, positions[list]?.[index] ?? index])
+    });
     m.hub = { ...m.hub, ...doc.hub };
     if (doc.org) {
       m.org = { ...m.org, ...doc.org };
@@ -80,34 +94,45 @@ class Accumulator {
     m.designedBy = doc.designed_by ?? m.designedBy;
     m.statusPage = doc.statusPage ?? m.statusPage;
     m.metadataUrl = doc.metadataUrl ?? m.metadataUrl;
-    m.refreshInterval = doc.refreshInterval ?? m.refreshInterval;
+    m.refreshInterval = clampRefreshSeconds(
+      doc.refreshInterval ?? m.refreshInterval
+    );
     m.adminDiscovery = { ...m.adminDiscovery, ...doc.adminDiscovery };
     if (doc.outageCategories) {
-      m.outageCategories = doc.outageCategories.map(c =>
-        c.recipient ? { ...c, recipient: canonicalRole(c.recipient) } : c
-      );
+      const ids = new Set<string>();
+      m.outageCategories = [];
+      doc.outageCategories.forEach((c, i) => {
+        const at = origin('outageCategories', i);
+        if (ids.has(c.id)) {
+          this._duplicate(at, c.id);
+          return;
+        }
+        ids.add(c.id);
+        m.outageCategories.push({
+          ...c,
+          recipient: c.recipient ? canonicalRole(c.recipient) : undefined,
+          origin: at
+        });
+      });
     }
     if (doc.announcements) {
       m.announcements = doc.announcements.map(normalizeAnnouncement);
     }
     if (doc.people) {
       this.peopleSource = source;
-      m.people = this._people(source, doc.people);
+      m.people = this._people(doc.people, i => origin('people', i));
     }
     for (const [id, entry] of Object.entries(doc.roles ?? {})) {
       this._mergeRole(canonicalRole(id), entry);
       this.roleSources[canonicalRole(id)] = source;
     }
-    this._mergeTasks(source, doc.tasks ?? []);
+    this._mergeTasks(doc.tasks ?? [], i => origin('tasks', i));
   }
 
   finish(): IHubMetadata {
     const m = this._metadata;
-    m.roles = Object.fromEntries(
-      Object.entries(this._roles).map(([id, entry]) => [
-        id,
-        completeRole(id, entry)
-      ])
+    m.roles = new Map(
+      [...this._roles].map(([id, entry]) => [id, completeRole(id, entry)])
     );
     for (const [id, { entry, origin }] of this._tasks) {
       if (entry.hidden) {
@@ -137,21 +162,16 @@ class Accumulator {
   }
 
   private _people(
-    source: SourceId,
-    entries: IHubMetadataDocument['people'] = []
+    entries: NonNullable<IHubMetadataDocument['people']>,
+    originOf: (index: number) => IOrigin
   ): IPerson[] {
     const seen = new Set<string>();
     const people: IPerson[] = [];
     entries.forEach((entry, index) => {
-      const origin = { source, path: jsonPath(['people', index]) };
+      const origin = originOf(index);
       const id = entry.id ?? entry.usernames?.[0] ?? entry.name;
       if (seen.has(id)) {
-        this._problems.push({
-          ...at(origin),
-          code: 'duplicate-id',
-          params: [id],
-          severity: 'error'
-        });
+        this._duplicate(origin, id);
         return;
       }
       seen.add(id);
@@ -180,20 +200,18 @@ class Accumulator {
     if (entry.acceptsFrom) {
       mapped.acceptsFrom = entry.acceptsFrom.map(canonicalRole);
     }
-    this._roles[id] = { ...this._roles[id], ...mapped };
+    this._roles.set(id, { ...this._roles.get(id), ...mapped });
   }
 
-  private _mergeTasks(source: SourceId, entries: ITaskEntry[]): void {
+  private _mergeTasks(
+    entries: ITaskEntry[],
+    originOf: (index: number) => IOrigin
+  ): void {
     const seen = new Set<string>();
     entries.forEach((entry, index) => {
-      const origin = { source, path: jsonPath(['tasks', index]) };
+      const origin = originOf(index);
       if (seen.has(entry.id)) {
-        this._problems.push({
-          ...at(origin),
-          code: 'duplicate-id',
-          params: [entry.id],
-          severity: 'error'
-        });
+        this._duplicate(origin, entry.id);
         return;
       }
       seen.add(entry.id);
@@ -208,18 +226,27 @@ class Accumulator {
     });
   }
 
+  private _duplicate(origin: IOrigin, id: string): void {
+    this._problems.push({
+      ...at(origin),
+      code: 'duplicate-id',
+      params: [id],
+      severity: 'error'
+    });
+  }
+
   private _metadata: IHubMetadata = {
     hub: {},
     announcements: [],
     people: [],
-    roles: {},
+    roles: new Map(),
     tasks: [],
     outageCategories: [],
     metadataUrl: '',
-    refreshInterval: 300,
+    refreshInterval: LIMITS.refreshDefaultSeconds,
     adminDiscovery: { enabled: true, group: '', exclude: [] }
   };
-  private _roles: { [id: string]: IRoleEntry } = {};
+  private _roles = new Map<string, IRoleEntry>();
   private _tasks = new Map<string, { entry: ITaskEntry; origin: IOrigin }>();
 }
 
@@ -276,7 +303,7 @@ function checkReferences(
   options: IMergeOptions,
   roleSources: { [id: string]: SourceId }
 ): void {
-  const known = (id: string) => id in m.roles;
+  const known = (id: string) => m.roles.has(id);
   const warn = (
     source: SourceId,
     path: string,
@@ -335,7 +362,19 @@ function checkReferences(
     return true;
   });
 
-  for (const role of Object.values(m.roles)) {
+  for (const category of m.outageCategories) {
+    if (category.recipient && !known(category.recipient)) {
+      warn(
+        category.origin.source,
+        `${category.origin.path}.recipient`,
+        category.recipient,
+        'error'
+      );
+      category.recipient = undefined;
+    }
+  }
+
+  for (const role of m.roles.values()) {
     const path = jsonPath(['roles', role.id]);
     const source = roleSources[role.id] ?? 'settings';
     for (const field of ['reachedThrough', 'escalatesTo'] as const) {

@@ -1,6 +1,7 @@
 import validateDocument from '../generated/validateDocument';
+import { LIMITS } from './limits';
 import { IProblem, jsonPath, pointerKeys, ProblemCode } from './problems';
-import { IHubMetadataDocument, SourceId } from './types';
+import { FORMAT_VERSION, IHubMetadataDocument, SourceId } from './types';
 
 /**
  * An error as reported by the validator compiled from schema/plugin.json.
@@ -22,73 +23,97 @@ interface IFinding {
   code: ProblemCode;
   params: string[];
   remove: string[];
+  severity: IProblem['severity'];
 }
 
 /**
  * A source's document, checked against the format: what is valid is kept,
  * each invalid field or entry is left out alone and named in `problems`.
+ * `positions` gives, for each top-level list, the index as written of each
+ * entry kept, so that later checks name entries where the operator wrote them.
  */
 export interface IParsedDocument {
   document: IHubMetadataDocument;
   problems: IProblem[];
+  positions: IPositions;
 }
+
+export type IPositions = { [list: string]: number[] };
 
 /**
  * Each round leaves out at least one node; this bounds pathological input.
  */
 const MAX_ROUNDS = 16;
 
+const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+
 export function parseDocument(
   input: unknown,
   source: SourceId
 ): IParsedDocument {
-  const problem = (keys: string[], code: ProblemCode, ...params: string[]) =>
-    ({
-      source,
-      path: jsonPath(keys),
-      code,
-      params,
-      severity: 'error'
-    }) as IProblem;
+  const problem = (
+    keys: string[],
+    code: ProblemCode,
+    params: string[] = [],
+    severity: IProblem['severity'] = 'error'
+  ): IProblem => ({ source, path: jsonPath(keys), code, params, severity });
+  const refused = (found: IProblem) => ({
+    document: {},
+    problems: [found],
+    positions: {}
+  });
   if (!isPlainObject(input)) {
-    return {
-      document: {},
-      problems: [problem([], 'type', describeType('object'))]
-    };
+    return refused(problem([], 'type', [describeType('object')]));
   }
-  const document = JSON.parse(JSON.stringify(input)) as IHubMetadataDocument;
+  // Checked before anything recursive reads the document.
+  if (depthExceeds(input, LIMITS.documentMaxDepth)) {
+    return refused(problem([], 'too-deep', [String(LIMITS.documentMaxDepth)]));
+  }
+  const text = JSON.stringify(input);
+  if (text.length > LIMITS.documentMaxChars) {
+    return refused(
+      problem([], 'too-large', [
+        String(text.length),
+        String(LIMITS.documentMaxChars)
+      ])
+    );
+  }
+  const document = JSON.parse(text) as IHubMetadataDocument;
   const indices = new OriginalIndices(document);
   const problems: IProblem[] = [];
   const seen = new Set<string>();
+  // Paths with a problem somewhere inside them.
+  const holdsProblem = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (validateDocument(document)) {
-      return { document, problems };
+      return {
+        document,
+        problems: [...problems, ...checkVersion(document, problem)],
+        positions: indices.topLevel(document)
+      };
     }
     const findings = interpret((validateDocument as any).errors);
     const reported = new Set<string>();
-    for (const { at, code, params } of findings) {
+    for (const { at, code, params, severity } of findings) {
       const keys = indices.original(document, at);
+      const path = jsonPath(keys);
       // One reason per place and round: the first is the most specific.
-      if (reported.has(keys.join('/'))) {
+      if (reported.has(path)) {
         continue;
       }
-      reported.add(keys.join('/'));
+      reported.add(path);
       // Leaving out an invalid child can leave its parent empty or incomplete:
       // say so, rather than blame the parent for what was already reported.
-      const prefix = jsonPath(keys);
-      const emptied = problems.some(
-        p =>
-          p.path.length > prefix.length &&
-          p.path.startsWith(prefix) &&
-          '.['.includes(p.path[prefix.length])
-      );
-      const found = emptied
+      const found = holdsProblem.has(path)
         ? problem(keys, 'emptied')
-        : problem(keys, code, ...params);
-      const key = `${found.path}\u0000${code}`;
+        : problem(keys, code, params, severity);
+      const key = `${found.path}\u0000${found.code}`;
       if (!seen.has(key)) {
         seen.add(key);
         problems.push(found);
+        for (let i = 0; i < keys.length; i++) {
+          holdsProblem.add(jsonPath(keys.slice(0, i)));
+        }
       }
     }
     removeAll(
@@ -99,8 +124,57 @@ export function parseDocument(
   }
   return {
     document: {},
-    problems: [...problems, problem([], 'invalid', 'too many errors')]
+    problems: [...problems, problem([], 'invalid', ['too many errors'])],
+    positions: {}
   };
+}
+
+/**
+ * Whether any list or object is nested deeper than `max`, without recursion
+ * (a document nested 10,000 deep would overflow the stack).
+ */
+function depthExceeds(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) {
+      return true;
+    }
+    if (typeof node === 'object' && node !== null) {
+      for (const child of Object.values(node)) {
+        if (typeof child === 'object' && child !== null) {
+          stack.push([child, depth + 1]);
+        }
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * A document for a newer format is still read; the unknown keys it holds
+ * are named by the schema check, and this says why they are there.
+ */
+function checkVersion(
+  document: IHubMetadataDocument,
+  problem: (
+    keys: string[],
+    code: ProblemCode,
+    params: string[],
+    severity: IProblem['severity']
+  ) => IProblem
+): IProblem[] {
+  const version = document.formatVersion;
+  return version !== undefined && version > FORMAT_VERSION
+    ? [
+        problem(
+          ['formatVersion'],
+          'newer-format',
+          [String(version), String(FORMAT_VERSION)],
+          'warning'
+        )
+      ]
+    : [];
 }
 
 function isPlainObject(value: unknown): value is { [key: string]: unknown } {
@@ -127,38 +201,50 @@ function describeType(type: string): string {
 /**
  * Turn the validator's errors into findings. Alternatives (`oneOf`) report an
  * error per branch: when the value took the object branch and something
- * inside it is wrong, that inner error is the useful one.
+ * inside it is wrong, that inner error is the useful one. `if` only says
+ * that its `then` failed, which has its own error.
  */
 function interpret(errors: ISchemaError[]): IFinding[] {
-  const oneOfPaths = new Set(
-    errors.filter(e => e.keyword === 'oneOf').map(e => e.instancePath)
-  );
-  const hasDeeper = (path: string) =>
-    errors.some(
-      e => e.keyword !== 'oneOf' && e.instancePath.startsWith(path + '/')
-    );
+  const oneOfPaths = new Set<string>();
+  const constsAt = new Map<string, string[]>();
+  // Paths under which a specific (not oneOf) error lies.
+  const deeper = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'oneOf') {
+      oneOfPaths.add(e.instancePath);
+    } else {
+      if (e.keyword === 'const') {
+        const list = constsAt.get(e.instancePath) ?? [];
+        list.push(String(e.params.allowedValue));
+        constsAt.set(e.instancePath, list);
+      }
+      let path = e.instancePath;
+      for (let cut = path.lastIndexOf('/'); cut >= 0;) {
+        path = path.slice(0, cut);
+        if (deeper.has(path)) {
+          break;
+        }
+        deeper.add(path);
+        cut = path.lastIndexOf('/');
+      }
+    }
+  }
   const findings: IFinding[] = [];
   for (const error of errors) {
     const keys = pointerKeys(error.instancePath);
+    if (error.keyword === 'if') {
+      continue;
+    }
     if (error.keyword === 'oneOf') {
-      const choices = errors
-        .filter(
-          e => e.keyword === 'const' && e.instancePath === error.instancePath
-        )
-        .map(e => String(e.params.allowedValue));
-      if (choices.length > 0) {
-        findings.push({
-          at: keys,
-          code: 'enum',
-          params: [choices.join(', ')],
-          remove: keys
-        });
-      } else if (!hasDeeper(error.instancePath)) {
+      const choices = constsAt.get(error.instancePath);
+      if (choices) {
+        findings.push(finding(keys, 'enum', [choices.join(', ')]));
+      } else if (!deeper.has(error.instancePath)) {
         const code =
           keys[0] === 'announcements' && keys.length === 2
             ? 'announcement'
             : 'localized';
-        findings.push({ at: keys, code, params: [], remove: keys });
+        findings.push(finding(keys, code, []));
       }
     } else if (!(
       oneOfPaths.has(error.instancePath) && error.schemaPath.includes('oneOf')
@@ -169,38 +255,36 @@ function interpret(errors: ISchemaError[]): IFinding[] {
   return findings;
 }
 
+function finding(
+  keys: string[],
+  code: ProblemCode,
+  params: string[],
+  severity: IProblem['severity'] = 'error'
+): IFinding {
+  return { at: keys, code, params, remove: keys, severity };
+}
+
 function explain(error: ISchemaError, keys: string[]): IFinding {
   const { params } = error;
-  const at = (code: ProblemCode, ...values: string[]): IFinding => ({
-    at: keys,
-    code,
-    params: values,
-    remove: keys
-  });
-  const inside = (name: string, code: ProblemCode, ...values: string[]) => ({
-    at: [...keys, name],
-    code,
-    params: values,
-    remove: [...keys, name]
-  });
+  const at = (code: ProblemCode, ...values: string[]) =>
+    finding(keys, code, values);
   switch (error.keyword) {
     case 'type':
       return at('type', describeType(String(params.type)));
     case 'required':
       return at('required', String(params.missingProperty));
-    case 'additionalProperties':
-      return inside(
-        String(params.additionalProperty),
-        'unknown-field',
-        String(params.additionalProperty)
-      );
+    case 'additionalProperties': {
+      // Ignored, not an error: a newer release's key must not hide the rest.
+      const name = String(params.additionalProperty);
+      return finding([...keys, name], 'unknown-field', [name], 'warning');
+    }
     case 'propertyNames':
     case 'pattern': {
       const name = error.propertyName ?? params.propertyName;
       if (name !== undefined) {
-        return inside(String(name), 'pattern');
+        return finding([...keys, String(name)], 'pattern', []);
       }
-      if (error.schemaPath.includes('email')) {
+      if (params.pattern === EMAIL_PATTERN) {
         return at('bad-email');
       }
       return at(keys[0] === 'metadataUrl' ? 'unsafe-link' : 'pattern');
@@ -213,6 +297,8 @@ function explain(error: ISchemaError, keys: string[]): IFinding {
       return at('empty');
     case 'minimum':
       return at('minimum', String(params.limit));
+    case 'maximum':
+      return at('maximum', String(params.limit));
     case 'format':
       return at(params.format === 'date-time' ? 'bad-date' : 'unsafe-link');
     default:
@@ -221,19 +307,21 @@ function explain(error: ISchemaError, keys: string[]): IFinding {
 }
 
 /**
- * Leave out each node: children before parents and later array items before
- * earlier ones, so that no removal shifts the path of another.
+ * Leave out each node: objects lose keys; each list is filtered once, so
+ * that thousands of invalid entries cost one pass, not one shift each.
  */
 function removeAll(
   document: IHubMetadataDocument,
   paths: string[][],
   indices: OriginalIndices
 ): void {
-  const unique = new Map(paths.map(p => [JSON.stringify(p), p]));
-  for (const path of [...unique.values()].sort(comparePathsDescending)) {
+  const fromLists = new Map<unknown[], Set<number>>();
+  // Deepest first: a child is removed before its parent might be.
+  const sorted = [...paths].sort((a, b) => b.length - a.length);
+  for (const path of sorted) {
     if (path.length === 0) {
       Object.keys(document).forEach(key => delete (document as any)[key]);
-      continue;
+      return;
     }
     let parent: any = document;
     for (const key of path.slice(0, -1)) {
@@ -241,38 +329,55 @@ function removeAll(
     }
     const last = path[path.length - 1];
     if (Array.isArray(parent)) {
-      parent.splice(Number(last), 1);
-      indices.removed(parent, Number(last));
+      const set = fromLists.get(parent) ?? new Set<number>();
+      set.add(Number(last));
+      fromLists.set(parent, set);
     } else if (isPlainObject(parent)) {
       delete parent[last];
     }
   }
-}
-
-function comparePathsDescending(a: string[], b: string[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    if (a[i] !== b[i]) {
-      const [x, y] = [Number(a[i]), Number(b[i])];
-      if (!Number.isNaN(x) && !Number.isNaN(y)) {
-        return y - x;
-      }
-      return a[i] < b[i] ? 1 : -1;
-    }
+  for (const [list, removed] of fromLists) {
+    indices.removed(list, removed);
+    const kept = list.filter((_, i) => !removed.has(i));
+    list.length = 0;
+    kept.forEach(item => list.push(item));
   }
-  return b.length - a.length;
 }
 
 /**
- * Leaving out array items shifts the ones after them; problems found in a
- * later round must still name the item's index in the source as written.
+ * Leaving out list entries shifts the ones after them; problems found in a
+ * later round, and later checks, must still name the entry's index in the
+ * source as written.
  */
 class OriginalIndices {
   constructor(document: unknown) {
-    this._record(document);
+    // Iterative, like depthExceeds: the depth is bounded, but one rule.
+    const stack: unknown[] = [document];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (Array.isArray(node)) {
+        this._map.set(
+          node,
+          node.map((_, i) => i)
+        );
+      }
+      // One at a time: spreading a list of 100,000 entries as arguments throws.
+      if (typeof node === 'object' && node !== null) {
+        for (const child of Object.values(node)) {
+          stack.push(child);
+        }
+      }
+    }
   }
 
-  removed(array: unknown[], index: number): void {
-    this._map.get(array)?.splice(index, 1);
+  removed(list: unknown[], removed: Set<number>): void {
+    const map = this._map.get(list);
+    if (map) {
+      this._map.set(
+        list,
+        map.filter((_, i) => !removed.has(i))
+      );
+    }
   }
 
   /**
@@ -287,16 +392,18 @@ class OriginalIndices {
     });
   }
 
-  private _record(node: unknown): void {
-    if (Array.isArray(node)) {
-      this._map.set(
-        node,
-        node.map((_, i) => i)
-      );
-      node.forEach(item => this._record(item));
-    } else if (isPlainObject(node)) {
-      Object.values(node).forEach(value => this._record(value));
+  /**
+   * For each top-level list, the original index of each entry kept.
+   */
+  topLevel(document: IHubMetadataDocument): IPositions {
+    const positions: IPositions = {};
+    for (const [key, value] of Object.entries(document)) {
+      const map = Array.isArray(value) ? this._map.get(value) : undefined;
+      if (map) {
+        positions[key] = map;
+      }
     }
+    return positions;
   }
 
   private _map = new Map<unknown[], number[]>();

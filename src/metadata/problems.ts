@@ -12,6 +12,7 @@ export type ProblemCode =
   | 'pattern'
   | 'empty'
   | 'minimum'
+  | 'maximum'
   | 'localized'
   | 'announcement'
   | 'unsafe-link'
@@ -27,7 +28,11 @@ export type ProblemCode =
   | 'not-json'
   | 'unreadable-settings'
   | 'fetch-failed'
-  | 'hub-unreachable';
+  | 'hub-unreachable'
+  | 'too-large'
+  | 'too-deep'
+  | 'not-allowed'
+  | 'newer-format';
 
 export interface IProblem {
   source: SourceId;
@@ -76,6 +81,8 @@ export function describeReason(
       return __('must not be empty');
     case 'minimum':
       return __('must be at least %1', a);
+    case 'maximum':
+      return __('must be at most %1', a);
     case 'localized':
       return __('must be text, or a map from language code to text');
     case 'announcement':
@@ -118,6 +125,28 @@ export function describeReason(
       return __('could not be fetched: %1', a);
     case 'hub-unreachable':
       return __('did not answer: %1', a);
+    case 'too-large':
+      return __(
+        'is too large (%1 characters; at most %2 are read), so none of it is used',
+        a,
+        b
+      );
+    case 'too-deep':
+      return __(
+        'nests lists and objects more than %1 deep, so none of it is used',
+        a
+      );
+    case 'not-allowed':
+      return __(
+        'is ignored: the metadata URL may set it only when the hub help settings list "%1" in "metadataUrlMaySet"',
+        a
+      );
+    case 'newer-format':
+      return __(
+        'is written for format version %1, newer than this extension reads (%2): update jupyterlab-hub-help; the fields it does not know are ignored',
+        a,
+        b
+      );
     default:
       return __('is not valid: %1', b ?? a ?? '');
   }

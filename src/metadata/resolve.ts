@@ -50,6 +50,11 @@ export interface IResolvedViewer {
 }
 
 /**
+ * Where problem reports go when an outage category names no recipient.
+ */
+export const DEFAULT_RECIPIENT = 'hub-administrator';
+
+/**
  * Answers "who handles this, for the person looking?" over merged metadata.
  * Built once per change of metadata or viewer; each answer is then a few
  * map look-ups, so resolving every task stays linear in the document.
@@ -89,11 +94,11 @@ export class Resolver {
    * The visible roles, in catalogue order.
    */
   roles(): IRole[] {
-    return Object.values(this.metadata.roles).filter(r => !r.hidden);
+    return [...this.metadata.roles.values()].filter(r => !r.hidden);
   }
 
   contactPoint(roleId: string): IContactPoint | undefined {
-    const role = this.metadata.roles[roleId];
+    const role = this.metadata.roles.get(roleId);
     if (!role) {
       return undefined;
     }
@@ -117,11 +122,17 @@ export class Resolver {
    * accepts requests from, and its escalation path when nobody is listed.
    */
   routeToRole(roleId: string): IRoute {
-    const owner = this.metadata.roles[roleId];
-    if (roleId === 'user' || this.holds(roleId)) {
+    // The merge drops references to unknown roles; a command's arguments
+    // are not checked there, so an unknown id goes where reports go.
+    const owner =
+      this.metadata.roles.get(roleId) ??
+      this.metadata.roles.get(DEFAULT_RECIPIENT)!;
+    if (owner.id === 'user' || this.holds(owner.id)) {
       return { kind: 'self', owner };
     }
-    const contact = this.contactPoint(owner.reachedThrough ?? roleId)!;
+    const contact =
+      this.contactPoint(owner.reachedThrough ?? owner.id) ??
+      this.contactPoint(owner.id)!;
     const accepted =
       contact.role.acceptsFrom.length === 0 ||
       contact.role.acceptsFrom.some(r => this.holds(r));
@@ -152,7 +163,7 @@ export class Resolver {
    * to the Hub Administrators, an administrator to the representatives, a
    * representative to the operator's support desk.
    */
-  routeReport(recipient = 'hub-administrator'): IRoute {
+  routeReport(recipient: string = DEFAULT_RECIPIENT): IRoute {
     const path = this.escalationPath(recipient);
     const highest = this.highestHeld(path);
     return this.routeToRole(path[Math.min(highest + 1, path.length - 1)]);
@@ -162,12 +173,12 @@ export class Resolver {
    * A role and the roles it escalates to, in order.
    */
   escalationPath(roleId: string): string[] {
-    const path: string[] = [];
-    for (let id: string | undefined = roleId; id && !path.includes(id);) {
-      path.push(id);
-      id = this.metadata.roles[id]?.escalatesTo;
+    const path = new Set<string>();
+    for (let id: string | undefined = roleId; id && !path.has(id);) {
+      path.add(id);
+      id = this.metadata.roles.get(id)?.escalatesTo;
     }
-    return path;
+    return [...path];
   }
 
   /**

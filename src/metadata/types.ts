@@ -103,9 +103,21 @@ export interface IAdminDiscovery {
 }
 
 /**
+ * The version of the format this release reads.
+ */
+export const FORMAT_VERSION = 1;
+
+/**
+ * Who may set what: the metadata URL's document sets these only when the
+ * operator's settings list them in `metadataUrlMaySet`.
+ */
+export type RemoteGrant = 'metadataUrl' | 'adminDiscovery' | 'commands';
+
+/**
  * One source's document: the settings, or the metadata URL's JSON.
  */
 export interface IHubMetadataDocument {
+  formatVersion?: number;
   hub?: { name?: LocalizedString; url?: string; description?: LocalizedString };
   org?: { name?: LocalizedString; url?: string; logo_url?: string };
   operated_by?: INamedLink;
@@ -120,6 +132,7 @@ export interface IHubMetadataDocument {
   metadataUrl?: string;
   refreshInterval?: number;
   adminDiscovery?: IAdminDiscovery;
+  metadataUrlMaySet?: RemoteGrant[];
 }
 
 export type Party = 'community' | 'operator' | 'user';
@@ -191,10 +204,13 @@ export interface IHubMetadata {
   designedBy?: INamedLink;
   announcements: IAnnouncement[];
   people: IPerson[];
-  roles: { [id: string]: IRole };
+  /**
+   * By id. A Map, so that an id such as "constructor" finds only a role.
+   */
+  roles: ReadonlyMap<string, IRole>;
   tasks: ITask[];
   statusPage?: string;
-  outageCategories: IOutageCategory[];
+  outageCategories: (IOutageCategory & { origin: IOrigin })[];
   metadataUrl: string;
   refreshInterval: number;
   adminDiscovery: Required<IAdminDiscovery>;

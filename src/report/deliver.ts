@@ -1,43 +1,68 @@
-import { isSafeLink } from '../metadata/links';
+import { checkLink } from '../metadata/links';
+import { LIMITS } from '../metadata/limits';
+import { cutText, wellFormed } from '../metadata/text';
+import { IReport } from './compose';
 
 /**
- * Browsers and mail programs cut long mailto: links; past this length the
- * body is shortened and the reporter is told to paste the copied report.
+ * A mailto: link: `omitted` lists the recipients that did not fit, and
+ * `trimmed` says whether the body was shortened.
  */
-export const MAILTO_MAX_LENGTH = 1800;
+export interface IMailto {
+  url: string;
+  trimmed: boolean;
+  omitted: string[];
+}
 
 /**
- * A mailto: URL with subject and body, the body trimmed when too long.
+ * A mailto: URL with subject and body within `maxLength`: recipients take
+ * at most half of it (the rest are listed in `omitted`), and the body is cut
+ * on whole characters, followed by `trimmedNote`, when too long.
  */
 export function mailtoUrl(
   recipients: string[],
   subject: string,
   body: string,
   trimmedNote: string,
-  maxLength = MAILTO_MAX_LENGTH
-): { url: string; trimmed: boolean } {
-  const to = recipients
-    .map(r => encodeURIComponent(r).replace(/%40/g, '@'))
-    .join(',');
-  const build = (text: string) =>
-    `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`;
-  const full = build(body);
-  if (full.length <= maxLength) {
-    return { url: full, trimmed: false };
+  maxLength: number = LIMITS.mailtoMaxChars
+): IMailto {
+  const encoded: string[] = [];
+  const omitted: string[] = [];
+  let toLength = 0;
+  for (const recipient of recipients) {
+    const one = encodeURIComponent(wellFormed(recipient)).replace(/%40/g, '@');
+    if (toLength + one.length + 1 > maxLength / 2) {
+      omitted.push(recipient);
+    } else {
+      encoded.push(one);
+      toLength += one.length + 1;
+    }
   }
-  // Cut on whole characters until the encoded link fits, then add the note.
-  const note = `\n\n${trimmedNote}`;
+  const head = `mailto:${encoded.join(',')}?subject=${encodeURIComponent(
+    cutText(wellFormed(subject), maxLength / 4)
+  )}&body=`;
+  const text = wellFormed(body);
+  const full = head + encodeURIComponent(text);
+  if (full.length <= maxLength) {
+    return { url: full, trimmed: false, omitted };
+  }
+  // The longest cut whose encoded form fits, found by halving: encoding
+  // lengthens each character differently.
+  const note = `\n\n${wellFormed(trimmedNote)}`;
+  const fits = (length: number) =>
+    (head + encodeURIComponent(cutText(text, length) + note)).length <=
+    maxLength;
   let low = 0;
-  let high = body.length;
+  let high = text.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (build(body.slice(0, mid) + note).length <= maxLength) {
+    if (fits(mid)) {
       low = mid;
     } else {
       high = mid - 1;
     }
   }
-  return { url: build(body.slice(0, low) + note), trimmed: true };
+  const url = head + encodeURIComponent(cutText(text, low) + note);
+  return { url: url.length <= maxLength ? url : head, trimmed: true, omitted };
 }
 
 /**
@@ -50,7 +75,113 @@ export function fillTemplate(
   values: { [name: string]: string }
 ): string | null {
   const url = template.replace(/\{([a-z_]+)\}/g, (_, name: string) =>
-    encodeURIComponent(values[name] ?? '')
+    Object.prototype.hasOwnProperty.call(values, name)
+      ? encodeURIComponent(wellFormed(values[name]))
+      : ''
   );
-  return isSafeLink(url) ? url : null;
+  return checkLink(url) ? url : null;
+}
+
+/**
+ * What the report form needs to know about the session and the problem.
+ */
+export interface IFormValues {
+  hubUrl: string;
+  user: string;
+  server: string;
+  category: string;
+  description: string;
+  time: string;
+}
+
+/**
+ * Where the report may go: the recipients' addresses and the role's forms.
+ */
+export interface IDeliveryTargets {
+  emails: string[];
+  forms: { label: string; template?: string; address: string }[];
+}
+
+/**
+ * Everything of the report that leaves the page, built in one place so that
+ * each piece is redacted: the copied text, the email link and the form links.
+ */
+export interface IDelivery {
+  text: string;
+  mail: IMailto | null;
+  forms: { label: string; url: string | null }[];
+}
+
+export function prepareDelivery(
+  report: IReport,
+  targets: IDeliveryTargets,
+  values: IFormValues,
+  options: { redact: (text: string) => string; trimmedNote: string }
+): IDelivery {
+  const { redact } = options;
+  const subject = redact(report.subject);
+  const body = redact(report.body);
+  const description = redact(values.description.trim());
+  const filled = {
+    hub_url: redact(values.hubUrl),
+    user: values.user,
+    server: values.server,
+    category: values.category,
+    summary: `${values.category}: ${cutText(description, LIMITS.summaryMaxChars)}`,
+    description,
+    time: values.time
+  };
+  return {
+    text: `${subject}\n\n${body}`,
+    mail: targets.emails.length
+      ? mailtoUrl(targets.emails, subject, body, options.trimmedNote)
+      : null,
+    forms: targets.forms.map(form => ({
+      label: form.label,
+      url: form.template
+        ? fillTemplate(form.template, filled)
+        : checkLink(form.address)
+          ? form.address
+          : null
+    }))
+  };
+}
+
+/**
+ * Where a report to a contact point goes: the role's shared addresses when
+ * it has any (one address for fifty administrators), else each person's.
+ */
+export function reportTargets(
+  point:
+    | {
+        channels: {
+          kind: string;
+          address: string;
+          formTemplate?: string;
+          label?: unknown;
+        }[];
+        people: { contact: { email?: string } }[];
+      }
+    | undefined,
+  formLabel: (channel: { label?: unknown }) => string
+): IDeliveryTargets {
+  if (!point) {
+    return { emails: [], forms: [] };
+  }
+  const shared = point.channels
+    .filter(c => c.kind === 'email')
+    .map(c => c.address);
+  const personal = point.people
+    .map(p => p.contact.email)
+    .filter((e): e is string => !!e);
+  return {
+    emails: shared.length > 0 ? shared : personal,
+    forms: point.channels
+      .filter(c => c.kind === 'url')
+      .map(c => ({
+        label: formLabel(c),
+        template: c.formTemplate,
+        address: c.address
+      }))
+  };
 }

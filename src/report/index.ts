@@ -5,3 +5,4 @@
 export * from './diagnostics';
 export * from './compose';
 export * from './deliver';
+export * from './redact';

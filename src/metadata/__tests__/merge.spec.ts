@@ -30,7 +30,7 @@ describe('built-in defaults', () => {
   const { metadata, problems } = merge({ people: [rep('Ann')] });
 
   it('has the role catalogue', () => {
-    expect(Object.keys(metadata.roles)).toEqual([
+    expect([...metadata.roles.keys()]).toEqual([
       'user',
       'community-representative',
       'hub-administrator',
@@ -38,7 +38,7 @@ describe('built-in defaults', () => {
       'site-reliability-engineer',
       'incident-responder'
     ]);
-    for (const role of Object.values(metadata.roles)) {
+    for (const role of [...metadata.roles.values()]) {
       expect(role.description).toBeTruthy();
       expect(role.duties.length).toBeGreaterThan(0);
     }
@@ -58,7 +58,7 @@ describe('built-in defaults', () => {
       expect(ids).toContain(id);
     }
     const owners = new Set(metadata.tasks.map(t => t.owner));
-    expect([...owners].sort()).toEqual(Object.keys(metadata.roles).sort());
+    expect([...owners].sort()).toEqual([...metadata.roles.keys()].sort());
     expect(metadata.tasks.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -113,7 +113,7 @@ describe('mergeSources', () => {
       }
     );
     expect(metadata.people.map(p => p.name)).toEqual(['Cy']);
-    const desk = metadata.roles['support-triager'];
+    const desk = metadata.roles.get('support-triager')!;
     expect(desk.label).toBe('Desk');
     expect(desk.description).toBe('From URL');
     expect(desk.acceptsFrom).toEqual(['community-representative']);
@@ -137,8 +137,8 @@ describe('mergeSources', () => {
       ]
     });
     expect(problems).toEqual([]);
-    expect(metadata.roles['data-steward'].label).toBe('Data steward');
-    expect(metadata.roles['incident-responder'].hidden).toBe(true);
+    expect(metadata.roles.get('data-steward')!.label).toBe('Data steward');
+    expect(metadata.roles.get('incident-responder')!.hidden).toBe(true);
     expect(metadata.tasks.find(t => t.id === 'dataset')?.owner).toBe(
       'data-steward'
     );
@@ -153,7 +153,7 @@ describe('mergeSources', () => {
     });
     expect(problems).toEqual([]);
     expect(metadata.people[1].roles).toEqual(['site-reliability-engineer']);
-    expect(metadata.roles['support-triager'].label).toBe('Old desk');
+    expect(metadata.roles.get('support-triager')!.label).toBe('Old desk');
     expect(metadata.tasks.find(t => t.id === 'x')?.owner).toBe(
       'incident-responder'
     );

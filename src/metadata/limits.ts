@@ -1,0 +1,59 @@
+/**
+ * Every limit the extension applies to what it reads and sends, in one place:
+ * the schema's bounds (schema/plugin.json) must agree with these, and a test
+ * checks that they do.
+ */
+export const LIMITS = {
+  /**
+   * Refresh interval of the metadata URL and the hub, in seconds. Beyond a
+   * day a fix would take too long to reach people; Lumino's Poll also refuses
+   * intervals past 2^31 ms.
+   */
+  refreshMinSeconds: 30,
+  refreshMaxSeconds: 86400,
+  refreshDefaultSeconds: 300,
+  /**
+   * A document larger than this (in UTF-16 units of its JSON text) is refused
+   * whole: real hub metadata is a few kilobytes.
+   */
+  documentMaxChars: 1_000_000,
+  /**
+   * Objects and lists nested deeper than this are refused whole: the format
+   * itself never nests deeper than 8.
+   */
+  documentMaxDepth: 32,
+  /**
+   * Browsers and mail programs cut long mailto: links.
+   */
+  mailtoMaxChars: 1800,
+  /**
+   * The most characters of the description a form's {summary} carries.
+   */
+  summaryMaxChars: 200,
+  /**
+   * Each Hub API or metadata URL request is abandoned after this long.
+   */
+  requestTimeoutMs: 15000,
+  /**
+   * A metadata URL answer larger than this many bytes is not read further.
+   */
+  responseMaxBytes: 1_000_000,
+  /**
+   * The hub is said to be unreachable only after this many failed checks in a row.
+   */
+  unreachableAfterFailures: 2
+} as const;
+
+/**
+ * A refresh interval in seconds, clamped to the allowed range; anything that
+ * is not a finite number gives the default.
+ */
+export function clampRefreshSeconds(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return LIMITS.refreshDefaultSeconds;
+  }
+  return Math.min(
+    LIMITS.refreshMaxSeconds,
+    Math.max(LIMITS.refreshMinSeconds, Math.round(value))
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Text that leaves the page or is cut to fit: always on whole characters.
+ */
+
+/**
+ * A lone surrogate cannot be encoded (encodeURIComponent throws on one):
+ * each becomes U+FFFD.
+ */
+export function wellFormed(text: string): string {
+  return text.replace(
+    /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+    '\ufffd'
+  );
+}
+
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new (Intl as any).Segmenter(undefined, { granularity: 'grapheme' })
+    : null;
+
+/**
+ * The longest prefix of `text` of at most `max` UTF-16 units that ends
+ * between two grapheme clusters (a flag, an emoji with its modifiers, a
+ * letter with its accents stay whole); between code points where the
+ * browser has no Intl.Segmenter.
+ */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) {
+    return text;
+  }
+  let end = 0;
+  if (segmenter) {
+    for (const { index, segment } of segmenter.segment(text) as Iterable<{
+      index: number;
+      segment: string;
+    }>) {
+      if (index + segment.length > max) {
+        break;
+      }
+      end = index + segment.length;
+    }
+    return text.slice(0, end);
+  }
+  for (const char of text) {
+    if (end + char.length > max) {
+      break;
+    }
+    end += char.length;
+  }
+  return text.slice(0, end);
+}
