@@ -5,6 +5,7 @@ import {
 import { Notification } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
+import { isolate } from './components/OperatorText';
 import { localize } from './metadata/localize';
 import { HubHelpModel } from './model';
 import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
@@ -42,7 +43,7 @@ export const announcementsPlugin: JupyterFrontEndPlugin<void> = {
           continue;
         }
         const id = Notification.emit(
-          localize(announcement.text, model.language),
+          isolate(localize(announcement.text, model.language)),
           announcement.severity,
           {
             autoClose: 0,

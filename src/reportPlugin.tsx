@@ -15,7 +15,9 @@ import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
+import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
+import { isolate } from './components/OperatorText';
 import { toGettext } from './gettext';
 import { EXTENSION_VERSION } from './generated/version';
 import { channelHref, isSafeLink } from './metadata/links';
@@ -120,17 +122,23 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
       }
     });
 
+    // The role that the contact command's args name: a task's owner, or a
+    // role. Args come from anywhere (a link, a shortcut, another extension).
+    const contactRole = (args: ReadonlyPartialJSONObject) => {
+      const { tasks, roles } = model.metadata;
+      const id =
+        args['task'] !== undefined
+          ? tasks.find(t => t.id === args['task'])?.owner
+          : args['role'];
+      return typeof id === 'string' ? roles.get(id) : undefined;
+    };
     commands.addCommand(CommandIDs.contact, {
-      label: args =>
-        args['role']
-          ? trans.__(
-              'Contact %1',
-              localize(
-                model.metadata.roles[String(args['role'])]?.label,
-                language
-              )
-            )
-          : trans.__('Contact the people who handle a task'),
+      label: args => {
+        const role = contactRole(args);
+        return role
+          ? trans.__('Contact %1', isolate(localize(role.label, language)))
+          : trans.__('Contact the people who handle a task');
+      },
       describedBy: {
         args: {
           type: 'object',
@@ -147,17 +155,13 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
         }
       },
       execute: args => {
-        const { resolver, metadata } = model;
-        const task = metadata.tasks.find(t => t.id === args['task']);
-        const role = task?.owner ?? String(args['role'] ?? 'hub-administrator');
-        if (!metadata.roles[role]) {
-          return;
-        }
-        const route = resolver.routeToRole(role);
-        const point = route.via ?? route.contact;
-        const link = point ? firstLink(point) : undefined;
+        // Nothing (or nothing known) to contact: the panel lists everyone.
+        const role = contactRole(args);
+        const route = role && model.resolver.routeToRole(role.id);
+        const point = route && (route.via ?? route.contact);
+        const link = point && firstLink(point);
         if (link) {
-          window.open(link, '_blank', 'noopener');
+          openLink(link);
         } else {
           return commands.execute(CommandIDs.open);
         }
@@ -185,9 +189,7 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
       describedBy: { args: { type: 'object', properties: {} } },
       isVisible: () => isSafeLink(model.metadata.statusPage),
       isEnabled: () => isSafeLink(model.metadata.statusPage),
-      execute: () => {
-        window.open(model.metadata.statusPage, '_blank', 'noopener');
-      }
+      execute: () => openLink(model.metadata.statusPage)
     });
     model.changed.connect(() =>
       commands.notifyCommandChanged(CommandIDs.openStatusPage)
@@ -223,6 +225,16 @@ function firstLink(point: {
     ])
   ];
   return candidates.find(isSafeLink);
+}
+
+/**
+ * Open an operator link in a new tab without access to this page; anything
+ * but an allowed link is not opened.
+ */
+function openLink(href: string | undefined): void {
+  if (isSafeLink(href)) {
+    window.open(href, '_blank', 'noopener,noreferrer');
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { Widget } from '@lumino/widgets';
 import { readHubContext } from '../hub';
 import { HubHelpModel } from '../model';
 import { panelPlugin } from '../panelPlugin';
+import { reportPlugin } from '../reportPlugin';
 import { CommandIDs } from '../tokens';
 
 /**
@@ -17,6 +18,8 @@ function createApp() {
   const commands = new CommandRegistry();
   const app = {
     commands,
+    // Never restored: nothing is loaded ahead in these tests.
+    restored: new Promise<void>(() => undefined),
     shell: {
       add: (widget: Widget, area: string, options?: { rank?: number }) => {
         added.push({ widget, area, rank: options?.rank });
@@ -73,5 +76,78 @@ describe('jupyterlab-hub-help:panel', () => {
     expect(items).toEqual([
       expect.objectContaining({ command: CommandIDs.open, category: 'Help' })
     ]);
+  });
+});
+
+describe('hub-help:contact', () => {
+  let open: jest.SpyInstance;
+  beforeEach(() => {
+    open = jest.spyOn(window, 'open').mockImplementation(() => null);
+  });
+  afterEach(() => open.mockRestore());
+
+  async function activate() {
+    const shell = createApp();
+    await shell.model.load();
+    shell.model.setSettings({
+      people: [
+        {
+          name: 'Lin Wei',
+          roles: ['hub-administrator'],
+          contact: { email: 'lin@example.org' }
+        }
+      ],
+      statusPage: 'https://status.example.org'
+    });
+    panelPlugin.activate(shell.app, shell.model, null, null, null, null);
+    reportPlugin.activate(shell.app, shell.model, null, null);
+    return shell;
+  }
+
+  it.each([
+    [{ role: '__proto__' }],
+    [{ role: 'constructor' }],
+    [{ role: 'toString' }],
+    [{ task: 'toString' }],
+    [{ task: '__proto__' }],
+    [{ role: 42 }],
+    [{ task: 42 }],
+    [{ role: null }],
+    [{}]
+  ])('opens the panel for %p, which names nothing known', async args => {
+    const { app, activated, added } = await activate();
+    expect(app.commands.label(CommandIDs.contact, args)).toBe(
+      'Contact the people who handle a task'
+    );
+    await app.commands.execute(CommandIDs.contact, args);
+    expect(activated).toEqual([added[0].widget.id]);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it.each([[{ role: 'hub-administrator' }], [{ task: 'add-user' }]])(
+    'writes to the people who handle %p, in a new window without access to this page',
+    async args => {
+      const { app, activated } = await activate();
+      expect(app.commands.label(CommandIDs.contact, args)).toBe(
+        'Contact \u2068Hub Administrator\u2069'
+      );
+      await app.commands.execute(CommandIDs.contact, args);
+      expect(open).toHaveBeenCalledWith(
+        'mailto:lin@example.org',
+        '_blank',
+        'noopener,noreferrer'
+      );
+      expect(activated).toEqual([]);
+    }
+  );
+
+  it('opens the status page without access to this page', async () => {
+    const { app } = await activate();
+    await app.commands.execute(CommandIDs.openStatusPage);
+    expect(open).toHaveBeenCalledWith(
+      'https://status.example.org',
+      '_blank',
+      'noopener,noreferrer'
+    );
   });
 });

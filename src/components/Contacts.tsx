@@ -6,6 +6,7 @@ import { channelHref, isSafeLink } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IContactPoint } from '../metadata/resolve';
 import { IChannel, IPerson } from '../metadata/types';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
 
 /**
@@ -18,9 +19,12 @@ export function PersonContacts(props: {
 }): JSX.Element {
   const { person, trans, language } = props;
   const { email, url, chat } = person.contact;
+  const name = isolate(person.name);
   return (
     <li className="jp-HubHelp-person">
-      <span className="jp-HubHelp-personName">{person.name}</span>
+      <span className="jp-HubHelp-personName">
+        <OperatorText>{person.name}</OperatorText>
+      </span>
       {person.discovered && (
         <span className="jp-HubHelp-muted"> {trans.__('(hub admin)')}</span>
       )}
@@ -29,7 +33,7 @@ export function PersonContacts(props: {
           <SafeLink
             className="jp-HubHelp-contact"
             href={`mailto:${email}`}
-            title={trans.__('Email %1', person.name)}
+            title={trans.__('Email %1', name)}
           >
             {trans.__('Email')}
           </SafeLink>
@@ -38,7 +42,7 @@ export function PersonContacts(props: {
           <SafeLink
             className="jp-HubHelp-contact"
             href={url}
-            title={trans.__('Web page of %1', person.name)}
+            title={trans.__('Web page of %1', name)}
           >
             {trans.__('Web page')}
           </SafeLink>
@@ -48,19 +52,20 @@ export function PersonContacts(props: {
             <SafeLink
               className="jp-HubHelp-contact"
               href={chat}
-              title={trans.__('Chat with %1', person.name)}
+              title={trans.__('Chat with %1', name)}
             >
               {trans.__('Chat')}
             </SafeLink>
           ) : (
+            // A handle such as "@ann:matrix.org" is shown as text.
             <span className="jp-HubHelp-contact">
-              {trans.__('Chat: %1', chat)}
+              <IsolatedText text={trans.__('Chat: %1', isolate(chat))} />
             </span>
           ))}
       </span>
       {person.note && (
         <div className="jp-HubHelp-muted">
-          {localize(person.note, language)}
+          <OperatorText>{localize(person.note, language)}</OperatorText>
         </div>
       )}
     </li>
@@ -76,30 +81,38 @@ export function ChannelLink(props: {
   language: string;
 }): JSX.Element {
   const { channel, trans, language } = props;
-  const fallback =
-    channel.kind === 'email'
-      ? trans.__('Email %1', channel.address)
-      : channel.kind === 'chat'
-        ? trans.__('Chat')
-        : trans.__('Open the form');
-  const label = channel.label ? localize(channel.label, language) : fallback;
-  const href = channelHref(channel);
+  const label = channel.label ? (
+    <OperatorText>{localize(channel.label, language)}</OperatorText>
+  ) : channel.kind === 'email' ? (
+    <IsolatedText text={trans.__('Email %1', isolate(channel.address))} />
+  ) : channel.kind === 'chat' ? (
+    trans.__('Chat')
+  ) : (
+    trans.__('Open the form')
+  );
   return (
     <li className="jp-HubHelp-channel">
-      <SafeLink className="jp-HubHelp-contact" href={href}>
+      <SafeLink className="jp-HubHelp-contact" href={channelHref(channel)}>
         {label}
       </SafeLink>
       {channel.hours && (
         <div className="jp-HubHelp-muted">
-          {trans.__('Hours: %1', localize(channel.hours, language))}
+          <IsolatedText
+            text={trans.__(
+              'Hours: %1',
+              isolate(localize(channel.hours, language))
+            )}
+          />
         </div>
       )}
       {channel.responseTime && (
         <div className="jp-HubHelp-muted">
-          {trans.__(
-            'Usually answers %1',
-            localize(channel.responseTime, language)
-          )}
+          <IsolatedText
+            text={trans.__(
+              'Usually answers %1',
+              isolate(localize(channel.responseTime, language))
+            )}
+          />
         </div>
       )}
     </li>

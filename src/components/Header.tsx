@@ -5,7 +5,8 @@ import { closeIcon } from '@jupyterlab/ui-components';
 import { localize } from '../metadata/localize';
 import { INamedLink } from '../metadata/types';
 import { IViewProps } from './context';
-import { SafeLink } from './SafeLink';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
+import { safeImageSource, SafeLink } from './SafeLink';
 
 /**
  * Who runs this hub, who is looking, and the current announcements.
@@ -14,6 +15,7 @@ export function Header(props: IViewProps): JSX.Element {
   const { model, trans } = props;
   const { metadata, hub, language } = model;
   const name = localize(metadata.hub.name, language) || trans.__('This hub');
+  const logo = safeImageSource(metadata.org?.logo_url);
   const credits: [string, INamedLink | undefined][] = [
     [trans.__('Operated by'), metadata.operatedBy],
     [trans.__('Funded by'), metadata.fundedBy],
@@ -22,22 +24,26 @@ export function Header(props: IViewProps): JSX.Element {
   return (
     <div className="jp-HubHelp-header">
       <div className="jp-HubHelp-identity">
-        {metadata.org?.logo_url && (
+        {logo && (
           <img
             className="jp-HubHelp-logo"
-            src={metadata.org.logo_url}
+            src={logo}
             alt=""
             onError={event => (event.currentTarget.style.display = 'none')}
           />
         )}
         <div>
           <h2 className="jp-HubHelp-title">
-            <SafeLink href={metadata.hub.url}>{name}</SafeLink>
+            <SafeLink href={metadata.hub.url}>
+              <OperatorText>{name}</OperatorText>
+            </SafeLink>
           </h2>
           {metadata.org?.name && (
             <div className="jp-HubHelp-org">
               <SafeLink href={metadata.org.url}>
-                {localize(metadata.org.name, language)}
+                <OperatorText>
+                  {localize(metadata.org.name, language)}
+                </OperatorText>
               </SafeLink>
             </div>
           )}
@@ -45,7 +51,9 @@ export function Header(props: IViewProps): JSX.Element {
       </div>
       {metadata.hub.description && (
         <p className="jp-HubHelp-description">
-          {localize(metadata.hub.description, language)}
+          <OperatorText>
+            {localize(metadata.hub.description, language)}
+          </OperatorText>
         </p>
       )}
       <dl className="jp-HubHelp-credits">
@@ -56,7 +64,7 @@ export function Header(props: IViewProps): JSX.Element {
               <dt>{label}</dt>
               <dd>
                 <SafeLink href={who!.url}>
-                  {localize(who!.name, language)}
+                  <OperatorText>{localize(who!.name, language)}</OperatorText>
                 </SafeLink>
               </dd>
             </React.Fragment>
@@ -64,11 +72,16 @@ export function Header(props: IViewProps): JSX.Element {
       </dl>
       {hub.onHub && (
         <p className="jp-HubHelp-viewer">
-          {trans.__('Signed in as %1', hub.user)}
+          <IsolatedText text={trans.__('Signed in as %1', isolate(hub.user))} />
           {hub.serverUser && hub.serverUser !== hub.user && (
             <strong className="jp-HubHelp-otherServer">
               {' '}
-              {trans.__("You are viewing %1's server", hub.serverUser)}
+              <IsolatedText
+                text={trans.__(
+                  "You are viewing %1's server",
+                  isolate(hub.serverUser)
+                )}
+              />
             </strong>
           )}
         </p>
@@ -100,14 +113,18 @@ function Announcements(props: IViewProps): JSX.Element {
           className={`jp-HubHelp-announcement jp-HubHelp-severity-${a.severity}`}
         >
           <p className="jp-HubHelp-announcementText">
-            {localize(a.text, model.language)}
+            <OperatorText>{localize(a.text, model.language)}</OperatorText>
             {a.link && (
               <>
                 {' '}
                 <SafeLink href={a.link.url}>
-                  {a.link.label
-                    ? localize(a.link.label, model.language)
-                    : trans.__('More')}
+                  {a.link.label ? (
+                    <OperatorText>
+                      {localize(a.link.label, model.language)}
+                    </OperatorText>
+                  ) : (
+                    trans.__('More')
+                  )}
                 </SafeLink>
               </>
             )}

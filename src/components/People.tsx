@@ -3,6 +3,7 @@ import * as React from 'react';
 import { localize } from '../metadata/localize';
 import { ContactPointView } from './Contacts';
 import { IViewProps } from './context';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 
 /**
@@ -30,20 +31,31 @@ export function People(props: IViewProps): JSX.Element {
         const empty = point.people.length === 0 && point.channels.length === 0;
         return (
           <div key={role.id} className="jp-HubHelp-role" data-role={role.id}>
-            <h4 className="jp-HubHelp-subheading">{label}</h4>
+            <h4 className="jp-HubHelp-subheading">
+              <OperatorText>{label}</OperatorText>
+            </h4>
             {role.description && (
               <p className="jp-HubHelp-muted">
-                {localize(role.description, language)}
+                <OperatorText>
+                  {localize(role.description, language)}
+                </OperatorText>
               </p>
             )}
             {empty ? (
               <p className="jp-HubHelp-empty">
-                {configurer
-                  ? trans.__(
-                      "No %1 is listed: ask your hub's operator to add one to the hub help settings.",
-                      label
-                    )
-                  : trans.__('No %1 is listed for this hub yet.', label)}
+                <IsolatedText
+                  text={
+                    configurer
+                      ? trans.__(
+                          "No %1 is listed: ask your hub's operator to add one to the hub help settings.",
+                          isolate(label)
+                        )
+                      : trans.__(
+                          'No %1 is listed for this hub yet.',
+                          isolate(label)
+                        )
+                  }
+                />
               </p>
             ) : (
               <ContactPointView
@@ -57,9 +69,11 @@ export function People(props: IViewProps): JSX.Element {
       })}
       <div className="jp-HubHelp-role" data-role="operator">
         <h4 className="jp-HubHelp-subheading">
-          {operatorName
-            ? trans.__("%1's team", operatorName)
-            : trans.__("The operator's team")}
+          {operatorName ? (
+            <IsolatedText text={trans.__("%1's team", isolate(operatorName))} />
+          ) : (
+            trans.__("The operator's team")
+          )}
         </h4>
         {operatorPoints.length === 0 ? (
           <p className="jp-HubHelp-empty">
@@ -69,19 +83,30 @@ export function People(props: IViewProps): JSX.Element {
           operatorPoints.map(point => (
             <div key={point.role.id}>
               <h5 className="jp-HubHelp-minorHeading">
-                {localize(point.role.label, language)}
+                <OperatorText>
+                  {localize(point.role.label, language)}
+                </OperatorText>
               </h5>
               {point.role.acceptsFrom.length > 0 &&
                 !point.role.acceptsFrom.some(r => resolver.holds(r)) && (
                   <p className="jp-HubHelp-muted">
-                    {trans.__(
-                      'Accepts requests from: %1. Go through them.',
-                      point.role.acceptsFrom
-                        .map(id =>
-                          localize(model.metadata.roles[id]?.label, language)
+                    <IsolatedText
+                      text={trans.__(
+                        'Accepts requests from: %1. Go through them.',
+                        isolate(
+                          point.role.acceptsFrom
+                            .map(id =>
+                              isolate(
+                                localize(
+                                  model.metadata.roles.get(id)?.label,
+                                  language
+                                )
+                              )
+                            )
+                            .join(', ')
                         )
-                        .join(', ')
-                    )}
+                      )}
+                    />
                   </p>
                 )}
               <ContactPointView

@@ -2,7 +2,9 @@ import * as React from 'react';
 
 import { describeProblem } from '../metadata/problems';
 import { toGettext } from '../gettext';
+import { Gettext } from '../metadata/types';
 import { IViewProps } from './context';
+import { isolate, IsolatedText } from './OperatorText';
 import { Section } from './Section';
 
 /**
@@ -16,6 +18,11 @@ export function Problems(props: IViewProps): JSX.Element | null {
     ? model.problems
     : model.problems.filter(p => p.severity === 'error');
   const unconfigured = model.ready && !model.configured;
+  // describeProblem builds a string: each part substituted into it (the
+  // JSON path, operator values quoted in the reason) is isolated.
+  const __ = toGettext(trans);
+  const isolating: Gettext = (msgid, ...args) =>
+    __(msgid, ...args.map(arg => isolate(String(arg))));
   if (problems.length === 0 && !unconfigured) {
     return null;
   }
@@ -44,7 +51,7 @@ export function Problems(props: IViewProps): JSX.Element | null {
                 key={i}
                 className={`jp-HubHelp-problem jp-HubHelp-severity-${p.severity}`}
               >
-                {describeProblem(p, toGettext(trans))}
+                <IsolatedText text={describeProblem(p, isolating)} />
               </li>
             ))}
           </ul>

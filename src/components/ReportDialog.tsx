@@ -4,16 +4,18 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { HTMLSelect } from '@jupyterlab/ui-components';
 
 import { localize } from '../metadata/localize';
-import { IContactPoint, IRoute } from '../metadata/resolve';
+import { IRoute } from '../metadata/resolve';
 import { HubHelpModel } from '../model';
 import {
   Affected,
   composeReport,
-  fillTemplate,
   IDiagnostics,
-  mailtoUrl
+  prepareDelivery,
+  reportTargets
 } from '../report';
+import { IChannel } from '../metadata/types';
 import { toGettext } from '../gettext';
+import { isolate, IsolatedText } from './OperatorText';
 import { RouteView } from './Route';
 import { Section } from './Section';
 import { SafeLink } from './SafeLink';
@@ -69,41 +71,31 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
     },
     toGettext(trans)
   );
-  const subject = model.redact(report.subject);
-  const body = model.redact(report.body);
-  const emails = point ? emailsOf(point) : [];
-  const mail = emails.length
-    ? mailtoUrl(
-        emails,
-        subject,
-        body,
-        trans.__(
-          '[This report was shortened. Paste the full text, copied with "Copy report", here.]'
-        )
+  const delivery = prepareDelivery(
+    report,
+    reportTargets(point, c =>
+      c.label
+        ? localize(c.label as IChannel['label'], language)
+        : trans.__('Open the support form')
+    ),
+    {
+      hubUrl: diagnostics.hubUrl,
+      user: diagnostics.user,
+      server: [diagnostics.serverUser, diagnostics.serverName]
+        .filter(Boolean)
+        .join('/'),
+      category: categoryLabel,
+      description,
+      time: diagnostics.timeUtc
+    },
+    {
+      redact: text => model.redact(text),
+      trimmedNote: trans.__(
+        '[This report was shortened. Paste the full text, copied with "Copy report", here.]'
       )
-    : null;
-  const forms = point
-    ? point.channels
-        .filter(c => c.kind === 'url')
-        .map(c => ({
-          label: c.label
-            ? localize(c.label, language)
-            : trans.__('Open the support form'),
-          url: c.formTemplate
-            ? fillTemplate(c.formTemplate, {
-                hub_url: diagnostics.hubUrl,
-                user: diagnostics.user,
-                server: [diagnostics.serverUser, diagnostics.serverName]
-                  .filter(Boolean)
-                  .join('/'),
-                category: categoryLabel,
-                summary: `${categoryLabel}: ${description.trim().slice(0, 200)}`,
-                description: description.trim(),
-                time: diagnostics.timeUtc
-              })
-            : c.address
-        }))
-    : [];
+    }
+  );
+  const { mail, forms } = delivery;
   const responseTimes = (point?.channels ?? [])
     .filter(c => c.responseTime)
     .map(c => localize(c.responseTime, language));
@@ -120,14 +112,15 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
         id="jp-HubHelp-report-category"
         value={categoryId}
         onChange={event => setCategoryId(event.currentTarget.value)}
-        options={[
-          ...metadata.outageCategories.map(c => ({
-            value: c.id,
-            label: localize(c.label, language)
-          })),
-          { value: OTHER, label: trans.__('Something else') }
-        ]}
-      />
+      >
+        {metadata.outageCategories.map(c => (
+          // An option holds only text: dir="auto" isolates it.
+          <option key={c.id} value={c.id} dir="auto">
+            {localize(c.label, language)}
+          </option>
+        ))}
+        <option value={OTHER}>{trans.__('Something else')}</option>
+      </HTMLSelect>
       <label
         className="jp-HubHelp-label"
         htmlFor="jp-HubHelp-report-description"
@@ -169,12 +162,17 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
         className="jp-HubHelp-recipient"
       >
         <p className="jp-HubHelp-why">
-          {why(route, category?.recipient, model, trans)}
+          <IsolatedText text={why(route, category?.recipient, model, trans)} />
         </p>
         <RouteView route={route} trans={trans} language={language} />
         {responseTimes.length > 0 && (
           <p className="jp-HubHelp-muted">
-            {trans.__('Expected answer: %1', responseTimes.join('; '))}
+            <IsolatedText
+              text={trans.__(
+                'Expected answer: %1',
+                isolate(responseTimes.map(isolate).join('; '))
+              )}
+            />
           </p>
         )}
         {metadata.statusPage && (
@@ -194,13 +192,13 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
         className="jp-mod-styled jp-HubHelp-textarea jp-HubHelp-reportText"
         readOnly
         rows={10}
-        value={`${subject}\n\n${body}`}
+        value={delivery.text}
       />
       <div className="jp-HubHelp-actions">
         {mail && (
-          <a className="jp-HubHelp-send jp-mod-styled" href={mail.url}>
+          <SafeLink className="jp-HubHelp-send jp-mod-styled" href={mail.url}>
             {trans.__('Send by email')}
-          </a>
+          </SafeLink>
         )}
         {forms.map(
           (form, i) =>
@@ -210,16 +208,16 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
                 className="jp-HubHelp-send jp-mod-styled"
                 href={form.url}
               >
-                {trans.__('Fill in the form: %1', form.label)}
+                <IsolatedText
+                  text={trans.__('Fill in the form: %1', isolate(form.label))}
+                />
               </SafeLink>
             )
         )}
         <button
           type="button"
           className="jp-mod-styled jp-HubHelp-copy"
-          onClick={() =>
-            void copy(`${subject}\n\n${body}`).then(() => setCopied(true))
-          }
+          onClick={() => void copy(delivery.text).then(() => setCopied(true))}
         >
           {trans.__('Copy report')}
         </button>
@@ -234,19 +232,21 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
           )}
         </p>
       )}
+      {mail && mail.omitted.length > 0 && (
+        <p className="jp-HubHelp-muted">
+          {trans._n(
+            'One more recipient does not fit in an email link: copy the report and send it to them too.',
+            '%1 more recipients do not fit in an email link: copy the report and send it to them too.',
+            mail.omitted.length
+          )}
+        </p>
+      )}
     </form>
   );
 }
 
-function emailsOf(point: IContactPoint): string[] {
-  return [
-    ...point.channels.filter(c => c.kind === 'email').map(c => c.address),
-    ...point.people.map(p => p.contact.email).filter((e): e is string => !!e)
-  ];
-}
-
 /**
- * Why this recipient, in one sentence for this viewer.
+ * Why this recipient, in one sentence for this viewer; role labels isolated.
  */
 function why(
   route: IRoute,
@@ -256,7 +256,7 @@ function why(
 ): string {
   const { resolver, language } = model;
   const label = (id: string) =>
-    localize(model.metadata.roles[id]?.label, language);
+    isolate(localize(model.metadata.roles.get(id)?.label, language));
   const target = (route.via ?? route.contact)?.role.id ?? route.owner.id;
   if (route.kind === 'self') {
     return trans.__('You handle reports like this one yourself.');

@@ -9,24 +9,33 @@ import { localize } from '../metadata/localize';
 import { IRoute } from '../metadata/resolve';
 import { ITaskHow } from '../metadata/types';
 import { ContactPointView } from './Contacts';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
 
 /**
  * One line saying who handles something for this viewer.
  */
-export function routeSummary(
-  route: IRoute,
-  trans: TranslationBundle,
-  language: string
-): string {
-  const label = (role: IRoute['owner']) => localize(role.label, language);
+export function RouteSummary(props: {
+  route: IRoute;
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element {
+  const { route, trans, language } = props;
+  const label = (role: IRoute['owner']) =>
+    isolate(localize(role.label, language));
   switch (route.kind) {
     case 'self':
-      return trans.__('You can do this yourself');
+      return <>{trans.__('You can do this yourself')}</>;
     case 'direct':
-      return trans.__('Handled by: %1', label(route.owner));
+      return (
+        <IsolatedText text={trans.__('Handled by: %1', label(route.owner))} />
+      );
     case 'via':
-      return trans.__('Through your %1', label(route.via!.role));
+      return (
+        <IsolatedText
+          text={trans.__('Through your %1', label(route.via!.role))}
+        />
+      );
   }
 }
 
@@ -40,52 +49,66 @@ export function RouteView(props: {
 }): JSX.Element {
   const { route, trans, language } = props;
   if (route.kind === 'self') {
-    const owner = localize(route.owner.label, language);
+    const owner = isolate(localize(route.owner.label, language));
     return (
       <p className="jp-HubHelp-route jp-HubHelp-self">
-        {route.owner.id === 'user'
-          ? trans.__('You can do this yourself.')
-          : trans.__('You can do this yourself, as %1.', owner)}
+        {route.owner.id === 'user' ? (
+          trans.__('You can do this yourself.')
+        ) : (
+          <IsolatedText
+            text={trans.__('You can do this yourself, as %1.', owner)}
+          />
+        )}
       </p>
     );
   }
-  const owner = localize(route.owner.label, language);
+  const owner = isolate(localize(route.owner.label, language));
   const contact = route.contact!;
-  const reached = localize(contact.role.label, language);
+  const reached = isolate(localize(contact.role.label, language));
   if (route.kind === 'direct') {
     return (
       <div className="jp-HubHelp-route">
         <p>
-          {contact.role.id === route.owner.id
-            ? trans.__('Handled by %1. Contact:', owner)
-            : trans.__(
-                'Handled by %1, reached through %2. Contact:',
-                owner,
-                reached
-              )}
+          <IsolatedText
+            text={
+              contact.role.id === route.owner.id
+                ? trans.__('Handled by %1. Contact:', owner)
+                : trans.__(
+                    'Handled by %1, reached through %2. Contact:',
+                    owner,
+                    reached
+                  )
+            }
+          />
         </p>
         <ContactPointView point={contact} trans={trans} language={language} />
       </div>
     );
   }
-  const via = localize(route.via!.role.label, language);
+  const via = isolate(localize(route.via!.role.label, language));
   return (
     <div className="jp-HubHelp-route">
       <p>
         {route.fallback &&
         contact.role.id !== route.via!.role.id &&
-        isEmptyPoint(route)
-          ? trans.__(
+        isEmptyPoint(route) ? (
+          <IsolatedText
+            text={trans.__(
               'Handled by %1, but nobody is listed for it: ask your %2 instead.',
               owner,
               via
-            )
-          : trans.__(
+            )}
+          />
+        ) : (
+          <IsolatedText
+            text={trans.__(
               'Handled by %1. %2 accepts requests only from some roles: ask your %3, who will pass it on.',
               owner,
               reached,
               via
             )}
+          />
+        )}
       </p>
       <ContactPointView point={route.via!} trans={trans} language={language} />
     </div>
@@ -114,14 +137,24 @@ export function HowView(props: {
     self && how.command && commands.hasCommand(how.command.id)
       ? how.command
       : null;
+  // Own keys only: "constructor" names no hub page.
   const hubPage =
-    self && how.hubPage && hub.onHub ? hub.urls[how.hubPage] : null;
+    self &&
+    how.hubPage &&
+    hub.onHub &&
+    Object.prototype.hasOwnProperty.call(hub.urls, how.hubPage)
+      ? hub.urls[how.hubPage]
+      : null;
   if (!how.text && !how.url && !command && !hubPage) {
     return null;
   }
   return (
     <div className="jp-HubHelp-how">
-      {how.text && <p>{localize(how.text, language)}</p>}
+      {how.text && (
+        <p>
+          <OperatorText>{localize(how.text, language)}</OperatorText>
+        </p>
+      )}
       <div className="jp-HubHelp-actions">
         {command && (
           <Button
@@ -130,9 +163,11 @@ export function HowView(props: {
               void commands.execute(command.id, command.args ?? {})
             }
           >
-            {command.label
-              ? localize(command.label, language)
-              : commands.label(command.id, command.args ?? {})}
+            {command.label ? (
+              <OperatorText>{localize(command.label, language)}</OperatorText>
+            ) : (
+              commands.label(command.id, command.args ?? {})
+            )}
           </Button>
         )}
         {hubPage && (

@@ -1,10 +1,11 @@
 import * as React from 'react';
 
-import { isSafeLink } from '../metadata/links';
+import { checkLink } from '../metadata/links';
 
 /**
  * A link from operator data. Anything but an allowed link renders as plain
- * text; outside links open in a new tab without access to this page.
+ * text; a link to another origin opens in a new tab without access to this
+ * page, a path on this origin (or a mailto: link) in place.
  */
 export function SafeLink(props: {
   href: string | undefined;
@@ -13,18 +14,29 @@ export function SafeLink(props: {
   title?: string;
 }): JSX.Element {
   const { href, children, className, title } = props;
-  if (!isSafeLink(href)) {
+  const link = checkLink(href, window.location.origin);
+  if (!link) {
     return <span className={className}>{children}</span>;
   }
-  const external = /^https?:/i.test(href);
   return (
     <a
       className={className}
-      href={href}
+      href={link.href}
       title={title}
-      {...(external ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+      {...(link.external
+        ? { target: '_blank', rel: 'noopener noreferrer' }
+        : {})}
     >
       {children}
     </a>
   );
+}
+
+/**
+ * An image address from operator data (the organisation's logo): an allowed
+ * http(s) link or a path on this origin, never mailto:.
+ */
+export function safeImageSource(src: string | undefined): string | undefined {
+  const link = checkLink(src, window.location.origin);
+  return link && /^(https?:|\/)/i.test(link.href) ? link.href : undefined;
 }

@@ -12,8 +12,9 @@ import {
   searchableTasks
 } from '../metadata/search';
 import { IViewProps } from './context';
+import { OperatorText } from './OperatorText';
 import { Section } from './Section';
-import { HowView, routeSummary, RouteView } from './Route';
+import { HowView, RouteSummary, RouteView } from './Route';
 
 /**
  * Matches shown before "Show all": keeps typing fast on very large lists.
@@ -125,7 +126,7 @@ function CategoryGroup(
           onClick={() => setExpanded(!isOpen)}
         >
           <Icon.react tag="span" className="jp-HubHelp-caret" />
-          {category}
+          <OperatorText>{category}</OperatorText>
           <span className="jp-HubHelp-count">{items.length}</span>
         </button>
       </h4>
@@ -153,10 +154,10 @@ function TaskItem(props: IViewProps & { item: ISearchableTask }): JSX.Element {
         aria-controls={detailId}
         onClick={() => setExpanded(!expanded)}
       >
-        {item.title}
+        <OperatorText>{item.title}</OperatorText>
       </button>
       <div className={`jp-HubHelp-badge jp-HubHelp-badge-${route.kind}`}>
-        {routeSummary(route, trans, model.language)}
+        <RouteSummary route={route} trans={trans} language={model.language} />
       </div>
       {expanded && (
         <div id={detailId} className="jp-HubHelp-taskDetail">

@@ -2,7 +2,9 @@ import * as React from 'react';
 
 import { channelHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
+import { IRole } from '../metadata/types';
 import { IViewProps } from './context';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 import { RouteView } from './Route';
 import { SafeLink } from './SafeLink';
@@ -16,8 +18,8 @@ export function YourRole(props: IViewProps): JSX.Element | null {
   const { resolver, language, metadata, hub } = model;
   const roles = resolver.viewer.roles
     .filter(id => id !== 'user')
-    .map(id => metadata.roles[id])
-    .filter(role => role && !role.hidden);
+    .map(id => metadata.roles.get(id))
+    .filter((role): role is IRole => !!role && !role.hidden);
   if (roles.length === 0) {
     return null;
   }
@@ -29,30 +31,37 @@ export function YourRole(props: IViewProps): JSX.Element | null {
       className="jp-HubHelp-yourRole"
     >
       {roles.map(role => {
-        const label = localize(role.label, language);
+        const label = isolate(localize(role.label, language));
+        const escalation = role.escalatesTo
+          ? metadata.roles.get(role.escalatesTo)
+          : undefined;
         return (
           <div key={role.id} className="jp-HubHelp-role" data-role={role.id}>
             <h4 className="jp-HubHelp-subheading">
-              {trans.__('As %1', label)}
+              <IsolatedText text={trans.__('As %1', label)} />
             </h4>
             <ul
               className="jp-HubHelp-duties"
               aria-label={trans.__('Duties of %1', label)}
             >
               {role.duties.map((duty, i) => (
-                <li key={i}>{localize(duty, language)}</li>
+                <li key={i}>
+                  <OperatorText>{localize(duty, language)}</OperatorText>
+                </li>
               ))}
             </ul>
-            {role.escalatesTo && metadata.roles[role.escalatesTo] && (
+            {escalation && (
               <div className="jp-HubHelp-escalation">
                 <h5 className="jp-HubHelp-minorHeading">
-                  {trans.__(
-                    'What you cannot solve goes to %1',
-                    localize(metadata.roles[role.escalatesTo].label, language)
-                  )}
+                  <IsolatedText
+                    text={trans.__(
+                      'What you cannot solve goes to %1',
+                      isolate(localize(escalation.label, language))
+                    )}
+                  />
                 </h5>
                 <RouteView
-                  route={resolver.routeToRole(role.escalatesTo)}
+                  route={resolver.routeToRole(escalation.id)}
                   trans={trans}
                   language={language}
                 />
@@ -81,12 +90,16 @@ export function YourRole(props: IViewProps): JSX.Element | null {
           desk.channels.map((channel, i) => (
             <li key={i}>
               <SafeLink href={channelHref(channel)}>
-                {trans.__(
-                  'Support desk: %1',
-                  channel.label
-                    ? localize(channel.label, language)
-                    : channel.address
-                )}
+                <IsolatedText
+                  text={trans.__(
+                    'Support desk: %1',
+                    isolate(
+                      channel.label
+                        ? localize(channel.label, language)
+                        : channel.address
+                    )
+                  )}
+                />
               </SafeLink>
             </li>
           ))}

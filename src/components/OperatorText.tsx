@@ -1,0 +1,46 @@
+import * as React from 'react';
+
+/**
+ * Text from the hub metadata or the hub (a name, a label, hours, a duty...)
+ * shown on its own, isolated for direction: Arabic or Hebrew text neither
+ * takes the direction of what surrounds it nor reorders it.
+ */
+export function OperatorText(props: { children: string }): JSX.Element {
+  return <bdi>{props.children}</bdi>;
+}
+
+/**
+ * Operator text to substitute into a translated sentence, between Unicode
+ * isolates (FSI…PDI), so that it is laid out on its own ("Hours: %1" with an
+ * Arabic day range and "08:00–16:00 UTC"). Shown in the page through
+ * IsolatedText; as it is where only a string fits (a title, an aria-label,
+ * a notification, a command label).
+ */
+export function isolate(text: string): string {
+  return text && `\u2068${text}\u2069`;
+}
+
+/**
+ * A sentence whose operator parts were isolated with `isolate`, rendered
+ * with each FSI…PDI part as a <bdi>: the same layout, and no invisible
+ * characters to copy or to search for.
+ */
+export function IsolatedText(props: { text: string }): JSX.Element {
+  const parts = props.text.split(/([\u2068\u2069])/);
+  let next = 0;
+  const nodes = (depth: number): React.ReactNode[] => {
+    const out: React.ReactNode[] = [];
+    while (next < parts.length) {
+      const part = parts[next++];
+      if (part === '\u2068') {
+        out.push(<bdi key={next}>{nodes(depth + 1)}</bdi>);
+      } else if (part === '\u2069' && depth > 0) {
+        return out;
+      } else if (part) {
+        out.push(part);
+      }
+    }
+    return out;
+  };
+  return <>{nodes(0)}</>;
+}
