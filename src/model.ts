@@ -1,19 +1,39 @@
 import { IStateDB } from '@jupyterlab/statedb';
 import { JSONValue } from '@lumino/coreutils';
-import { Poll } from '@lumino/polling';
+import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
-import { HubClient, IHubContext, ILiveHubState, readLiveHub } from './hub';
+import {
+  HubClient,
+  IHubContext,
+  ILiveHubState,
+  KeyValueStorage,
+  readLiveHub,
+  SharedAdmins
+} from './hub';
 import { builtInDefaults } from './metadata/defaults';
+import { clampRefreshSeconds, LIMITS } from './metadata/limits';
 import type { buildMetadata } from './metadata/load';
-import { mergeSources } from './metadata/merge';
+import { IMergeResult, mergeSources } from './metadata/merge';
 import { IProblem } from './metadata/problems';
-import { fetchRemoteDocument, IRemoteCopy } from './metadata/remote';
+import {
+  fetchRemoteDocument,
+  IRemoteCopy,
+  IRemoteResult,
+  readStoredCopy
+} from './metadata/remote';
 import { Resolver } from './metadata/resolve';
-import { Gettext, IHubMetadata } from './metadata/types';
+import { Gettext, IHubMetadata, SourceId } from './metadata/types';
+import { redactSecrets } from './report/redact';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
 const STATE_DISMISSED = 'jupyterlab-hub-help:dismissed-announcements';
+
+/**
+ * After failures the poll waits longer each time, up to this many refresh
+ * intervals (and never more than the longest interval).
+ */
+const BACKOFF_MAX_INTERVALS = 4;
 
 export interface IHubHelpModelOptions {
   hub: IHubContext;
@@ -26,6 +46,69 @@ export interface IHubHelpModelOptions {
   hasCommand: (id: string) => boolean;
   state: IStateDB | null;
   fetch?: typeof fetch;
+  /**
+   * Where the browser's tabs share admin discovery; localStorage by default.
+   */
+  storage?: KeyValueStorage | null;
+  /**
+   * Each request is abandoned after this long; `LIMITS.requestTimeoutMs` by
+   * default.
+   */
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+/**
+ * The sources the metadata is built from; replaced together, only when the
+ * metadata built from them is good.
+ */
+interface ISources {
+  settings?: { [key: string]: unknown };
+  settingsProblems: IProblem[];
+  /**
+   * The metadata URL's last good copy; used only while the settings name
+   * the URL it stands for.
+   */
+  remote?: IRemoteCopy;
+  remoteProblem?: IProblem;
+}
+
+/**
+ * What is built from the sources.
+ */
+interface IBuilt extends IMergeResult {
+  resolver: Resolver;
+  remote?: IRemoteCopy;
+}
+
+/**
+ * The metadata URL the settings name: every copy of the document stands for
+ * one, and is used only while the settings name it.
+ */
+function metadataUrlOf(settings: ISources['settings']): string {
+  const url = settings?.['metadataUrl'];
+  return typeof url === 'string' ? url : '';
+}
+
+/**
+ * A failure to build metadata, blamed on `source`.
+ */
+function buildFailure(source: SourceId, error: unknown): IProblem {
+  return {
+    source,
+    path: '$',
+    code: 'invalid',
+    params: [error instanceof Error ? error.message : String(error)],
+    severity: 'error'
+  };
+}
+
+/**
+ * Whether the operator lets the document move itself (`metadataUrl`).
+ */
+function mayMove(settings: ISources['settings']): boolean {
+  const granted = settings?.['metadataUrlMaySet'];
+  return Array.isArray(granted) && granted.includes('metadataUrl');
 }
 
 /**
@@ -35,13 +118,26 @@ export interface IHubHelpModelOptions {
  */
 export class HubHelpModel {
   constructor(options: IHubHelpModelOptions) {
+    // The token goes to the Hub API client, and is not kept here.
+    const { token, ...rest } = options;
     this.hub = options.hub;
     this.language = options.language;
-    this._options = options;
+    this._options = rest;
+    this._now = options.now ?? (() => new Date());
     this._client = options.hub.onHub
-      ? new HubClient(options.hub, options.token, { fetch: options.fetch })
+      ? new HubClient(options.hub, token, {
+          fetch: options.fetch,
+          timeoutMs: options.timeoutMs
+        })
       : null;
-    this._recompute();
+    this._shared = options.hub.onHub
+      ? new SharedAdmins(
+          options.hub.urls.api,
+          options.hub.user,
+          options.storage
+        )
+      : undefined;
+    this._built = this._compute(this._sources);
   }
 
   readonly hub: IHubContext;
@@ -52,23 +148,23 @@ export class HubHelpModel {
   }
 
   get metadata(): IHubMetadata {
-    return this._resolver.metadata;
+    return this._built.metadata;
   }
 
   get resolver(): Resolver {
-    return this._resolver;
+    return this._built.resolver;
   }
 
   /**
    * Everything found wrong in any source, with where and why.
    */
   get problems(): IProblem[] {
-    return this._problems;
+    return [...this._built.problems, ...this._buildFailures.values()];
   }
 
   /**
-   * The live hub's last answer; undefined before the first refresh or
-   * outside JupyterHub.
+   * The live hub's state: the last check, and the last good answers; undefined
+   * before the first refresh or outside JupyterHub.
    */
   get live(): ILiveHubState | undefined {
     return this._live;
@@ -78,7 +174,7 @@ export class HubHelpModel {
    * Whether a source has been loaded: until then the panel says it is loading.
    */
   get ready(): boolean {
-    return this._settings !== undefined;
+    return this._sources.settings !== undefined;
   }
 
   /**
@@ -86,11 +182,11 @@ export class HubHelpModel {
    * on a hub is reported, since it may be a broken overrides file.
    */
   get configured(): boolean {
-    const settings = this._settings ?? {};
+    const settings = this._sources.settings ?? {};
     const keys = Object.keys(settings).filter(
       k => !['metadataUrl', 'refreshInterval'].includes(k)
     );
-    return keys.length > 0 || !!this._remote;
+    return keys.length > 0 || !!this._built.remote;
   }
 
   /**
@@ -119,10 +215,11 @@ export class HubHelpModel {
     problems: IProblem[] = []
   ): void {
     const urlChanged =
-      composite['metadataUrl'] !== this._settings?.['metadataUrl'];
-    this._settings = composite;
-    this._settingsProblems = problems;
-    this._recompute();
+      metadataUrlOf(composite) !== metadataUrlOf(this._sources.settings);
+    this._update(
+      { settings: composite, settingsProblems: problems },
+      'settings'
+    );
     if (urlChanged && this._poll) {
       void this._poll.refresh();
     }
@@ -134,65 +231,65 @@ export class HubHelpModel {
    * remembered state.
    */
   async load(): Promise<void> {
-    const [{ buildMetadata }, remote, dismissed] = await Promise.all([
+    const [{ buildMetadata }, stored, dismissed] = await Promise.all([
       import('./metadata/load'),
       this._options.state?.fetch(STATE_REMOTE).catch(() => undefined),
       this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined)
     ]);
     this._build = buildMetadata;
-    this._remote = (remote as unknown as IRemoteCopy) ?? undefined;
     this._dismissed = new Set(
       Array.isArray(dismissed) ? dismissed.map(String) : []
     );
-    this._recompute();
+    this._update(
+      { remote: this._sources.remote ?? readStoredCopy(stored) },
+      'metadata-url'
+    );
   }
 
   /**
    * Refresh in the background now and on the configured interval. Called
-   * once JupyterLab is restored, so that no request delays its start.
+   * once JupyterLab is restored, so that no request delays its start. A
+   * refresh that fails rejects, so that the poll backs off.
    */
   startPolling(): void {
     this._poll = new Poll({
-      factory: () => this.refresh(),
-      frequency: {
-        interval: this.metadata.refreshInterval * 1000,
-        backoff: false
+      factory: async () => {
+        if (!(await this.refresh())) {
+          throw new Error('hub help: a source did not answer');
+        }
       },
+      frequency: this._frequency(),
       standby: 'when-hidden',
       name: 'jupyterlab-hub-help:refresh'
     });
   }
 
   /**
-   * Refresh now, through the poll so that its interval starts again; does
-   * nothing before `start()`, so nothing is asked before JupyterLab is restored.
+   * Refresh now, through the poll so that its interval starts again, unless
+   * the last refresh is recent and succeeded: opening the panel then asks
+   * nothing, while after a failure it checks whether the sources are back.
+   * Does nothing before `startPolling()`. Says whether a refresh was asked.
    */
-  refreshSoon(): void {
-    void this._poll?.refresh();
+  refreshIfStale(): boolean {
+    const age = this._now().getTime() - this._refreshedAt;
+    const recent = age < LIMITS.refreshMinSeconds * 1000;
+    if (!this._poll || (recent && this._refreshedOk)) {
+      return false;
+    }
+    void this._poll.refresh();
+    return true;
   }
 
   /**
-   * Ask the metadata URL and the hub again, each once.
+   * Ask the metadata URL and the hub again, each once (a refresh asked
+   * while one runs joins it). Never throws; resolves to whether every
+   * source answered.
    */
-  async refresh(): Promise<void> {
-    const url = this.metadata.metadataUrl;
-    const [remote, live] = await Promise.all([
-      url
-        ? fetchRemoteDocument(url, this._remote, { fetch: this._options.fetch })
-        : Promise.resolve({ copy: undefined, problem: undefined }),
-      this._client
-        ? readLiveHub(this._client, this.metadata.adminDiscovery)
-        : Promise.resolve(undefined)
-    ]);
-    this._remote = remote.copy;
-    this._remoteProblem = remote.problem;
-    this._live = live;
-    if (remote.copy && this._options.state) {
-      await this._options.state
-        .save(STATE_REMOTE, remote.copy as unknown as JSONValue)
-        .catch(() => undefined);
-    }
-    this._recompute();
+  refresh(): Promise<boolean> {
+    this._refreshing ??= this._refresh().finally(() => {
+      this._refreshing = null;
+    });
+    return this._refreshing;
   }
 
   /**
@@ -207,7 +304,7 @@ export class HubHelpModel {
    * so that the hub token can never be part of it.
    */
   redact(text: string): string {
-    return this._client ? this._client.redact(text) : text;
+    return this._client ? this._client.redact(text) : redactSecrets(text, []);
   }
 
   /**
@@ -224,16 +321,117 @@ export class HubHelpModel {
     Signal.clearData(this);
   }
 
-  private _recompute(): void {
+  private async _refresh(): Promise<boolean> {
+    this._refreshedAt = this._now().getTime();
+    const settingsUrl = metadataUrlOf(this._sources.settings);
+    const url = this._fetchUrl();
+    const [remote, live] = await Promise.all([
+      url
+        ? fetchRemoteDocument(url, this._sources.remote, {
+            fetch: this._options.fetch,
+            timeoutMs: this._options.timeoutMs,
+            now: this._now
+          })
+        : Promise.resolve<IRemoteResult>({}),
+      this._client
+        ? readLiveHub(this._client, this.metadata.adminDiscovery, {
+            previous: this._live,
+            shared: this._shared,
+            intervalMs: this._frequency().interval,
+            now: this._now
+          })
+        : Promise.resolve(undefined)
+    ]);
+    this._live = live;
+    const previous = this._sources.remote;
+    const copy = remote.copy && { ...remote.copy, settingsUrl };
+    this._update(
+      url
+        ? { remote: copy, remoteProblem: remote.problem }
+        : { remoteProblem: undefined },
+      'metadata-url'
+    );
+    const used = this._built.remote;
+    if (used && used === copy && used.document !== previous?.document) {
+      await this._options.state
+        ?.save(STATE_REMOTE, used as unknown as JSONValue)
+        .catch(() => undefined);
+    }
+    this._refreshedOk = !remote.problem && !live?.problems.length;
+    return this._refreshedOk;
+  }
+
+  /**
+   * Where to fetch the document: the metadata URL as built (the settings',
+   * or the document's own when the operator lets it move); a document that
+   * moved without naming its new URL again stays where it moved.
+   */
+  private _fetchUrl(): string {
+    const { settings } = this._sources;
+    const named = this.metadata.metadataUrl;
+    const used = this._built.remote;
+    return used && mayMove(settings) && named === metadataUrlOf(settings)
+      ? used.url
+      : named;
+  }
+
+  /**
+   * Rebuild with `change`; only good metadata replaces the current one, and
+   * a failure to build is reported, never thrown.
+   */
+  private _update(change: Partial<ISources>, source: SourceId): void {
+    const next = { ...this._sources, ...change };
+    const candidates = [next];
+    if (this._usedRemote(next)) {
+      // Should it fail, the metadata URL's document is the likeliest cause:
+      // try again with the last good one, or without.
+      const fallback =
+        next.remote !== this._sources.remote ? this._sources.remote : undefined;
+      candidates.push({ ...next, remote: fallback });
+    }
+    const failures = new Map(this._buildFailures);
+    failures.delete(source);
+    const errors: unknown[] = [];
+    for (const sources of candidates) {
+      try {
+        this._built = this._compute(sources);
+        this._sources = sources;
+        break;
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length === candidates.length) {
+      failures.set(source, buildFailure(source, errors[0]));
+    } else if (errors.length > 0) {
+      failures.set('metadata-url', buildFailure('metadata-url', errors[0]));
+    }
+    this._buildFailures = failures;
+    if (this._poll) {
+      this._poll.frequency = this._frequency();
+    }
+    this._changed.emit();
+  }
+
+  private _usedRemote(sources: ISources): IRemoteCopy | undefined {
+    const { remote, settings } = sources;
+    const url = metadataUrlOf(settings);
+    return url && remote && (remote.settingsUrl ?? remote.url) === url
+      ? remote
+      : undefined;
+  }
+
+  private _compute(sources: ISources): IBuilt {
+    const remote = this._usedRemote(sources);
     const { metadata, problems } = this._build
       ? this._build(
           {
-            settings: this._settings,
-            remote: this._remote?.document,
+            settings: sources.settings,
+            remote: remote?.document,
             live: { admins: this._live?.admins },
             problems: [
-              ...this._settingsProblems,
-              ...(this._remoteProblem ? [this._remoteProblem] : []),
+              ...sources.settingsProblems,
+              ...(sources.remoteProblem ? [sources.remoteProblem] : []),
               ...(this._live?.problems ?? [])
             ],
             gettext: this._options.gettext
@@ -247,32 +445,46 @@ export class HubHelpModel {
             document: builtInDefaults(this._options.gettext)
           }
         ]);
-    this._problems = problems;
-    this._resolver = new Resolver(metadata, {
+    const resolver = new Resolver(metadata, {
       username: this.hub.onHub ? this.hub.user : undefined,
       admin: this._live?.user?.admin,
       groups: this._live?.user?.groups
     });
-    if (this._poll) {
-      this._poll.frequency = {
-        ...this._poll.frequency,
-        interval: metadata.refreshInterval * 1000
-      };
-    }
-    this._changed.emit();
+    return { metadata, problems, resolver, remote };
   }
 
-  private _options: IHubHelpModelOptions;
+  /**
+   * The poll's timing: the clamped interval, so that no document can make
+   * Poll throw or pin itself for weeks, and room to back off after failures.
+   */
+  private _frequency(): IPoll.Frequency {
+    const interval = clampRefreshSeconds(this.metadata.refreshInterval) * 1000;
+    return {
+      interval,
+      max: Math.max(
+        interval,
+        Math.min(
+          interval * BACKOFF_MAX_INTERVALS,
+          LIMITS.refreshMaxSeconds * 1000
+        )
+      ),
+      backoff: true
+    };
+  }
+
+  private _options: Omit<IHubHelpModelOptions, 'token'>;
+  private _now: () => Date;
   private _build: typeof buildMetadata | null = null;
   private _client: HubClient | null;
+  private _shared: SharedAdmins | undefined;
   private _poll: Poll | null = null;
-  private _settings: { [key: string]: unknown } | undefined;
-  private _settingsProblems: IProblem[] = [];
-  private _remote: IRemoteCopy | undefined;
-  private _remoteProblem: IProblem | undefined;
+  private _refreshing: Promise<boolean> | null = null;
+  private _refreshedAt = -Infinity;
+  private _refreshedOk = false;
+  private _sources: ISources = { settingsProblems: [] };
+  private _built: IBuilt;
+  private _buildFailures = new Map<SourceId, IProblem>();
   private _live: ILiveHubState | undefined;
   private _dismissed = new Set<string>();
-  private _problems: IProblem[] = [];
-  private _resolver!: Resolver;
   private _changed = new Signal<this, void>(this);
 }

@@ -30,11 +30,11 @@ export class HubHelpSidebar extends ReactWidget {
   }
 
   /**
-   * Opening the panel asks the hub again, so that what it shows is current.
+   * Opening the panel asks the hub again when what it shows is not recent.
    */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    this._options.model.refreshSoon();
+    this._options.model.refreshIfStale();
   }
 
   protected render(): JSX.Element {

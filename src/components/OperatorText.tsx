@@ -17,7 +17,9 @@ export function OperatorText(props: { children: string }): JSX.Element {
  * a notification, a command label).
  */
 export function isolate(text: string): string {
-  return text && `\u2068${text}\u2069`;
+  // Isolates inside the text itself would end ours early.
+  const inner = text.replace(/[\u2066-\u2069]/g, '');
+  return inner && `\u2068${inner}\u2069`;
 }
 
 /**

@@ -1,4 +1,6 @@
+import { redactSecrets } from '../report/redact';
 import { IHubContext } from './context';
+import { getJson, IRequestOptions } from './request';
 
 /**
  * The viewer as the Hub API describes them (`GET api/user`).
@@ -10,14 +12,6 @@ export interface IHubUser {
   scopes: string[];
 }
 
-export interface IHubClientOptions {
-  fetch?: typeof fetch;
-  /**
-   * Each request is abandoned after this long.
-   */
-  timeoutMs?: number;
-}
-
 /**
  * Users per page when listing admins, and the most pages read.
  */
@@ -25,43 +19,38 @@ const PAGE_SIZE = 200;
 const MAX_PAGES = 50;
 
 /**
- * A failed Hub API call: `status` is 0 when the hub did not answer at all.
+ * An answer's fields, or none when it is not a JSON object.
  */
-export class HubApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string
-  ) {
-    super(message);
-  }
+function fields(body: unknown): { [key: string]: any } {
+  return typeof body === 'object' && body !== null ? body : {};
 }
 
 /**
  * The Hub REST API, called from the browser with the server's OAuth token.
  * This is the only place that holds the token: it goes in the Authorization
- * header of Hub API requests and nowhere else.
+ * header of Hub API requests and nowhere else. Failures throw a
+ * `RequestError` that says what went wrong.
  */
 export class HubClient {
   constructor(
     private _context: IHubContext,
     token: string,
-    options: IHubClientOptions = {}
+    options: IRequestOptions = {}
   ) {
     this._token = token;
-    this._fetch = options.fetch ?? ((...args) => fetch(...args));
-    this._timeoutMs = options.timeoutMs ?? 5000;
+    this._options = options;
   }
 
   /**
    * The hub's version; this endpoint needs no authentication.
    */
   async version(): Promise<string> {
-    const body = await this._get('', false);
+    const body = fields(await this._get('', false));
     return String(body.version ?? '');
   }
 
   async currentUser(): Promise<IHubUser> {
-    const body = await this._get('user');
+    const body = fields(await this._get('user'));
     return {
       name: String(body.name ?? ''),
       admin: body.admin === true,
@@ -83,17 +72,24 @@ export class HubClient {
           Accept: 'application/jupyterhub-pagination+json'
         }
       );
-      const items: any[] = Array.isArray(body) ? body : (body.items ?? []);
+      const items: any[] = Array.isArray(body)
+        ? body
+        : (fields(body).items ?? []);
       items
         .filter(u => u?.admin === true)
         .forEach(u => admins.push(String(u.name)));
-      const next = Array.isArray(body) ? null : body._pagination?.next;
+      const next = Array.isArray(body) ? null : fields(body)._pagination?.next;
       if (!next || items.length === 0) {
         break;
       }
       offset = Number(next.offset ?? offset + items.length);
     }
     return admins;
+  }
+
+  async groupMembers(group: string): Promise<string[]> {
+    const body = fields(await this._get(`groups/${encodeURIComponent(group)}`));
+    return Array.isArray(body.users) ? body.users.map(String) : [];
   }
 
   /**
@@ -107,56 +103,34 @@ export class HubClient {
   }
 
   /**
-   * Replace the token wherever it appears in `text`: a last guard for text
-   * that leaves the page, such as a problem report.
+   * Remove the token and token-like query parameters from `text`: a last
+   * guard for text that leaves the page, such as a problem report.
    */
   redact(text: string): string {
-    return this._token.length < 4
-      ? text
-      : text.split(this._token).join('[redacted]');
-  }
-
-  async groupMembers(group: string): Promise<string[]> {
-    const body = await this._get(`groups/${encodeURIComponent(group)}`);
-    return Array.isArray(body.users) ? body.users.map(String) : [];
+    return redactSecrets(text, [this._token]);
   }
 
   private async _get(
     path: string,
     authenticated = true,
     headers: { [name: string]: string } = {}
-  ): Promise<any> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this._timeoutMs);
-    let response: Response;
-    try {
-      response = await this._fetch(`${this._context.urls.api}${path}`, {
+  ): Promise<unknown> {
+    const { body } = await getJson(
+      `${this._context.urls.api}${path}`,
+      {
         headers: authenticated
           ? { ...headers, Authorization: `token ${this._token}` }
           : headers,
         credentials: 'omit',
         cache: 'no-store',
-        signal: controller.signal
-      });
-    } catch {
-      throw new HubApiError(
-        0,
-        controller.signal.aborted ? 'timed out' : 'no answer'
-      );
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!response.ok) {
-      throw new HubApiError(response.status, `HTTP ${response.status}`);
-    }
-    try {
-      return await response.json();
-    } catch {
-      throw new HubApiError(response.status, 'the answer is not JSON');
-    }
+        // Never followed, so the Authorization header cannot go elsewhere.
+        redirect: 'manual'
+      },
+      this._options
+    );
+    return body;
   }
 
   private _token: string;
-  private _fetch: typeof fetch;
-  private _timeoutMs: number;
+  private _options: IRequestOptions;
 }

@@ -4,3 +4,5 @@
 export * from './context';
 export * from './client';
 export * from './live';
+export * from './request';
+export * from './sharedAdmins';

@@ -1,3 +1,4 @@
+import { getJson, IRequestOptions, RequestError } from '../hub/request';
 import { IProblem } from './problems';
 
 /**
@@ -5,8 +6,16 @@ import { IProblem } from './problems';
  * so that the panel still works when the URL cannot be reached.
  */
 export interface IRemoteCopy {
+  /**
+   * Where the document was fetched.
+   */
   url: string;
-  document: unknown;
+  /**
+   * The metadata URL of the settings this copy stands for; differs from
+   * `url` once the document moved itself (with the operator's grant).
+   */
+  settingsUrl?: string;
+  document: { [key: string]: unknown };
   etag?: string;
   fetchedAt: string;
 }
@@ -24,65 +33,90 @@ const problem = (code: IProblem['code'], reason: string): IProblem => ({
   severity: 'error'
 });
 
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url, globalThis.location?.href);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A copy read back from storage, if it has the shape of one: storage may
+ * hold anything an older release, or another hand, put there.
+ */
+export function readStoredCopy(value: unknown): IRemoteCopy | undefined {
+  if (
+    isObject(value) &&
+    typeof value.url === 'string' &&
+    isObject(value.document) &&
+    typeof value.fetchedAt === 'string' &&
+    ['undefined', 'string'].includes(typeof value.etag) &&
+    ['undefined', 'string'].includes(typeof value.settingsUrl)
+  ) {
+    return value as unknown as IRemoteCopy;
+  }
+  return undefined;
+}
+
 /**
  * Fetch the metadata URL's document, revalidating the previous copy with its
  * ETag. On any failure the previous copy (if it is for the same URL) is kept
  * and the problem says why. No credentials or hub token are sent: the URL
- * may belong to another site.
+ * may belong to another site. A redirect to another site than the URL's is
+ * refused, so the document always comes from the site the operator named.
  */
 export async function fetchRemoteDocument(
   url: string,
   previous: IRemoteCopy | undefined,
-  options: { fetch?: typeof fetch; timeoutMs?: number; now?: () => Date } = {}
+  options: IRequestOptions & { now?: () => Date } = {}
 ): Promise<IRemoteResult> {
-  const doFetch = options.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
   const kept = previous?.url === url ? previous : undefined;
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(),
-    options.timeoutMs ?? 10000
-  );
+  if (!isHttpUrl(url)) {
+    return {
+      copy: kept,
+      problem: problem('fetch-failed', 'not an http or https URL')
+    };
+  }
   try {
-    const response = await doFetch(url, {
-      headers: kept?.etag ? { 'If-None-Match': kept.etag } : {},
-      credentials: 'omit',
-      cache: 'no-cache',
-      signal: controller.signal
-    });
+    const { response, body } = await getJson(
+      url,
+      {
+        headers: kept?.etag ? { 'If-None-Match': kept.etag } : {},
+        credentials: 'omit',
+        cache: 'no-cache',
+        redirect: 'follow'
+      },
+      options
+    );
     if (response.status === 304 && kept) {
       return { copy: { ...kept, fetchedAt: now().toISOString() } };
     }
-    if (!response.ok) {
-      return {
-        copy: kept,
-        problem: problem('fetch-failed', `HTTP ${response.status}`)
-      };
-    }
-    const text = await response.text();
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      return {
-        copy: kept,
-        problem: problem('not-json', (error as Error).message)
-      };
+    if (!isObject(body)) {
+      return { copy: kept, problem: problem('type', 'a JSON object') };
     }
     return {
       copy: {
         url,
-        document,
+        document: body,
         etag: response.headers.get('ETag') ?? undefined,
         fetchedAt: now().toISOString()
       }
     };
   } catch (error) {
-    const reason = controller.signal.aborted
-      ? 'timed out'
-      : (error as Error).message;
-    return { copy: kept, problem: problem('fetch-failed', reason) };
-  } finally {
-    clearTimeout(timer);
+    const failed = error as RequestError;
+    return {
+      copy: kept,
+      problem:
+        failed.kind === 'not-json'
+          ? problem('not-json', failed.reason)
+          : problem('fetch-failed', failed.message)
+    };
   }
 }

@@ -1,85 +1,19 @@
-import { createServer, IncomingMessage, Server } from 'http';
-import { AddressInfo } from 'net';
-
-import { HubClient, readHubContext, readLiveHub } from '..';
+import {
+  FakeHub,
+  hubContext,
+  MemoryStorage,
+  TOKEN
+} from '../../__tests__/fixtures';
+import { LocalServer, stopAllServers } from '../../__tests__/localServer';
 import { describeProblem } from '../../metadata';
-
-const TOKEN = 'secret-token-0123456789';
-
-/**
- * A small HTTP server on loopback that answers the Hub API paths the client
- * uses and records every request. The real JupyterHub is exercised by the
- * end-to-end suite; this one lets each answer be bent on purpose.
- */
-class HubApi {
-  users = Array.from({ length: 450 }, (_, i) => ({
-    name: `u${i}`,
-    admin: i % 100 === 7
-  }));
-  scopes = ['read:users:name!user=alice', 'read:users:groups!user=alice'];
-  groups: { [name: string]: string[] } = { admins: ['ann', 'lin'] };
-  down = false;
-  requests: IncomingMessage[] = [];
-  url = '';
-
-  private _server: Server = createServer((req, res) => {
-    this.requests.push(req);
-    const reply = (status: number, body: unknown) =>
-      res
-        .writeHead(status, { 'Content-Type': 'application/json' })
-        .end(JSON.stringify(body));
-    if (this.down) {
-      return reply(502, { message: 'proxy error' });
-    }
-    const url = new URL(req.url!, 'http://x');
-    const authed = req.headers['authorization'] === `token ${TOKEN}`;
-    if (url.pathname === '/hub/api/') {
-      return reply(200, { version: '5.4.0' });
-    }
-    if (!authed) {
-      return reply(403, { message: 'forbidden' });
-    }
-    if (url.pathname === '/hub/api/user') {
-      return reply(200, {
-        kind: 'user',
-        name: 'alice',
-        admin: false,
-        groups: ['students'],
-        scopes: this.scopes
-      });
-    }
-    if (url.pathname === '/hub/api/users') {
-      const offset = Number(url.searchParams.get('offset'));
-      const limit = Number(url.searchParams.get('limit'));
-      const items = this.users.slice(offset, offset + limit);
-      const next =
-        offset + limit < this.users.length
-          ? { offset: offset + limit, limit }
-          : null;
-      return reply(200, {
-        items,
-        _pagination: { offset, limit, total: this.users.length, next }
-      });
-    }
-    const group = /^\/hub\/api\/groups\/(.+)$/.exec(url.pathname);
-    if (group && this.groups[group[1]]) {
-      return reply(200, { name: group[1], users: this.groups[group[1]] });
-    }
-    reply(404, { message: 'not found' });
-  });
-
-  async start(): Promise<void> {
-    await new Promise<void>(resolve =>
-      this._server.listen(0, '127.0.0.1', resolve)
-    );
-    this.url = `http://127.0.0.1:${(this._server.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    this._server.closeAllConnections();
-    await new Promise(resolve => this._server.close(resolve));
-  }
-}
+import { LIMITS } from '../../metadata/limits';
+import {
+  HubClient,
+  ILiveHubState,
+  readHubContext,
+  readLiveHub,
+  SharedAdmins
+} from '..';
 
 const pageConfig = (options: { [name: string]: string }) => (name: string) =>
   options[name] ?? '';
@@ -132,33 +66,29 @@ describe('readHubContext', () => {
 });
 
 describe('HubClient and readLiveHub', () => {
-  let hub: HubApi;
+  let hub: FakeHub;
+  let server: LocalServer;
   const discovery = { enabled: true, group: '', exclude: [] };
+  const at = (time: string) => () => new Date(time);
   const client = (timeoutMs = 2000) =>
-    new HubClient(
-      readHubContext(
-        pageConfig({ hubPrefix: '/hub/', hubHost: hub.url, hubUser: 'alice' })
-      ),
-      TOKEN,
-      {
-        timeoutMs
-      }
-    );
+    new HubClient(hubContext(server.origin), TOKEN, { timeoutMs });
+  const usersRequests = () =>
+    server.requests.filter(r => r.url.startsWith('/hub/api/users'));
 
   beforeEach(async () => {
-    hub = new HubApi();
-    await hub.start();
+    hub = new FakeHub();
+    server = await LocalServer.start(hub.handler);
   });
-  afterEach(() => hub.stop());
+  afterEach(stopAllServers);
 
   it('reads the version and the viewer', async () => {
-    const state = await readLiveHub(
-      client(),
-      discovery,
-      () => new Date('2026-11-21T00:00:00Z')
-    );
+    const state = await readLiveHub(client(), discovery, {
+      now: at('2026-11-21T00:00:00Z')
+    });
     expect(state).toEqual({
       reachable: true,
+      failures: 0,
+      lastSuccessAt: '2026-11-21T00:00:00.000Z',
       version: '5.4.0',
       user: {
         name: 'alice',
@@ -166,6 +96,7 @@ describe('HubClient and readLiveHub', () => {
         groups: ['students'],
         scopes: hub.scopes
       },
+      userAt: '2026-11-21T00:00:00.000Z',
       problems: [],
       checkedAt: '2026-11-21T00:00:00.000Z'
     });
@@ -174,7 +105,7 @@ describe('HubClient and readLiveHub', () => {
   it('does not list users without the list:users scope', async () => {
     const state = await readLiveHub(client(), discovery);
     expect(state.admins).toBeUndefined();
-    expect(hub.requests.map(r => r.url)).toEqual([
+    expect(server.requests.map(r => r.url)).toEqual([
       '/hub/api/',
       '/hub/api/user'
     ]);
@@ -185,9 +116,7 @@ describe('HubClient and readLiveHub', () => {
     const state = await readLiveHub(client(), discovery);
     expect(state.admins).toEqual(['u7', 'u107', 'u207', 'u307', 'u407']);
     expect(state.adminsFrom).toBe('list:users');
-    expect(
-      hub.requests.filter(r => r.url!.startsWith('/hub/api/users'))
-    ).toHaveLength(3);
+    expect(usersRequests()).toHaveLength(3);
   });
 
   it('does not use a filtered list:users scope', async () => {
@@ -211,51 +140,176 @@ describe('HubClient and readLiveHub', () => {
     hub.scopes = [...hub.scopes, 'list:users'];
     const state = await readLiveHub(client(), { ...discovery, enabled: false });
     expect(state.admins).toBeUndefined();
-    expect(hub.requests).toHaveLength(2);
-  });
-
-  it('sends the token only in the Authorization header, and not to the version endpoint', async () => {
-    hub.scopes = [...hub.scopes, 'list:users'];
-    await readLiveHub(client(), discovery);
-    for (const request of hub.requests) {
-      expect(request.url).not.toContain(TOKEN);
-      const headers = Object.entries(request.headers).filter(
-        ([name]) => name !== 'authorization'
-      );
-      expect(JSON.stringify(headers)).not.toContain(TOKEN);
-      expect(request.headers['cookie']).toBeUndefined();
-    }
-    expect(hub.requests[0].headers['authorization']).toBeUndefined();
-    expect(
-      hub.requests
-        .slice(1)
-        .every(r => r.headers['authorization'] === `token ${TOKEN}`)
-    ).toBe(true);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('reports a hub that answers with an error, without throwing', async () => {
-    hub.down = true;
+    hub.fault = (req, res) => res.writeHead(502).end('proxy error');
     const state = await readLiveHub(client(), discovery);
-    expect(state.reachable).toBe(false);
     expect(state.problems.map(p => describeProblem(p))).toEqual([
       'JupyterHub API, api: did not answer: HTTP 502'
     ]);
   });
 
-  it('reports a hub that does not answer at all', async () => {
-    await hub.stop();
-    const state = await readLiveHub(client(300), discovery);
-    expect(state.reachable).toBe(false);
-    expect(describeProblem(state.problems[0])).toMatch(
-      /^JupyterHub API, api: did not answer: (no answer|timed out)$/
-    );
-    hub = new HubApi();
-    await hub.start();
-  });
-
   it('never puts the token in an error message', async () => {
-    hub.down = true;
+    hub.fault = (req, res) => res.writeHead(502).end(TOKEN);
     const state = await readLiveHub(client(), discovery);
     expect(JSON.stringify(state)).not.toContain(TOKEN);
+  });
+
+  it('removes the token and token parameters from text that leaves the page', () => {
+    expect(
+      client().redact(`token ${TOKEN} at /lab?token=abc123&x=1 done`)
+    ).toBe('token [redacted] at /lab?token=[redacted]&x=1 done');
+  });
+
+  describe('a failed check never demotes anyone', () => {
+    const good = async (): Promise<ILiveHubState> => {
+      hub.admin = true;
+      hub.scopes = [...hub.scopes, 'list:users'];
+      return readLiveHub(client(), discovery, {
+        now: at('2026-11-21T10:00:00Z')
+      });
+    };
+
+    it('keeps the last good viewer when api/user times out', async () => {
+      const previous = await good();
+      hub.faults['/hub/api/user'] = () => undefined;
+      const state = await readLiveHub(client(200), discovery, {
+        previous,
+        now: at('2026-11-21T10:05:00Z')
+      });
+      expect(state.user).toEqual(previous.user);
+      expect(state.user!.admin).toBe(true);
+      expect(state.userAt).toBe('2026-11-21T10:00:00.000Z');
+      expect(state.reachable).toBe(true);
+      expect(state.problems.map(p => describeProblem(p))).toEqual([
+        'JupyterHub API, api/user: did not answer: timed out after 0.2 s'
+      ]);
+    });
+
+    it('keeps the last good admins when listing them fails', async () => {
+      const previous = await good();
+      hub.faults['/hub/api/users'] = (req, res) => res.writeHead(500).end();
+      const state = await readLiveHub(client(), discovery, {
+        previous,
+        now: at('2026-11-21T11:00:00Z')
+      });
+      expect(state.admins).toEqual(['u7', 'u107', 'u207', 'u307', 'u407']);
+      expect(state.adminsAt).toBe('2026-11-21T10:00:00.000Z');
+      expect(describeProblem(state.problems[0])).toBe(
+        'JupyterHub API, api/users: did not answer: HTTP 500'
+      );
+    });
+
+    it(`says the hub is unreachable only after ${LIMITS.unreachableAfterFailures} failed checks in a row, and since when`, async () => {
+      let state = await good();
+      hub.fault = (req, res) => res.writeHead(502).end();
+      const times = ['10:05', '10:10', '10:15'].map(t => `2026-11-21T${t}:00Z`);
+      const seen: [boolean, number][] = [];
+      for (const time of times) {
+        state = await readLiveHub(client(), discovery, {
+          previous: state,
+          now: at(time)
+        });
+        seen.push([state.reachable, state.failures]);
+        expect(state.user!.admin).toBe(true);
+      }
+      expect(seen).toEqual([
+        [true, 1],
+        [false, 2],
+        [false, 3]
+      ]);
+      expect(state.lastSuccessAt).toBe('2026-11-21T10:00:00.000Z');
+      expect(state.admins).toHaveLength(5);
+
+      hub.fault = null;
+      state = await readLiveHub(client(), discovery, {
+        previous: state,
+        now: at('2026-11-21T10:20:00Z')
+      });
+      expect(state).toMatchObject({
+        reachable: true,
+        failures: 0,
+        lastSuccessAt: '2026-11-21T10:20:00.000Z',
+        problems: []
+      });
+    });
+  });
+
+  describe('admin discovery shared by the tabs of a browser', () => {
+    const interval = 300_000;
+    let storage: MemoryStorage;
+    const tab = () => ({
+      client: client(),
+      shared: new SharedAdmins(
+        hubContext(server.origin).urls.api,
+        'alice',
+        storage
+      )
+    });
+    const read = (t: ReturnType<typeof tab>, time: string) =>
+      readLiveHub(t.client, discovery, {
+        shared: t.shared,
+        intervalMs: interval,
+        now: at(time)
+      });
+
+    beforeEach(() => {
+      storage = new MemoryStorage();
+      hub.scopes = [...hub.scopes, 'list:users'];
+    });
+
+    it('lists the users once per refresh interval for every tab', async () => {
+      const [first, second] = [tab(), tab()];
+      await read(first, '2026-11-21T10:00:00Z');
+      expect(usersRequests()).toHaveLength(3);
+
+      const other = await read(second, '2026-11-21T10:01:00Z');
+      expect(usersRequests()).toHaveLength(3);
+      expect(other).toMatchObject({
+        admins: ['u7', 'u107', 'u207', 'u307', 'u407'],
+        adminsAt: '2026-11-21T10:00:00.000Z',
+        adminsFrom: 'list:users'
+      });
+
+      await read(second, '2026-11-21T10:05:00Z');
+      expect(usersRequests()).toHaveLength(6);
+    });
+
+    it('keeps usernames and times in the browser, never the token', async () => {
+      await read(tab(), '2026-11-21T10:00:00Z');
+      const stored = [...storage.items.values()].join();
+      expect(stored).toContain('u107');
+      expect(stored).not.toContain(TOKEN);
+    });
+
+    it('waits longer after each failed listing', async () => {
+      hub.faults['/hub/api/users'] = (req, res) => res.writeHead(500).end();
+      const t = tab();
+      await read(t, '2026-11-21T10:00:00Z');
+      expect(usersRequests()).toHaveLength(1);
+      // One failure: twice the interval.
+      await read(tab(), '2026-11-21T10:05:00Z');
+      expect(usersRequests()).toHaveLength(1);
+      await read(tab(), '2026-11-21T10:10:00Z');
+      expect(usersRequests()).toHaveLength(2);
+      // Two failures: four times.
+      await read(t, '2026-11-21T10:25:00Z');
+      expect(usersRequests()).toHaveLength(2);
+      delete hub.faults['/hub/api/users'];
+      const state = await read(t, '2026-11-21T10:30:00Z');
+      expect(usersRequests()).toHaveLength(5);
+      expect(state.admins).toHaveLength(5);
+    });
+
+    it('reads again when the record is unreadable', async () => {
+      storage.setItem(
+        `jupyterlab-hub-help:admins:${server.origin}/hub/api/:alice`,
+        '{not json'
+      );
+      await read(tab(), '2026-11-21T10:00:00Z');
+      expect(usersRequests()).toHaveLength(3);
+    });
   });
 });

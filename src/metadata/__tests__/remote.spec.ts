@@ -1,153 +1,181 @@
-import { createServer, IncomingMessage, Server } from 'http';
-import { AddressInfo } from 'net';
+import { IncomingMessage, ServerResponse } from 'http';
 
+import {
+  closedOrigin,
+  LocalServer,
+  stopAllServers
+} from '../../__tests__/localServer';
 import { describeProblem } from '../problems';
-import { fetchRemoteDocument, IRemoteCopy } from '../remote';
+import { fetchRemoteDocument, IRemoteCopy, readStoredCopy } from '../remote';
 
 /**
- * A real HTTP server on loopback that serves whatever the test sets.
+ * Serves whatever the test sets, with an ETag that revalidation honours.
  */
-class DocumentServer {
+class Document {
   body = '{"hub": {"name": "Served"}}';
   status = 200;
   etag = '"v1"';
-  delayMs = 0;
-  requests: IncomingMessage[] = [];
-  private _server: Server = createServer((req, res) => {
-    this.requests.push(req);
-    setTimeout(() => {
-      if (this.etag && req.headers['if-none-match'] === this.etag) {
-        res.writeHead(304).end();
-        return;
-      }
-      res.writeHead(this.status, {
-        'Content-Type': 'application/json',
-        ...(this.etag ? { ETag: this.etag } : {})
-      });
-      res.end(this.body);
-    }, this.delayMs);
-  });
 
-  url = '';
-
-  async start(): Promise<void> {
-    await new Promise<void>(resolve =>
-      this._server.listen(0, '127.0.0.1', resolve)
-    );
-    this.url = `http://127.0.0.1:${(this._server.address() as AddressInfo).port}/hub-help.json`;
-  }
-
-  async stop(): Promise<void> {
-    this._server.closeAllConnections();
-    await new Promise(resolve => this._server.close(resolve));
-  }
+  handler = (req: IncomingMessage, res: ServerResponse): void => {
+    if (this.etag && req.headers['if-none-match'] === this.etag) {
+      res.writeHead(304).end();
+      return;
+    }
+    res.writeHead(this.status, {
+      'Content-Type': 'application/json',
+      ...(this.etag ? { ETag: this.etag } : {})
+    });
+    res.end(this.body);
+  };
 }
 
 describe('fetchRemoteDocument', () => {
-  let server: DocumentServer;
+  let doc: Document;
+  let server: LocalServer;
+  let url: string;
   const now = () => new Date('2026-11-21T12:00:00Z');
 
   beforeEach(async () => {
-    server = new DocumentServer();
-    await server.start();
+    doc = new Document();
+    server = await LocalServer.start(doc.handler);
+    url = `${server.origin}/hub-help.json`;
   });
-  afterEach(() => server.stop());
+  afterEach(stopAllServers);
 
   it('fetches and parses the document, keeping its ETag', async () => {
-    const { copy, problem } = await fetchRemoteDocument(server.url, undefined, {
+    const { copy, problem } = await fetchRemoteDocument(url, undefined, {
       now
     });
     expect(problem).toBeUndefined();
     expect(copy).toEqual({
-      url: server.url,
+      url,
       document: { hub: { name: 'Served' } },
       etag: '"v1"',
       fetchedAt: '2026-11-21T12:00:00.000Z'
     });
     expect(server.requests[0].headers['if-none-match']).toBeUndefined();
-    expect(server.requests[0].headers['authorization']).toBeUndefined();
-    expect(server.requests[0].headers['cookie']).toBeUndefined();
   });
 
   it('revalidates with If-None-Match and keeps the copy on 304', async () => {
-    const first = (await fetchRemoteDocument(server.url, undefined)).copy!;
-    server.body = 'not used';
-    const { copy, problem } = await fetchRemoteDocument(server.url, first, {
-      now
-    });
+    const first = (await fetchRemoteDocument(url, undefined)).copy!;
+    doc.body = 'not used';
+    const { copy, problem } = await fetchRemoteDocument(url, first, { now });
     expect(server.requests[1].headers['if-none-match']).toBe('"v1"');
     expect(problem).toBeUndefined();
     expect(copy).toEqual({ ...first, fetchedAt: '2026-11-21T12:00:00.000Z' });
   });
 
   it('takes the new version when the document changed', async () => {
-    const first = (await fetchRemoteDocument(server.url, undefined)).copy!;
-    server.etag = '"v2"';
-    server.body = '{"hub": {"name": "Changed"}}';
-    const { copy } = await fetchRemoteDocument(server.url, first);
+    const first = (await fetchRemoteDocument(url, undefined)).copy!;
+    doc.etag = '"v2"';
+    doc.body = '{"hub": {"name": "Changed"}}';
+    const { copy } = await fetchRemoteDocument(url, first);
     expect(copy).toMatchObject({
       document: { hub: { name: 'Changed' } },
       etag: '"v2"'
     });
   });
 
-  const previous = (url: string): IRemoteCopy => ({
-    url,
+  const previous = (from: string): IRemoteCopy => ({
+    url: from,
     document: { hub: { name: 'Last good' } },
     fetchedAt: 'earlier'
   });
 
-  it.each<[string, (s: DocumentServer) => void, string]>([
+  it.each<[string, (d: Document) => void, string]>([
     [
       'an HTTP error',
-      s => ((s.status = 500), (s.etag = '')),
+      d => ((d.status = 500), (d.etag = '')),
       'metadata URL, $: could not be fetched: HTTP 500'
     ],
     [
       'a body that is not JSON',
-      s => ((s.body = '{"hub": '), (s.etag = '')),
+      d => ((d.body = '{"hub": '), (d.etag = '')),
       'metadata URL, $: is not valid JSON: '
     ],
     [
-      'a timeout',
-      s => ((s.delayMs = 500), (s.etag = '')),
-      'metadata URL, $: could not be fetched: timed out'
+      'JSON that is not an object',
+      d => ((d.body = '["hub"]'), (d.etag = '')),
+      'metadata URL, $: must be a JSON object'
     ]
   ])(
     'keeps the last good copy on %s and says why',
     async (_, breakIt, message) => {
-      breakIt(server);
-      const { copy, problem } = await fetchRemoteDocument(
-        server.url,
-        previous(server.url),
-        { timeoutMs: 200 }
-      );
-      expect(copy).toEqual(previous(server.url));
+      breakIt(doc);
+      const { copy, problem } = await fetchRemoteDocument(url, previous(url));
+      expect(copy).toEqual(previous(url));
       expect(describeProblem(problem!)).toContain(message);
     }
   );
 
   it('reports an unreachable server', async () => {
-    const url = server.url;
-    await server.stop();
-    server = new DocumentServer();
-    await server.start();
+    const closed = `${await closedOrigin()}/hub-help.json`;
     const { copy, problem } = await fetchRemoteDocument(
-      url.replace(/:\d+\//, ':1/'),
-      previous(url)
+      closed,
+      previous(closed)
     );
-    expect(copy).toBeUndefined();
-    expect(describeProblem(problem!)).toMatch(
-      /^metadata URL, \$: could not be fetched: /
+    expect(copy).toEqual(previous(closed));
+    expect(describeProblem(problem!)).toBe(
+      'metadata URL, $: could not be fetched: no answer'
     );
   });
 
   it('does not reuse a copy of another URL', async () => {
-    server.status = 404;
+    doc.status = 404;
+    doc.etag = '';
     const { copy } = await fetchRemoteDocument(
-      server.url,
+      url,
       previous('https://elsewhere.example.org/x.json')
     );
     expect(copy).toBeUndefined();
+  });
+
+  it('fetches only http and https URLs', async () => {
+    const { copy, problem } = await fetchRemoteDocument(
+      'file:///etc/hub-help.json',
+      undefined
+    );
+    expect(copy).toBeUndefined();
+    expect(describeProblem(problem!)).toBe(
+      'metadata URL, $: could not be fetched: not an http or https URL'
+    );
+  });
+
+  it('follows a redirect on the same site', async () => {
+    const serve = doc.handler;
+    server.handler = (req, res) =>
+      req.url === '/old.json'
+        ? res.writeHead(301, { Location: '/hub-help.json' }).end()
+        : serve(req, res);
+    const { copy, problem } = await fetchRemoteDocument(
+      `${server.origin}/old.json`,
+      undefined
+    );
+    expect(problem).toBeUndefined();
+    expect(copy!.document).toEqual({ hub: { name: 'Served' } });
+  });
+});
+
+describe('readStoredCopy', () => {
+  const copy = {
+    url: 'https://hub.example.org/hub-help.json',
+    document: { hub: { name: 'Stored' } },
+    etag: '"v1"',
+    fetchedAt: '2026-11-21T12:00:00.000Z'
+  };
+
+  it('takes a copy of the right shape', () => {
+    expect(readStoredCopy(copy)).toEqual(copy);
+  });
+
+  it.each<[string, unknown]>([
+    ['nothing', undefined],
+    ['a string', 'copy'],
+    ['a copy without its URL', { ...copy, url: undefined }],
+    ['a copy whose document is not an object', { ...copy, document: [1] }],
+    ['a copy whose document is null', { ...copy, document: null }],
+    ['a copy with a number as ETag', { ...copy, etag: 1 }]
+  ])('refuses %s', (_, value) => {
+    expect(readStoredCopy(value)).toBeUndefined();
   });
 });

@@ -1,0 +1,206 @@
+import { LIMITS } from '../metadata/limits';
+
+/**
+ * What went wrong with a request, for code that reacts to it; the message
+ * says it in words an administrator can act on.
+ */
+export type RequestFailure =
+  | 'http'
+  | 'not-json'
+  | 'content-type'
+  | 'too-large'
+  | 'timeout'
+  | 'redirect'
+  | 'no-answer';
+
+export class RequestError extends Error {
+  constructor(
+    readonly kind: RequestFailure,
+    /**
+     * The reason alone; for `not-json`, the parser's words.
+     */
+    readonly reason: string,
+    /**
+     * The HTTP status, 0 when no answer was read.
+     */
+    readonly status = 0
+  ) {
+    super(kind === 'not-json' ? `not JSON: ${reason}` : reason);
+  }
+}
+
+export interface IRequestOptions {
+  fetch?: typeof fetch;
+  /**
+   * The whole exchange, body included, is abandoned after this long.
+   */
+  timeoutMs?: number;
+  /**
+   * A body longer than this is not read further.
+   */
+  maxBytes?: number;
+}
+
+export interface IJsonAnswer {
+  response: Response;
+  /**
+   * The parsed body; undefined for 304 Not Modified.
+   */
+  body: unknown;
+}
+
+/**
+ * GET `url` and read its JSON answer within the limits: one timeout covers
+ * the headers and the body, and a body past `maxBytes` is not read further.
+ * With `redirect: 'manual'` every redirect is refused (so that an
+ * Authorization header can never follow one); otherwise a redirect that
+ * ends on another site than `url`'s is refused.
+ */
+export async function getJson(
+  url: string,
+  init: RequestInit,
+  options: IRequestOptions = {}
+): Promise<IJsonAnswer> {
+  const timeoutMs = options.timeoutMs ?? LIMITS.requestTimeoutMs;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  let response: Response | undefined;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      ...init,
+      method: 'GET',
+      signal: controller.signal
+    });
+    checkRedirect(url, response);
+    if (response.status === 304) {
+      return { response, body: undefined };
+    }
+    if (!response.ok) {
+      throw new RequestError(
+        'http',
+        `HTTP ${response.status}`,
+        response.status
+      );
+    }
+    checkContentType(response);
+    const text = await readText(
+      response,
+      options.maxBytes ?? LIMITS.responseMaxBytes
+    );
+    try {
+      return { response, body: JSON.parse(text) };
+    } catch (error) {
+      throw new RequestError(
+        'not-json',
+        (error as Error).message,
+        response.status
+      );
+    }
+  } catch (error) {
+    if (error instanceof RequestError) {
+      throw error;
+    }
+    throw controller.signal.aborted
+      ? new RequestError('timeout', `timed out after ${timeoutMs / 1000} s`)
+      : new RequestError('no-answer', 'no answer');
+  } finally {
+    clearTimeout(timer);
+    // Whatever was not read is not downloaded (a no-op once it was read).
+    response?.body?.cancel().catch(() => undefined);
+  }
+}
+
+function originOf(url: string): string {
+  return new URL(url, globalThis.location?.href).origin;
+}
+
+function checkRedirect(url: string, response: Response): void {
+  const { status } = response;
+  // A browser hides a manual redirect's target (an opaque redirect).
+  if (
+    response.type === 'opaqueredirect' ||
+    (status >= 300 && status < 400 && status !== 304)
+  ) {
+    const location = response.headers.get('Location');
+    throw new RequestError(
+      'redirect',
+      location ? describeTarget(url, location) : 'redirected',
+      status
+    );
+  }
+  if (response.url && originOf(response.url) !== originOf(url)) {
+    throw new RequestError(
+      'redirect',
+      `redirected to another site ${originOf(response.url)}`,
+      status
+    );
+  }
+}
+
+function describeTarget(url: string, location: string): string {
+  const target = new URL(location, new URL(url, globalThis.location?.href));
+  return target.origin === originOf(url)
+    ? `redirected to ${target.pathname}`
+    : `redirected to another site ${target.origin}`;
+}
+
+/**
+ * Static hosts serve JSON files as text/plain or octet-stream too; anything
+ * else (a login page in HTML, above all) is not the document.
+ */
+const JSON_TYPES =
+  /^(application\/([\w.-]+\+)?json|text\/json|text\/plain|application\/octet-stream)$/;
+
+function checkContentType(response: Response): void {
+  const type = (response.headers.get('Content-Type') ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (type && !JSON_TYPES.test(type)) {
+    throw new RequestError(
+      'content-type',
+      `answered ${type}, not JSON`,
+      response.status
+    );
+  }
+}
+
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = () =>
+    new RequestError(
+      'too-large',
+      `answer larger than ${maxBytes} bytes`,
+      response.status
+    );
+  if (Number(response.headers.get('Content-Length')) > maxBytes) {
+    throw tooLarge();
+  }
+  if (!response.body) {
+    return '';
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      size += value.byteLength;
+      if (size > maxBytes) {
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+  } finally {
+    // Stops the download after the limit, a timeout or an error.
+    reader.cancel().catch(() => undefined);
+  }
+  const bytes = new Uint8Array(size);
+  chunks.reduce((offset, chunk) => {
+    bytes.set(chunk, offset);
+    return offset + chunk.byteLength;
+  }, 0);
+  return new TextDecoder().decode(bytes);
+}
