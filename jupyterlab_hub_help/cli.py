@@ -1,0 +1,38 @@
+"""``jupyter hub-help`` (also ``python -m jupyterlab_hub_help``): the tools
+operators run without a browser. Each subcommand lives in its own module and
+registers here with ``add_arguments`` and ``run``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import List, Optional
+
+from .validate import cli as validate_cli
+
+SUBCOMMANDS = {
+    "validate": (validate_cli, "check settings, metadata documents or values files"),
+}
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="jupyter hub-help",
+        description="Tools for the jupyterlab-hub-help extension.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, summary) in SUBCOMMANDS.items():
+        command = sub.add_parser(
+            name,
+            help=summary,
+            description=getattr(module, "DESCRIPTION", summary),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The numbers and ids the Python checks share with the TypeScript layer
+are the same: read from the TypeScript sources, compared here, so that a
+change on one side fails until the other follows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from jupyterlab_hub_help.validate import catalogue, limits
+from jupyterlab_hub_help.validate.load import PLUGIN_ID
+from jupyterlab_hub_help.validate.problems import CODES, _MESSAGES
+
+METADATA = Path(__file__).resolve().parents[2] / "src" / "metadata"
+
+pytestmark = pytest.mark.skipif(
+    not METADATA.is_dir(), reason="needs the TypeScript sources (a source checkout)"
+)
+
+
+def read(name: str) -> str:
+    return (METADATA / name).read_text("utf-8")
+
+
+def _function_body(source: str, name: str) -> str:
+    start = source.index(f"function {name}(")
+    following = source.find("\nfunction ", start + 1)
+    return source[start : following if following > 0 else len(source)]
+
+
+def test_limits():
+    source = read("limits.ts")
+    number = lambda key: int(re.search(rf"{key}: ([\d_]+)", source).group(1).replace("_", ""))  # noqa: E731
+    assert limits.DOCUMENT_MAX_CHARS == number("documentMaxChars")
+    assert limits.DOCUMENT_MAX_DEPTH == number("documentMaxDepth")
+    assert f"export const FORMAT_VERSION = {limits.FORMAT_VERSION};" in read("types.ts")
+    assert f"const MAX_ROUNDS = {limits.MAX_ROUNDS};" in read("parse.ts")
+
+
+def test_plugin_id():
+    assert f"'{PLUGIN_ID}'" in read("pluginId.ts")
+
+
+def test_role_aliases():
+    block = read("defaults.ts").split("ROLE_ALIASES")[1].split("};")[0]
+    aliases = dict(re.findall(r"'([a-z-]+)': '([a-z-]+)'", block))
+    assert aliases == catalogue.ROLE_ALIASES
+
+
+def test_built_in_roles():
+    body = _function_body(read("defaults.ts"), "builtInRoles")
+    # The role entries are the keys indented by six spaces in the returned object.
+    roles = re.findall(r"^    '?([a-z-]+)'?: \{", body, re.MULTILINE)
+    assert tuple(roles) == catalogue.BUILT_IN_ROLES
+
+
+def test_built_in_tasks():
+    body = _function_body(read("defaults.ts"), "builtInTasks")
+    entries = re.findall(r"^    \{\n(.*?)^    \}", body, re.MULTILINE | re.DOTALL)
+    tasks = []
+    for entry in entries:
+        task_id = re.search(r"^      id: '([a-z0-9-]+)'", entry, re.MULTILINE).group(1)
+        owner = re.search(r"^      owner: '([a-z-]+)'", entry, re.MULTILINE).group(1)
+        assert re.search(r"^      title: ", entry, re.MULTILINE), task_id
+        tasks.append((task_id, owner))
+    assert tuple(tasks) == catalogue.BUILT_IN_TASKS
+
+
+def test_built_in_outage_categories():
+    block = read("defaults.ts").split("outageCategories: [")[1].split("],")[0]
+    ids = re.findall(r"id: '([a-z-]+)'", block)
+    recipients = dict(
+        re.findall(r"id: '([a-z-]+)',\s*label: [^}]*?recipient: '([a-z-]+)'", block, re.DOTALL)
+    )
+    assert tuple((i, recipients.get(i)) for i in ids) == catalogue.BUILT_IN_OUTAGE_CATEGORIES
+
+
+def test_problem_codes_and_reasons():
+    source = read("problems.ts")
+    codes = re.findall(r"^  \| '([a-z-]+)'", source, re.MULTILINE)
+    assert set(codes) <= set(CODES)
+    # Every reason is the same text as describeReason's (joined where the
+    # TypeScript source splits it over lines).
+    flat = re.sub(r"'\s*\+?\s*\n\s*'", "", source)
+    flat = re.sub(r"\s+", " ", flat)
+    for code in codes:
+        assert _MESSAGES[code].replace('"', "'") in flat.replace('"', "'"), code
