@@ -73,6 +73,7 @@ const ajv = new Ajv({
   formats: {
     'hub-link': () => true,
     'contact-handle': () => true,
+    'document-url': () => true,
     'date-time': () => true
   },
   code: {

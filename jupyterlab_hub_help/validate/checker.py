@@ -25,13 +25,14 @@ from jsonschema import Draft7Validator, ValidationError, validators
 
 from .jsregex import compile_js
 from .jsvalues import js_keys
-from .links import is_date_time, is_safe_handle, is_safe_link
+from .links import is_date_time, is_document_url, is_safe_handle, is_safe_link
 from .schema import load_data_schema
 
 #: The schema's custom formats, checked by links.py.
 FORMATS = {
     "hub-link": is_safe_link,
     "contact-handle": is_safe_handle,
+    "document-url": is_document_url,
     "date-time": is_date_time,
 }
 

@@ -65,6 +65,12 @@ def _stays_on_hub(path: str) -> bool:
     return host == PLACEHOLDER_HOST and port is None
 
 
+def is_document_url(value: object) -> bool:
+    """Where a metadata document may be fetched from: an allowed link that is
+    not mailto:, or nothing (empty)."""
+    return value == "" or (is_safe_link(value) and not str(value).lower().startswith("mailto:"))
+
+
 def is_safe_handle(value: object) -> bool:
     """A contact handle ("@ann:matrix.org", "#help") is text; anything shaped
     like a link or a path must be an allowed link."""

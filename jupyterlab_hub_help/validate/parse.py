@@ -145,6 +145,10 @@ def interpret(errors: List[SchemaError]) -> List[Finding]:
             continue
         if e.keyword == "const":
             consts_at.setdefault(here, []).append(_js_string(e.params.get("allowedValue")))
+        if e.keyword == "additionalProperties":
+            # An unknown key of a value that took an alternative's object
+            # branch: the object is right, and only the key is named.
+            deeper.add(here)
         for ancestor in _ancestors(e.keys):
             if ancestor in deeper:
                 break
@@ -165,7 +169,7 @@ def interpret(errors: List[SchemaError]) -> List[Finding]:
                     else "localized"
                 )
                 findings.append(_finding(e.keys, code, []))
-        elif not (here in one_of_paths and e.in_one_of):
+        elif e.keyword == "additionalProperties" or not (here in one_of_paths and e.in_one_of):
             findings.append(explain(e))
     return findings
 
@@ -203,7 +207,7 @@ def explain(error: SchemaError) -> Finding:
             return _finding(keys + [str(name)], "pattern", [])
         if params.get("pattern") == EMAIL_PATTERN:
             return at("bad-email")
-        return at("unsafe-link" if keys and keys[0] == "metadataUrl" else "pattern")
+        return at("pattern")
     if kw == "enum":
         return at("enum", ", ".join(_js_string(v) for v in params.get("allowedValues", [])))
     if kw in ("minLength", "minItems", "minProperties"):

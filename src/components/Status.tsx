@@ -26,6 +26,14 @@ export function Status(props: IViewProps): JSX.Element | null {
               'The hub cannot be reached right now. Your open notebooks keep working until the server stops; save your work and report the problem.'
             )}
           </p>
+          <p className="jp-HubHelp-muted">
+            {live?.lastSuccessAt
+              ? trans.__(
+                  'It last answered at %1.',
+                  formatTime(live.lastSuccessAt, model.language)
+                )
+              : trans.__('It has not answered since this page was opened.')}
+          </p>
           {commands.hasCommand('hub-help:report-problem') && (
             <button
               className="jp-mod-styled jp-HubHelp-action"
@@ -45,4 +53,21 @@ export function Status(props: IViewProps): JSX.Element | null {
       )}
     </Section>
   );
+}
+
+/**
+ * A time in the UI language, with the date when it is not today.
+ */
+function formatTime(iso: string, language: string): string {
+  const time = new Date(iso);
+  const today = time.toDateString() === new Date().toDateString();
+  const options: Intl.DateTimeFormatOptions = today
+    ? { timeStyle: 'short' }
+    : { dateStyle: 'medium', timeStyle: 'short' };
+  try {
+    return new Intl.DateTimeFormat(language, options).format(time);
+  } catch {
+    // A language tag Intl does not know.
+    return new Intl.DateTimeFormat(undefined, options).format(time);
+  }
 }

@@ -60,6 +60,14 @@ export function isSafeLink(value: unknown): value is string {
 }
 
 /**
+ * Where a metadata document may be fetched from: an allowed link that is not
+ * mailto:, or nothing (empty).
+ */
+export function isDocumentUrl(value: unknown): value is string {
+  return value === '' || (isSafeLink(value) && !/^mailto:/i.test(value));
+}
+
+/**
  * A contact handle ("@ann:matrix.org", "#help") is text; anything shaped
  * like a link or a path must be an allowed link.
  */
@@ -118,5 +126,6 @@ export function isDateTime(value: unknown): boolean {
 export const formats = {
   'hub-link': isSafeLink,
   'contact-handle': isSafeHandle,
+  'document-url': isDocumentUrl,
   'date-time': isDateTime
 };

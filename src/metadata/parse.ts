@@ -218,6 +218,11 @@ function interpret(errors: ISchemaError[]): IFinding[] {
         list.push(String(e.params.allowedValue));
         constsAt.set(e.instancePath, list);
       }
+      if (e.keyword === 'additionalProperties') {
+        // An unknown key of a value that took an alternative's object
+        // branch: the object is right, and only the key is named.
+        deeper.add(e.instancePath);
+      }
       let path = e.instancePath;
       for (let cut = path.lastIndexOf('/'); cut >= 0;) {
         path = path.slice(0, cut);
@@ -246,9 +251,12 @@ function interpret(errors: ISchemaError[]): IFinding[] {
             : 'localized';
         findings.push(finding(keys, code, []));
       }
-    } else if (!(
-      oneOfPaths.has(error.instancePath) && error.schemaPath.includes('oneOf')
-    )) {
+    } else if (
+      error.keyword === 'additionalProperties' ||
+      !(
+        oneOfPaths.has(error.instancePath) && error.schemaPath.includes('oneOf')
+      )
+    ) {
       findings.push(explain(error, keys));
     }
   }
@@ -287,7 +295,7 @@ function explain(error: ISchemaError, keys: string[]): IFinding {
       if (params.pattern === EMAIL_PATTERN) {
         return at('bad-email');
       }
-      return at(keys[0] === 'metadataUrl' ? 'unsafe-link' : 'pattern');
+      return at('pattern');
     }
     case 'enum':
       return at('enum', (params.allowedValues as unknown[]).join(', '));
