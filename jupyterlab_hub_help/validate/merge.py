@@ -78,11 +78,17 @@ def _truthy(value: Any) -> bool:
     return bool(value)
 
 
+#: The fields of a role that name other roles.
+REFERENCES = ("reachedThrough", "escalatesTo", "acceptsFrom")
+
+
 class _Accumulator:
     def __init__(self, problems: List[Problem]):
         self.problems = problems
         self.people_source = "settings"
-        self.role_sources: Dict[str, str] = {}
+        # Where each reference was written ("role:ID:FIELD", "task:ID:owner"):
+        # a later source that changes another field of the entry did not write it.
+        self.written: Dict[str, _Origin] = {}
         self.roles: Dict[str, dict] = {}
         self.tasks: Dict[str, _Task] = {}
         self.people: List[_Person] = []
@@ -114,7 +120,11 @@ class _Accumulator:
             self.people = self._people(doc["people"], lambda i: origin("people", i))
         for role_id, entry in (doc.get("roles") or {}).items():
             self._merge_role(canonical_role(role_id), entry)
-            self.role_sources[canonical_role(role_id)] = src.source
+            for field in REFERENCES:
+                if field in entry:
+                    self.written[f"role:{canonical_role(role_id)}:{field}"] = _Origin(
+                        src.source, json_path(["roles", role_id, field])
+                    )
         self._merge_tasks(doc.get("tasks") or [], lambda i: origin("tasks", i))
 
     def _people(self, entries: List[dict], origin_of) -> List[_Person]:
@@ -151,6 +161,8 @@ class _Accumulator:
                 self._duplicate(at, entry["id"])
                 continue
             seen.add(entry["id"])
+            if "owner" in entry:
+                self.written[f"task:{entry['id']}:owner"] = _Origin(at.source, f"{at.path}.owner")
             previous = self.tasks.get(entry["id"])
             before = previous.entry if previous else {}
             how = (
@@ -220,7 +232,8 @@ def _check_references(acc: _Accumulator, tasks: List[_Task], problems: List[Prob
     for task in tasks:
         owner = canonical_role(task.entry["owner"])
         if not known(owner):
-            unknown(task.origin.source, f"{task.origin.path}.owner", owner, ERROR)
+            at = acc.written.get(f"task:{task.entry['id']}:owner", task.origin)
+            unknown(at.source, at.path, owner, ERROR)
 
     for category in acc.categories:
         if category.recipient and not known(category.recipient):
@@ -229,15 +242,17 @@ def _check_references(acc: _Accumulator, tasks: List[_Task], problems: List[Prob
             category.recipient = None
 
     for role_id, role in acc.roles.items():
-        path = json_path(["roles", role_id])
-        source = acc.role_sources.get(role_id, "settings")
+        def at(field: str) -> _Origin:
+            return acc.written.get(
+                f"role:{role_id}:{field}", _Origin("settings", json_path(["roles", role_id, field]))
+            )
         for key in ("reachedThrough", "escalatesTo"):
             target = role.get(key)
             if _truthy(target) and not known(target):
-                unknown(source, f"{path}.{key}", target)
+                unknown(at(key).source, at(key).path, target)
         for r in role.get("acceptsFrom") or []:
             if not known(r):
-                unknown(source, f"{path}.acceptsFrom", r)
+                unknown(at("acceptsFrom").source, at("acceptsFrom").path, r)
 
 
 def _check_representatives(acc: _Accumulator, problems: List[Problem]) -> None:

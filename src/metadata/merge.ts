@@ -62,11 +62,16 @@ export function mergeSources(
   const acc = new Accumulator(problems);
   sources.forEach(source => acc.apply(source));
   const metadata = acc.finish();
-  checkReferences(metadata, problems, options, acc.roleSources);
+  checkReferences(metadata, problems, options, acc.written);
   addDiscoveredAdmins(metadata, live.admins ?? []);
   checkRepresentatives(metadata, problems, acc.peopleSource);
   return { metadata, problems };
 }
+
+/**
+ * The fields of a role that name other roles.
+ */
+const REFERENCES = ['reachedThrough', 'escalatesTo', 'acceptsFrom'] as const;
 
 const canonicalRole = (id: string) =>
   Object.prototype.hasOwnProperty.call(ROLE_ALIASES, id)
@@ -77,7 +82,11 @@ class Accumulator {
   constructor(private _problems: IProblem[]) {}
 
   peopleSource: SourceId = 'settings';
-  roleSources: { [id: string]: SourceId } = {};
+  /**
+   * Where each reference was written (`role:ID:FIELD`, `task:ID:FIELD`): a
+   * later source that changes another field of the entry did not write it.
+   */
+  readonly written = new Map<string, IOrigin>();
 
   apply({ source, document: doc, positions = {} }: ISourceDocument): void {
     const m = this._metadata;
@@ -124,7 +133,14 @@ class Accumulator {
     }
     for (const [id, entry] of Object.entries(doc.roles ?? {})) {
       this._mergeRole(canonicalRole(id), entry);
-      this.roleSources[canonicalRole(id)] = source;
+      for (const field of REFERENCES) {
+        if (entry[field] !== undefined) {
+          this.written.set(`role:${canonicalRole(id)}:${field}`, {
+            source,
+            path: jsonPath(['roles', id, field])
+          });
+        }
+      }
     }
     this._mergeTasks(doc.tasks ?? [], i => origin('tasks', i));
   }
@@ -215,6 +231,18 @@ class Accumulator {
         return;
       }
       seen.add(entry.id);
+      if (entry.owner !== undefined) {
+        this.written.set(`task:${entry.id}:owner`, {
+          ...origin,
+          path: `${origin.path}.owner`
+        });
+      }
+      if (entry.how?.command !== undefined) {
+        this.written.set(`task:${entry.id}:command`, {
+          ...origin,
+          path: `${origin.path}.how.command.id`
+        });
+      }
       const previous = this._tasks.get(entry.id);
       const how = entry.how
         ? { ...previous?.entry.how, ...entry.how }
@@ -301,8 +329,10 @@ function checkReferences(
   m: IHubMetadata,
   problems: IProblem[],
   options: IMergeOptions,
-  roleSources: { [id: string]: SourceId }
+  written: ReadonlyMap<string, IOrigin>
 ): void {
+  const where = (key: string, fallback: IOrigin) =>
+    written.get(key) ?? fallback;
   const known = (id: string) => m.roles.has(id);
   const warn = (
     source: SourceId,
@@ -336,24 +366,21 @@ function checkReferences(
 
   m.tasks = m.tasks.filter(task => {
     if (!known(task.owner)) {
-      warn(
-        task.origin.source,
-        `${task.origin.path}.owner`,
-        task.owner,
-        'error'
-      );
+      const at = where(`task:${task.id}:owner`, task.origin);
+      warn(at.source, at.path, task.owner, 'error');
       return false;
     }
     const command = task.how.command?.id;
+    const at = where(`task:${task.id}:command`, task.origin);
     if (
       command &&
       options.hasCommand &&
-      task.origin.source !== 'defaults' &&
+      at.source !== 'defaults' &&
       !options.hasCommand(command)
     ) {
       problems.push({
-        source: task.origin.source,
-        path: `${task.origin.path}.how.command.id`,
+        source: at.source,
+        path: at.path,
         code: 'missing-command',
         params: [command],
         severity: 'warning'
@@ -375,18 +402,21 @@ function checkReferences(
   }
 
   for (const role of m.roles.values()) {
-    const path = jsonPath(['roles', role.id]);
-    const source = roleSources[role.id] ?? 'settings';
+    const at = (field: (typeof REFERENCES)[number]) =>
+      where(`role:${role.id}:${field}`, {
+        source: 'settings',
+        path: jsonPath(['roles', role.id, field])
+      });
     for (const field of ['reachedThrough', 'escalatesTo'] as const) {
       const target = role[field];
       if (target && !known(target)) {
-        warn(source, `${path}.${field}`, target);
+        warn(at(field).source, at(field).path, target);
         role[field] = undefined;
       }
     }
     role.acceptsFrom
       .filter(r => !known(r))
-      .forEach(r => warn(source, `${path}.acceptsFrom`, r));
+      .forEach(r => warn(at('acceptsFrom').source, at('acceptsFrom').path, r));
     role.acceptsFrom = role.acceptsFrom.filter(known);
   }
 }

@@ -30,7 +30,10 @@ export function cutText(text: string, max: number): string {
   }
   let end = 0;
   if (segmenter) {
-    for (const { index, segment } of segmenter.segment(text) as Iterable<{
+    // A boundary depends on what precedes it and on the next code point only:
+    // segmenting more than max + 2 units would cost without changing the cut.
+    const head = text.slice(0, Math.max(0, max) + 2);
+    for (const { index, segment } of segmenter.segment(head) as Iterable<{
       index: number;
       segment: string;
     }>) {

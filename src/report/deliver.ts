@@ -15,8 +15,9 @@ export interface IMailto {
 
 /**
  * A mailto: URL with subject and body within `maxLength`: recipients take
- * at most half of it (the rest are listed in `omitted`), and the body is cut
- * on whole characters, followed by `trimmedNote`, when too long.
+ * at most half of it (the rest are listed in `omitted`), the subject a
+ * quarter, and the body is cut on whole characters, followed by
+ * `trimmedNote`, when too long.
  */
 export function mailtoUrl(
   recipients: string[],
@@ -37,32 +38,43 @@ export function mailtoUrl(
       toLength += one.length + 1;
     }
   }
-  const head = `mailto:${encoded.join(',')}?subject=${encodeURIComponent(
-    cutText(wellFormed(subject), maxLength / 4)
-  )}&body=`;
+  const start = `mailto:${encoded.join(',')}?subject=`;
+  const head = `${start}${fitEncoded(wellFormed(subject), maxLength / 4)}&body=`;
+  const room = maxLength - head.length;
   const text = wellFormed(body);
-  const full = head + encodeURIComponent(text);
-  if (full.length <= maxLength) {
-    return { url: full, trimmed: false, omitted };
+  const full = encodeURIComponent(text);
+  if (full.length <= room) {
+    return { url: head + full, trimmed: false, omitted };
   }
-  // The longest cut whose encoded form fits, found by halving: encoding
-  // lengthens each character differently.
   const note = `\n\n${wellFormed(trimmedNote)}`;
-  const fits = (length: number) =>
-    (head + encodeURIComponent(cutText(text, length) + note)).length <=
-    maxLength;
+  const cut =
+    encodeURIComponent(note).length <= room
+      ? fitEncoded(text, room, note)
+      : fitEncoded(text, room);
+  return { url: head + cut, trimmed: true, omitted };
+}
+
+/**
+ * The encoded form of the longest whole-character cut of `text` (followed by
+ * `suffix`) that fits in `room` characters, found by halving: encoding
+ * lengthens each character differently. A cut longer than `room` could not
+ * fit, so the search never looks further, whatever the text's length.
+ */
+function fitEncoded(text: string, room: number, suffix = ''): string {
+  const encode = (length: number) =>
+    encodeURIComponent(cutText(text, length) + suffix);
   let low = 0;
-  let high = text.length;
+  let high = Math.min(text.length, Math.floor(room));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (fits(mid)) {
+    if (encode(mid).length <= room) {
       low = mid;
     } else {
       high = mid - 1;
     }
   }
-  const url = head + encodeURIComponent(cutText(text, low) + note);
-  return { url: url.length <= maxLength ? url : head, trimmed: true, omitted };
+  const fitted = encode(low);
+  return fitted.length <= room ? fitted : '';
 }
 
 /**
