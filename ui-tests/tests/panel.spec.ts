@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
-import { runFromPalette } from './palette';
+import { runFromPalette } from './commands';
 import { BROKEN_LAB, PANEL } from './urls';
 
 async function openPanel(page: IJupyterLabPageFixture) {

@@ -1,6 +1,6 @@
 import { expect, test } from '@jupyterlab/galata';
 
-import { runFromPalette } from './palette';
+import { runFromPalette, shortcutReady } from './commands';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -76,9 +76,10 @@ test.describe('Report a problem', () => {
     ).toBeVisible();
   });
 
-  test('a representative-only category goes through the representatives', async ({
+  test('opens with its shortcut; a representative-only category goes through the representatives', async ({
     page
   }) => {
+    await shortcutReady(page, 'hub-help:report-problem');
     await page.keyboard.press('Control+Alt+H');
     const dialog = page.getByRole('dialog');
     await dialog

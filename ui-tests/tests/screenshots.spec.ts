@@ -2,6 +2,7 @@ import * as path from 'path';
 
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
+import { runCommand } from './commands';
 import { PANEL } from './urls';
 
 /**
@@ -49,7 +50,7 @@ for (const theme of ['light', 'dark']) {
 }
 
 test('the report dialog', async ({ page }) => {
-  await page.keyboard.press('Control+Alt+H');
+  await runCommand(page, 'hub-help:report-problem');
   const dialog = page.locator('.jp-Dialog-content');
   await dialog
     .getByLabel('What kind of problem is it?')

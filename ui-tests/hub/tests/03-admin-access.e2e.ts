@@ -6,7 +6,7 @@ test.describe("An admin on someone else's server", () => {
   }) => {
     // zoe's server must be running for an admin to open it.
     await logInAs('zoe');
-    const page = await logInAs('amara', '/user/zoe/lab');
+    const page = await logInAs('amara', { path: '/user/zoe/lab' });
     const panel = await openPanel(page);
     await expect(panel.getByText('Signed in as amara')).toBeVisible();
     await expect(panel.getByText("You are viewing zoe's server")).toBeVisible();

@@ -1,6 +1,6 @@
 import { Locator, Page } from '@playwright/test';
 
-import { expect, openPanel, settle, test } from './fixtures';
+import { expect, openPanel, test } from './fixtures';
 
 /**
  * JupyterHub's default scopes: a browser token cannot list users, so the
@@ -20,7 +20,6 @@ test.describe('Hub Administrators without the list:users grant', () => {
     }) => {
       const page = await logInAs(viewer);
       const admins = await hubAdministrators(page);
-      await settle(page);
       await expect(admins.locator('.jp-HubHelp-personName')).toHaveText([
         'Amara Okafor',
         'Lin Wei'

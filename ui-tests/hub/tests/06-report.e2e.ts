@@ -1,27 +1,16 @@
 import { Page } from '@playwright/test';
 
-import { runFromPalette } from '../../tests/palette';
-import { expect, test } from './fixtures';
+import { runCommand } from '../../tests/commands';
+import { expect, pageToken, test } from './fixtures';
 
 /**
- * Open "Report a problem or outage" from the command palette.
+ * Open "Report a problem or outage", as the Help menu does.
  */
 async function openReport(page: Page) {
-  await runFromPalette(page, 'Report a problem or outage');
+  await runCommand(page, 'hub-help:report-problem');
   const dialog = page.locator('.jp-Dialog-content');
   await expect(dialog.getByLabel('What kind of problem is it?')).toBeVisible();
   return dialog;
-}
-
-/**
- * The hub's token for this page, as JupyterHub put it in PageConfig.
- */
-async function pageToken(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      JSON.parse(document.getElementById('jupyter-config-data')!.textContent!)
-        .token
-  );
 }
 
 test.describe('Report a problem, in a real hub', () => {

@@ -1,4 +1,4 @@
-import { expect, openPanel, settle, test } from './fixtures';
+import { expect, openPanel, test } from './fixtures';
 
 /**
  * Run by the "hub-grant-list-users" project only: the hub grants every user
@@ -20,7 +20,6 @@ test.describe('Hub Administrators with the list:users grant', () => {
       const noah = admins.getByRole('listitem').filter({ hasText: /^noah/ });
       await expect(noah).toBeVisible();
       await expect(noah).toContainText('(hub admin)');
-      await settle(page);
       await expect(admins.locator('.jp-HubHelp-personName')).toHaveText([
         'Amara Okafor',
         'Lin Wei',

@@ -6,16 +6,19 @@
  */
 import {
   Browser,
+  BrowserContext,
   expect,
   Locator,
   Page,
-  Response,
+  Request,
   test as base
 } from '@playwright/test';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+
+import { labRestored } from '../../tests/commands';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PANEL = '#jp-hub-help-panel';
@@ -28,6 +31,7 @@ export interface IHubInfo {
   hub_version: string;
   state: string;
   logs: string[];
+  users: { name: string; admin: boolean }[];
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -102,7 +106,32 @@ export class DemoHub {
       }
       await sleep(250);
     }
+    hub._exposeApp();
     return hub;
+  }
+
+  /**
+   * The user servers expose JupyterLab as `window.jupyterapp`, as Galata's
+   * servers do, so that tests can wait until it is restored and run commands
+   * as its menus do. Set in each user's own Jupyter configuration (their
+   * home directory is in the state directory).
+   */
+  private _exposeApp(): void {
+    for (const { name } of this.info.users) {
+      const dir = path.join(this.info.state, 'home', name, '.jupyter');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(
+        path.join(dir, 'jupyter_server_config.json'),
+        JSON.stringify({ LabApp: { expose_app_in_browser: true } })
+      );
+    }
+  }
+
+  /**
+   * A user's home directory, which their server serves.
+   */
+  home(user: string): string {
+    return path.join(this.info.state, 'home', user);
   }
 
   /**
@@ -207,21 +236,35 @@ export class DemoHub {
   }
 }
 
+export interface ILogInOptions {
+  /**
+   * Open this page once logged in (e.g. someone else's server), confirming
+   * the hub's "Authorize access" page if it asks.
+   */
+  path?: string;
+  /**
+   * Called with the new page before anything is loaded in it: init scripts,
+   * listeners, permissions.
+   */
+  prepare?: (page: Page) => Promise<void>;
+}
+
 /**
  * Log in through the hub's login form; the hub starts the user's server and
- * JupyterLab opens. `path` opens another page once logged in (e.g. someone
- * else's server), confirming the hub's "Authorize access" page if it asks.
- * Resolves once JupyterLab is shown and the extension has heard from the hub.
+ * JupyterLab opens. Resolves once JupyterLab is restored and the extension
+ * has heard from the hub.
  */
 export async function logIn(
   browser: Browser,
   hub: DemoHub,
   user: string,
-  path?: string
+  options: ILogInOptions = {}
 ): Promise<Page> {
+  const { path } = options;
   const context = await browser.newContext({ baseURL: hub.url });
   const page = await context.newPage();
-  let answered = hubUserAnswer(page);
+  await options.prepare?.(page);
+  let answered = hubCallEnded(page);
   await page.goto('/hub/login');
   await page.getByLabel('Username:').fill(user);
   await page.getByLabel('Password:', { exact: true }).fill(hub.password);
@@ -229,7 +272,7 @@ export async function logIn(
   // The hub spawns the server, then sends the browser to JupyterLab.
   await page.waitForURL(`**/user/${user}/lab**`, { timeout: 120_000 });
   if (path) {
-    answered = hubUserAnswer(page);
+    answered = hubCallEnded(page);
     await page.goto(path);
     if (page.url().includes('/oauth2/authorize')) {
       await expect(
@@ -239,22 +282,10 @@ export async function logIn(
     }
     await page.waitForURL(`**${path}**`);
   }
-  await expect(getHelpTab(page)).toBeVisible({ timeout: 60_000 });
+  await labRestored(page);
+  await expect(getHelpTab(page)).toBeVisible();
   await answered;
   return page;
-}
-
-/**
- * The extension's first answer from GET /hub/api/user, so that what the panel
- * shows is based on the live hub before anything is asserted about it.
- */
-function hubUserAnswer(page: Page): Promise<Response> {
-  const answer = page.waitForResponse(
-    r => new URL(r.url()).pathname === '/hub/api/user',
-    { timeout: 180_000 }
-  );
-  answer.catch(() => undefined); // awaited only when still wanted
-  return answer;
 }
 
 export function getHelpTab(page: Page): Locator {
@@ -262,15 +293,55 @@ export function getHelpTab(page: Page): Locator {
 }
 
 /**
+ * Resolves when the next call to the hub about the viewer has ended, answered
+ * or not. The hub's version is asked first: when that call fails, the viewer
+ * is not asked.
+ */
+function hubCallEnded(page: Page): Promise<void> {
+  return new Promise(resolve => {
+    const ended = async (request: Request) => {
+      const { pathname } = new URL(request.url());
+      const versionFailed =
+        /^\/hub\/api\/?$/.test(pathname) && !(await request.response())?.ok();
+      if (pathname === '/hub/api/user' || versionFailed) {
+        page.off('requestfinished', ended);
+        page.off('requestfailed', ended);
+        resolve();
+      }
+    };
+    page.on('requestfinished', ended);
+    page.on('requestfailed', ended);
+  });
+}
+
+/**
+ * Resolves once the page has rendered two more frames: what the model
+ * changed before is on screen.
+ */
+export async function rendered(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>(resolve =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve()))
+      )
+  );
+}
+
+/**
  * Open the Get help panel from its sidebar tab (unless the restored layout
- * already shows it).
+ * already shows it). Opening it asks the hub again: this resolves once that
+ * call has ended and the panel shows what came of it, so that what is absent
+ * from it can be asserted.
  */
 export async function openPanel(page: Page): Promise<Locator> {
   const panel = page.locator(PANEL);
   if (!(await panel.isVisible())) {
+    const ended = hubCallEnded(page);
     await getHelpTab(page).click();
+    await ended;
   }
   await expect(panel).toBeVisible();
+  await rendered(page);
   return panel;
 }
 
@@ -283,11 +354,44 @@ export async function closePanel(page: Page): Promise<void> {
 }
 
 /**
- * Let the panel render what the last hub answer changed, before asserting
- * that something is absent.
+ * The hub's token for this page, as JupyterHub put it in PageConfig.
  */
-export async function settle(page: Page): Promise<void> {
-  await page.waitForTimeout(1000);
+export async function pageToken(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      JSON.parse(document.getElementById('jupyter-config-data')!.textContent!)
+        .token
+  );
+}
+
+/**
+ * Stop the user's server through the Hub API, as the hub's control panel
+ * does (the hub wants its XSRF cookie echoed), and wait until it is stopped.
+ */
+export async function stopServer(
+  context: BrowserContext,
+  hub: DemoHub,
+  user: string
+): Promise<void> {
+  const xsrf = (await context.cookies(`${hub.url}/hub/`)).find(
+    c => c.name === '_xsrf'
+  );
+  const headers = xsrf ? { 'X-XSRFToken': xsrf.value } : undefined;
+  const api = `${hub.url}/hub/api/users/${user}`;
+  const stop = await context.request.delete(`${api}/server`, { headers });
+  // 400: it was not running.
+  expect([202, 204, 400]).toContain(stop.status());
+  await expect
+    .poll(
+      async () => {
+        const model = await (
+          await context.request.get(api, { headers })
+        ).json();
+        return !model.server && !model.pending;
+      },
+      { timeout: 120_000 }
+    )
+    .toBe(true);
 }
 
 export const test = base.extend<
@@ -297,7 +401,7 @@ export const test = base.extend<
      * Log in as a demo user in a browser context of their own (closed after
      * the test); see logIn.
      */
-    logInAs: (user: string, path?: string) => Promise<Page>;
+    logInAs: (user: string, options?: ILogInOptions) => Promise<Page>;
   },
   { grantListUsers: boolean; hub: DemoHub }
 >({
@@ -313,14 +417,20 @@ export const test = base.extend<
   ],
 
   logInAs: async ({ browser, hub }, use) => {
-    const pages: Page[] = [];
-    await use(async (user, path) => {
-      const page = await logIn(browser, hub, user, path);
-      pages.push(page);
+    const sessions: { user: string; page: Page }[] = [];
+    await use(async (user, options) => {
+      const page = await logIn(browser, hub, user, options);
+      sessions.push({ user, page });
       return page;
     });
-    for (const page of pages) {
-      await page.context().close();
+    // Two cores carry few idle servers and browsers: stop what the test started.
+    for (const { user, page } of sessions) {
+      const context = page.context();
+      await page.close();
+      if (hub.info.hub_running) {
+        await stopServer(context, hub, user);
+      }
+      await context.close();
     }
   },
 
