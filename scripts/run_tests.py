@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import zipfile
+from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,6 +68,23 @@ def jest() -> Outcome:
     if code != 0 and failed == 0:
         failed = 1  # coverage or configuration error
     return Outcome("jest", data["numPassedTests"], failed)
+
+
+def pytest() -> Outcome:
+    """The Python package: the validator, and the hostile corpus it shares with jest."""
+    report = RESULTS / "pytest.xml"
+    report.unlink(missing_ok=True)
+    code = run([sys.executable, "-m", "pytest", "tests/python", "-q", "-p", "no:cacheprovider",
+                f"--junitxml={report}"]).returncode
+    if not report.exists():
+        return check("pytest", False, f"no report (exit {code})")
+    suite = ElementTree.parse(report).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total, skipped = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
+    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    if code != 0 and failed == 0:
+        failed = 1
+    return Outcome("pytest", total - skipped - failed, failed)
 
 
 def wheel() -> Outcome:
@@ -182,7 +200,7 @@ def hub() -> Outcome:
     return Outcome("hub", stats["expected"] + stats["flaky"], failed)
 
 
-SUITES = [lint, jest, wheel, labextension_list, browser_check, galata, hub]
+SUITES = [lint, jest, pytest, wheel, labextension_list, browser_check, galata, hub]
 
 
 def main() -> int:

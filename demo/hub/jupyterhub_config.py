@@ -58,6 +58,9 @@ c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(state / "home" / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--allow-root"] if os.getuid() == 0 else []
+if os.environ.get("HUB_HELP_EXPOSE_APP") == "1":
+    # The end-to-end tests wait on JupyterLab's own readiness (window.jupyterapp).
+    c.Spawner.args.append("--LabApp.expose_app_in_browser=True")
 c.Spawner.ip = "127.0.0.1"
 c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120

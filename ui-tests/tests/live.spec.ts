@@ -1,5 +1,6 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
+import { moveClockOn } from './clock';
 import { PANEL } from './urls';
 
 const PLUGIN = 'jupyterlab-hub-help:plugin';
@@ -63,22 +64,9 @@ test.describe('Live updates', () => {
     ).toBeVisible();
 
     expect((await write('Hub from the URL, edited')).ok()).toBe(true);
-    // Opening the panel asks the metadata URL again once the last answer is
-    // half a minute old (sooner, it would ask at every open): the page's
-    // clock moves on by that much.
-    await page.evaluate(() => {
-      const Real = Date;
-      const later = 31 * 1000;
-      class Later extends Real {
-        constructor(...args: any[]) {
-          super(...((args.length ? args : [Real.now() + later]) as []));
-        }
-        static now() {
-          return Real.now() + later;
-        }
-      }
-      (window as any).Date = Later;
-    });
+    // Opening the panel asks the metadata URL again once its last answer is
+    // half a minute old.
+    await moveClockOn(page, 31);
     await page.sidebar.close('right');
     await openPanel(page);
     await expect(

@@ -339,3 +339,20 @@ describe('one place for limits', () => {
     ]);
   });
 });
+
+describe('grants', () => {
+  it('names a grant that does not exist and keeps the others', () => {
+    const { problems, metadata } = buildMetadata({
+      settings: { metadataUrlMaySet: ['commands', 'everything'] },
+      remote: {
+        tasks: [
+          { id: 'x', title: 'X', owner: 'user', how: { command: { id: 'c' } } }
+        ]
+      }
+    });
+    expect(brief(problems)).toEqual([
+      'settings $.metadataUrlMaySet[1] enum error'
+    ]);
+    expect(metadata.tasks.find(t => t.id === 'x')!.how.command?.id).toBe('c');
+  });
+});

@@ -1,5 +1,6 @@
 import { Route } from '@playwright/test';
 
+import { moveClockOn } from '../../tests/clock';
 import { closePanel, expect, openPanel, test } from './fixtures';
 
 /**
@@ -65,6 +66,8 @@ test.describe('Your role', () => {
       predicate: request => isUserCall(new URL(request.url())),
       timeout: 120_000
     });
+    // Reopening the panel half a minute later asks the hub again.
+    await moveClockOn(page, 31);
     await closePanel(page);
     await openPanel(page);
     await abandoned;

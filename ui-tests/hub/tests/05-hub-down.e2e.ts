@@ -1,4 +1,5 @@
-import { closePanel, expect, openPanel, test } from './fixtures';
+import { moveClockOn } from '../../tests/clock';
+import { closePanel, expect, hubCallEnded, openPanel, test } from './fixtures';
 
 /**
  * The hub process stops while JupyterLab is open: the proxy and the user
@@ -30,14 +31,19 @@ test.describe('When the hub goes down', () => {
           .getByText('Handled by: Hub Administrator')
       ).toBeVisible();
 
-      // Opening the panel asks the hub again; one unanswered check may be a
-      // slow hub, two in a row are an outage.
+      // Opening the panel asks the hub again once its last answer is half a
+      // minute old, or failed; one unanswered check may be a slow hub, two
+      // in a row are an outage.
+      await moveClockOn(page, 31);
       for (let check = 0; check < 2; check++) {
         await closePanel(page);
+        const ended = hubCallEnded(page);
         panel = await openPanel(page);
+        await ended;
       }
       const notice = panel.getByRole('alert');
       await expect(notice).toContainText('The hub cannot be reached right now');
+      await expect(notice).toContainText('It last answered at');
       await expect(panel.getByText('Signed in as zoe')).toBeVisible();
 
       // The notice leads to the report dialog, which still routes zoe's report.
@@ -60,7 +66,9 @@ test.describe('When the hub goes down', () => {
 
     // Once the hub is back, reopening the panel clears the notice.
     await closePanel(page);
+    const ended = hubCallEnded(page);
     panel = await openPanel(page);
+    await ended;
     await expect(panel.getByRole('alert')).toHaveCount(0);
   });
 });

@@ -170,7 +170,9 @@ async function tokenRequests(
       url.origin === hub.url &&
       (url.pathname.startsWith('/hub/api/') ||
         url.pathname.startsWith(`/user/${user}/`));
-    for (const [name, value] of Object.entries(await request.allHeaders())) {
+    // A closed popup's requests keep only the headers Chromium reported first.
+    const headers = await request.allHeaders().catch(() => request.headers());
+    for (const [name, value] of Object.entries(headers)) {
       if (value.includes(token) && !(name === 'authorization' && ownApi)) {
         found.push(`in the ${name} header of ${where}`);
       }

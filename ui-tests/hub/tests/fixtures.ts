@@ -31,7 +31,6 @@ export interface IHubInfo {
   hub_version: string;
   state: string;
   logs: string[];
-  users: { name: string; admin: boolean }[];
 }
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
@@ -88,7 +87,13 @@ export class DemoHub {
     ];
     const child = spawn(python, args, {
       cwd: ROOT,
-      env: { ...process.env, HUB_HELP_GRANT_LIST_USERS: '' },
+      // The user servers expose JupyterLab as `window.jupyterapp`, as
+      // Galata's do, so that tests wait until it is restored.
+      env: {
+        ...process.env,
+        HUB_HELP_GRANT_LIST_USERS: '',
+        HUB_HELP_EXPOSE_APP: '1'
+      },
       stdio: ['ignore', 'pipe', 'pipe']
     });
     const output: string[] = [];
@@ -106,25 +111,7 @@ export class DemoHub {
       }
       await sleep(250);
     }
-    hub._exposeApp();
     return hub;
-  }
-
-  /**
-   * The user servers expose JupyterLab as `window.jupyterapp`, as Galata's
-   * servers do, so that tests can wait until it is restored and run commands
-   * as its menus do. Set in each user's own Jupyter configuration (their
-   * home directory is in the state directory).
-   */
-  private _exposeApp(): void {
-    for (const { name } of this.info.users) {
-      const dir = path.join(this.info.state, 'home', name, '.jupyter');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(
-        path.join(dir, 'jupyter_server_config.json'),
-        JSON.stringify({ LabApp: { expose_app_in_browser: true } })
-      );
-    }
   }
 
   /**
@@ -297,7 +284,7 @@ export function getHelpTab(page: Page): Locator {
  * or not. The hub's version is asked first: when that call fails, the viewer
  * is not asked.
  */
-function hubCallEnded(page: Page): Promise<void> {
+export function hubCallEnded(page: Page): Promise<void> {
   return new Promise(resolve => {
     const ended = async (request: Request) => {
       const { pathname } = new URL(request.url());
@@ -329,16 +316,14 @@ export async function rendered(page: Page): Promise<void> {
 
 /**
  * Open the Get help panel from its sidebar tab (unless the restored layout
- * already shows it). Opening it asks the hub again: this resolves once that
- * call has ended and the panel shows what came of it, so that what is absent
- * from it can be asserted.
+ * already shows it), and resolve once it shows what the model holds. The hub
+ * was asked when JupyterLab started (logIn waits for that answer); opening
+ * the panel asks again only when that answer is old or failed.
  */
 export async function openPanel(page: Page): Promise<Locator> {
   const panel = page.locator(PANEL);
   if (!(await panel.isVisible())) {
-    const ended = hubCallEnded(page);
     await getHelpTab(page).click();
-    await ended;
   }
   await expect(panel).toBeVisible();
   await rendered(page);
