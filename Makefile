@@ -8,7 +8,7 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium demo demo-hub demo-lab test lint clean bench screenshots
+.PHONY: help setup build chromium demo demo-hub demo-lab test lint pot clean bench screenshots
 
 help:
 	@echo "make demo      set up, then run the extension in a real local JupyterHub"
@@ -16,6 +16,7 @@ help:
 	@echo "make demo-lab  set up, then run it in a plain JupyterLab"
 	@echo "make test      set up, then run every test suite"
 	@echo "make bench     print the benchmarks; make screenshots: README pictures"
+	@echo "make pot       write the translation catalogue (jupyterlab_hub_help/locale/)"
 
 $(VENV)/.stamp: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,8 @@ ui-tests/node_modules/.stamp: ui-tests/package.json ui-tests/yarn.lock $(VENV)/.
 build: node_modules/.stamp
 	jlpm build
 	jupyter labextension develop . --overwrite
+	# The development install loads the translations from beside their .po files.
+	python scripts/i18n.py compile
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -63,6 +66,10 @@ test: setup
 
 lint: node_modules/.stamp
 	jlpm lint
+
+# The catalogue of the interface's strings, from src/ and schema/ (needs Node.js).
+pot: $(VENV)/.stamp
+	python scripts/i18n.py pot
 
 clean:
 	rm -rf build lib coverage jupyterlab_hub_help/labextension tsconfig.tsbuildinfo

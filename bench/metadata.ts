@@ -8,11 +8,18 @@
  * after a warm-up; the median and the 95th percentile are printed, with the
  * time per 1,000 entries to show how it grows. A second table does the same
  * for documents whose every task is invalid: the cost per entry must stay
- * flat there too (it grew with the square of the count in 0.1.0).
+ * flat there too (it grew with the square of the count in 0.1.0). A third
+ * times the "I want to…" search, one call per keystroke, on those tasks.
  */
 import { performance } from 'perf_hooks';
 
-import { buildMetadata, IHubMetadataDocument, Resolver } from '../src/metadata';
+import {
+  buildMetadata,
+  IHubMetadataDocument,
+  Resolver,
+  searchableTasks,
+  searchTasks
+} from '../src/metadata';
 
 const ROLES = [
   'community-representative',
@@ -129,5 +136,29 @@ for (const count of [1000, 2000, 4000, 8000]) {
   );
   console.log(
     `${String(count).padStart(13)} ${median.toFixed(2).padStart(11)} ${((median / count) * 1000).toFixed(2).padStart(14)}`
+  );
+}
+
+/**
+ * What a keystroke costs: a word as typed, words with typos (the costlier
+ * path), and a word that matches nothing; the cost per task must stay flat.
+ */
+const QUERIES = ['number', 'numbr 99', 'instal pakage', 'zzzzzz'];
+console.log('\nsearch: tasks   median ms per keystroke   per 1,000 tasks');
+for (const [, count] of sizes) {
+  const { metadata } = buildMetadata({ settings: document(0, count) });
+  const tasks = searchableTasks(metadata.tasks, 'en');
+  if (searchTasks(tasks, 'numbr 99').length === 0) {
+    throw new Error('the search found nothing');
+  }
+  const keystroke = () => {
+    const start = performance.now();
+    QUERIES.forEach(q => searchTasks(tasks, q));
+    return (performance.now() - start) / QUERIES.length;
+  };
+  keystroke();
+  const { median } = stats(Array.from({ length: iterations }, keystroke));
+  console.log(
+    `${String(metadata.tasks.length).padStart(14)} ${median.toFixed(3).padStart(25)} ${((median / metadata.tasks.length) * 1000).toFixed(3).padStart(17)}`
   );
 }

@@ -8,10 +8,14 @@ import argparse
 import sys
 from typing import List, Optional
 
+from . import schema_cli
+from .init import cli as init_cli
 from .validate import cli as validate_cli
 
 SUBCOMMANDS = {
     "validate": (validate_cli, "check settings, metadata documents or values files"),
+    "init": (init_cli, "start a settings file or a values fragment, from flags, questions or values"),
+    "schema": (schema_cli, "print the format's JSON schema, or where it is installed"),
 }
 
 

@@ -7,22 +7,25 @@ a failing suite does not stop the others.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import zipfile
 from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
+from lab_checks import EXTENSION, enabled_ok, use_system_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
 RESULTS = BUILD / "test-results"
 VENV_BIN = ROOT / ".venv" / "bin"
-EXTENSION = "jupyterlab-hub-help"
 JUPYTERLAB_PIN = "jupyterlab==4.6.4"
 
 
@@ -87,31 +90,84 @@ def pytest() -> Outcome:
     return Outcome("pytest", total - skipped - failed, failed)
 
 
-def wheel() -> Outcome:
-    """Build the production wheel and install it alone where no Node.js is reachable."""
+def package_version() -> str:
+    """The release version, kept in package.json alone."""
+    return json.loads((ROOT / "package.json").read_text())["version"]
+
+
+def _copy_checkout(dest: Path) -> None:
+    """The working tree's sources as a contributor has them (tracked and new files), with
+    the labextension `make setup` built for development, and the installed npm packages and
+    yarn's package cache linked: a checkout to build from that leaves this one untouched."""
+    files = run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], capture=True).stdout
+    for name in files.splitlines():
+        source = ROOT / name
+        if source.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / name)
+    labextension = ROOT / "jupyterlab_hub_help" / "labextension"
+    if labextension.is_dir():
+        shutil.copytree(labextension, dest / "jupyterlab_hub_help" / "labextension", symlinks=True)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules")
+    (dest / ".yarn").mkdir()
+    (dest / ".yarn" / "cache").symlink_to(ROOT / ".yarn" / "cache")
+
+
+@functools.cache
+def built_wheel() -> tuple[Path | None, str]:
+    """`python -m build` as a release runs it (the sdist from the checkout, then the wheel
+    from the sdist), in a copy of the working tree; the wheel, or why there is none."""
     dist = BUILD / "dist"
     shutil.rmtree(dist, ignore_errors=True)
-    if run(["jlpm", "build:prod"]).returncode != 0:
-        return check("wheel", False, "jlpm build:prod")
-    if run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist)]).returncode != 0:
-        return check("wheel", False, "python -m build")
+    with tempfile.TemporaryDirectory(prefix="hub-help-checkout-") as checkout:
+        _copy_checkout(Path(checkout))
+        build = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist)], cwd=Path(checkout))
+    if build.returncode != 0:
+        return None, "python -m build"
     wheels = list(dist.glob("*.whl"))
     if len(wheels) != 1:
-        return check("wheel", False, f"expected one wheel, found {wheels}")
-    names = zipfile.ZipFile(wheels[0]).namelist()
-    share = f"jupyterlab_hub_help-0.1.0.data/data/share/jupyter/labextensions/{EXTENSION}/"
+        return None, f"expected one wheel, found {wheels}"
+    return wheels[0], ""
+
+
+def _development_traces(names: list[str], read) -> list[str]:
+    """Signs of a development labextension: source maps, and bundles that did not go
+    through the minifier (only then does the bundler's runtime keep its full name)."""
+    maps = [n for n in names if n.endswith(".map")]
+    unminified = [
+        n for n in names
+        if "/static/" in n and n.endswith(".js") and b"__webpack_require__" in read(n)
+    ]
+    return [f"source map {n}" for n in maps] + [f"unminified {n}" for n in unminified]
+
+
+def wheel() -> Outcome:
+    """Build the release files from a checkout holding a development build; the wheel must
+    hold the production build, and install alone where no Node.js is reachable."""
+    wheel_path, why = built_wheel()
+    if wheel_path is None:
+        return check("wheel", False, why)
+    version = package_version()
+    if not wheel_path.name.startswith(f"jupyterlab_hub_help-{version}-"):
+        return check("wheel", False, f"{wheel_path.name} is not version {version} (package.json)")
+    archive = zipfile.ZipFile(wheel_path)
+    names = archive.namelist()
+    share = f"jupyterlab_hub_help-{version}.data/data/share/jupyter/labextensions/{EXTENSION}/"
     missing = [
         f for f in ("package.json", "install.json", "schemas/jupyterlab-hub-help/plugin.json", "static/style.js")
         if share + f not in names
     ]
     if missing or not any(n.startswith(share + "static/remoteEntry.") for n in names):
         return check("wheel", False, f"wheel lacks {missing or 'remoteEntry'}")
+    traces = _development_traces([n for n in names if n.startswith(share)], archive.read)
+    if traces:
+        return check("wheel", False, f"a development build in the wheel ({len(traces)} signs): {', '.join(traces[:3])}")
 
     venv = BUILD / "wheel-venv"
     shutil.rmtree(venv, ignore_errors=True)
     if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
         return check("wheel", False, "venv")
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", JUPYTERLAB_PIN, str(wheels[0])]
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", JUPYTERLAB_PIN, str(wheel_path)]
     if run(pip).returncode != 0:
         return check("wheel", False, "pip install of the wheel")
     # Only the clean environment on PATH: no Node.js, no development tools.
@@ -121,34 +177,70 @@ def wheel() -> Outcome:
         capture=True,
     )
     print(listing.stdout)
-    return check("wheel", _enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"), "not enabled and OK")
+    return check("wheel", enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"), "not enabled and OK")
 
 
-def _enabled_ok(listing: str, also: str = "") -> bool:
-    plain = listing.replace("\x1b[32m", "").replace("\x1b[0m", "")
-    return any(
-        line.strip().startswith(f"{EXTENSION} v") and "enabled OK" in line and also in line
-        for line in plain.splitlines()
-    )
+def compat() -> Outcome:
+    """The wheel in clean environments with the oldest and the newest JupyterLab claimed
+    (scripts/compat.py); each check there counts here."""
+    wheel_path, why = built_wheel()
+    if wheel_path is None:
+        return check("compat", False, why)
+    report = RESULTS / "compat.json"
+    report.unlink(missing_ok=True)
+    code = run([sys.executable, str(ROOT / "scripts" / "compat.py"), str(wheel_path), "--report", str(report)]).returncode
+    if not report.exists():
+        return check("compat", False, f"no report (exit {code})")
+    results = json.loads(report.read_text())["checks"]
+    failed = sum(not r["ok"] for r in results)
+    if code != 0 and failed == 0:
+        failed = 1
+    return Outcome("compat", len(results) - failed, failed)
+
+
+def i18n() -> Outcome:
+    """Translations (scripts/i18n.py check): the catalogue matches the code, each language
+    translates all of it with its placeholders, and JupyterLab serves it; and the wheel
+    ships each language's compiled bundle with the entry point JupyterLab looks for."""
+    from i18n import DOMAIN, LANGUAGES
+
+    report = RESULTS / "i18n.json"
+    report.unlink(missing_ok=True)
+    code = run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "check", "--report", str(report)]).returncode
+    if not report.exists():
+        return check("i18n", False, f"no report (exit {code})")
+    results = json.loads(report.read_text())["checks"]
+    failed = sum(not r["ok"] for r in results)
+    if code != 0 and failed == 0:
+        failed = 1
+
+    wheel_path, why = built_wheel()
+    if wheel_path is None:
+        shipped = check("i18n", False, why)
+    else:
+        names = zipfile.ZipFile(wheel_path).namelist()
+        missing = [
+            name for name in (f"{DOMAIN}/locale/{lang}/LC_MESSAGES/{DOMAIN}.json" for lang in LANGUAGES)
+            if name not in names
+        ]
+        entry_points = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+        text = zipfile.ZipFile(wheel_path).read(entry_points[0]).decode() if entry_points else ""
+        if f"[jupyterlab.locale]\n{DOMAIN} = {DOMAIN}" not in text:
+            missing.append("the jupyterlab.locale entry point")
+        shipped = check("i18n", not missing, f"the wheel lacks {', '.join(missing)}")
+    return Outcome("i18n", len(results) - failed + shipped.passed, failed + shipped.failed)
 
 
 def labextension_list() -> Outcome:
     listing = run(["jupyter", "labextension", "list"], capture=True)
     print(listing.stdout)
-    return check("labextension list", _enabled_ok(listing.stdout), "not enabled and OK")
+    return check("labextension list", enabled_ok(listing.stdout), "not enabled and OK")
 
 
 def browser_check() -> Outcome:
     """JupyterLab's own start-up check, driving the system Chromium (see scripts/)."""
     app_dir = Path(run(["jupyter", "lab", "path"], capture=True).stdout.split("Application directory:")[1].split()[0])
-    target = app_dir / "browser_test" / "node_modules" / "playwright"
-    shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(ROOT / "scripts" / "system-chromium-playwright", target)
-    bin_dir = target.parent / ".bin"
-    bin_dir.mkdir(exist_ok=True)
-    (bin_dir / "playwright").unlink(missing_ok=True)
-    (bin_dir / "playwright").symlink_to(target / "cli.js")
-    env = {"HUB_HELP_PLAYWRIGHT_CORE": str(ROOT / "ui-tests" / "node_modules" / "playwright-core")}
+    env = use_system_chromium(app_dir)
     code = run([sys.executable, "-m", "jupyterlab.browser_check", "--allow-root"], env=env).returncode
     return check("browser_check", code == 0, f"exit {code}")
 
@@ -200,7 +292,7 @@ def hub() -> Outcome:
     return Outcome("hub", stats["expected"] + stats["flaky"], failed)
 
 
-SUITES = [lint, jest, pytest, wheel, labextension_list, browser_check, galata, hub]
+SUITES = [lint, jest, pytest, wheel, compat, i18n, labextension_list, browser_check, galata, hub]
 
 
 def main() -> int:

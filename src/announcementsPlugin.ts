@@ -8,6 +8,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { isolate } from './components/OperatorText';
 import { localize } from './metadata/localize';
 import { HubHelpModel } from './model';
+import { PluginIDs } from './ids';
 import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
 
 /**
@@ -17,7 +18,7 @@ import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
  * notification bell counts them.
  */
 export const announcementsPlugin: JupyterFrontEndPlugin<void> = {
-  id: 'jupyterlab-hub-help:announcements',
+  id: PluginIDs.announcements,
   description:
     "Shows the hub's announcements in JupyterLab's notification centre.",
   autoStart: true,
@@ -35,9 +36,7 @@ export const announcementsPlugin: JupyterFrontEndPlugin<void> = {
       if (!model.ready) {
         return;
       }
-      const active = model.resolver
-        .activeAnnouncements()
-        .filter(a => !model.dismissed.has(a.id));
+      const active = model.visibleAnnouncements();
       for (const announcement of active) {
         if (shown.has(announcement.id)) {
           continue;

@@ -5,15 +5,17 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import {
   HubClient,
+  hubPageUrl,
   IHubContext,
   ILiveHubState,
   KeyValueStorage,
   readLiveHub,
   SharedAdmins
 } from './hub';
+import { RoleIDs } from './ids';
 import { builtInDefaults } from './metadata/defaults';
 import { clampRefreshSeconds, LIMITS } from './metadata/limits';
-import type { buildMetadata } from './metadata/load';
+import type { buildMetadata } from './metadata/build';
 import { IMergeResult, mergeSources } from './metadata/merge';
 import { IProblem } from './metadata/problems';
 import {
@@ -23,7 +25,12 @@ import {
   readStoredCopy
 } from './metadata/remote';
 import { Resolver } from './metadata/resolve';
-import { Gettext, IHubMetadata, SourceId } from './metadata/types';
+import {
+  Gettext,
+  IAnnouncement,
+  IHubMetadata,
+  SourceId
+} from './metadata/types';
 import { redactSecrets } from './report/redact';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
@@ -56,6 +63,17 @@ export interface IHubHelpModelOptions {
    */
   timeoutMs?: number;
   now?: () => Date;
+}
+
+/**
+ * The last time the sources were asked.
+ */
+export interface ILastCheck {
+  at: Date;
+  /**
+   * Whether every source answered.
+   */
+  ok: boolean;
 }
 
 /**
@@ -171,6 +189,21 @@ export class HubHelpModel {
   }
 
   /**
+   * Whether a refresh is under way.
+   */
+  get refreshing(): boolean {
+    return this._refreshing !== null;
+  }
+
+  /**
+   * When the sources were last asked, and whether every one answered;
+   * undefined before the first refresh.
+   */
+  get lastCheck(): ILastCheck | undefined {
+    return this._lastCheck;
+  }
+
+  /**
    * Whether a source has been loaded: until then the panel says it is loading.
    */
   get ready(): boolean {
@@ -198,13 +231,26 @@ export class HubHelpModel {
     const { resolver } = this;
     return (
       !this.hub.onHub ||
-      resolver.holds('hub-administrator') ||
-      resolver.holds('community-representative')
+      resolver.holds(RoleIDs.hubAdministrator) ||
+      resolver.holds(RoleIDs.communityRepresentative)
     );
   }
 
-  get dismissed(): ReadonlySet<string> {
-    return this._dismissed;
+  /**
+   * The URL of the hub page a task names, on a hub.
+   */
+  hubPage(page: string | undefined): string | undefined {
+    return hubPageUrl(this.hub, page);
+  }
+
+  /**
+   * The announcements to show now: within their time window and not
+   * dismissed by this user.
+   */
+  visibleAnnouncements(): IAnnouncement[] {
+    return this.resolver
+      .activeAnnouncements(this._now())
+      .filter(a => !this._dismissed.has(a.id));
   }
 
   /**
@@ -232,7 +278,7 @@ export class HubHelpModel {
    */
   async load(): Promise<void> {
     const [{ buildMetadata }, stored, dismissed] = await Promise.all([
-      import('./metadata/load'),
+      import('./metadata/build'),
       this._options.state?.fetch(STATE_REMOTE).catch(() => undefined),
       this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined)
     ]);
@@ -273,7 +319,7 @@ export class HubHelpModel {
   refreshIfStale(): boolean {
     const age = this._now().getTime() - this._refreshedAt;
     const recent = age < LIMITS.refreshMinSeconds * 1000;
-    if (!this._poll || (recent && this._refreshedOk)) {
+    if (!this._poll || (recent && this._lastCheck?.ok)) {
       return false;
     }
     void this._poll.refresh();
@@ -286,9 +332,13 @@ export class HubHelpModel {
    * source answered.
    */
   refresh(): Promise<boolean> {
-    this._refreshing ??= this._refresh().finally(() => {
-      this._refreshing = null;
-    });
+    if (!this._refreshing) {
+      this._refreshing = this._refresh().finally(() => {
+        this._refreshing = null;
+        this._changed.emit();
+      });
+      this._changed.emit();
+    }
     return this._refreshing;
   }
 
@@ -357,8 +407,9 @@ export class HubHelpModel {
         ?.save(STATE_REMOTE, used as unknown as JSONValue)
         .catch(() => undefined);
     }
-    this._refreshedOk = !remote.problem && !live?.problems.length;
-    return this._refreshedOk;
+    const ok = !remote.problem && !live?.problems.length;
+    this._lastCheck = { at: new Date(this._refreshedAt), ok };
+    return ok;
   }
 
   /**
@@ -480,7 +531,7 @@ export class HubHelpModel {
   private _poll: Poll | null = null;
   private _refreshing: Promise<boolean> | null = null;
   private _refreshedAt = -Infinity;
-  private _refreshedOk = false;
+  private _lastCheck: ILastCheck | undefined;
   private _sources: ISources = { settingsProblems: [] };
   private _built: IBuilt;
   private _buildFailures = new Map<SourceId, IProblem>();

@@ -11,7 +11,7 @@ import { toGettext } from './gettext';
 // Needed at activation: the model is provided at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { readHubContext } from './hub';
-import { PLUGIN_ID } from './metadata/pluginId';
+import { PLUGIN_ID } from './ids';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HubHelpModel } from './model';
 import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';

@@ -12,7 +12,8 @@ import { hubHelpIcon } from './icons';
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { HubHelpSidebar } from './sidebar';
 import { HubHelpModel } from './model';
-import { CommandIDs, IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
+import { CommandIDs, PluginIDs } from './ids';
+import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
 
 /**
  * Rank of the panel in the right sidebar (third-party range is 501-899).
@@ -23,7 +24,7 @@ const SIDEBAR_RANK = 650;
  * The Get help side panel and the command that opens it.
  */
 export const panelPlugin: JupyterFrontEndPlugin<void> = {
-  id: 'jupyterlab-hub-help:panel',
+  id: PluginIDs.panel,
   description:
     'Adds the Get help side panel and the command that opens it from the palette and the Help menu.',
   autoStart: true,
@@ -46,6 +47,12 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
     });
 
     app.shell.add(sidebar, 'right', { rank: SIDEBAR_RANK });
+    // The report plugin may come later, or be disabled by the operator.
+    void app.restored.then(() => {
+      if (app.commands.hasCommand(CommandIDs.reportProblem)) {
+        sidebar.addReportButton();
+      }
+    });
     if (restorer) {
       restorer.add(sidebar, sidebar.id);
     }

@@ -1,6 +1,6 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { PLUGIN_ID } from './metadata/pluginId';
+import { PLUGIN_ID } from './ids';
 import { parseDocument } from './metadata/parse';
 import { IProblem } from './metadata/problems';
 

@@ -1,32 +1,69 @@
 import * as React from 'react';
 
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
+import {
+  bugIcon,
+  CommandToolbarButton,
+  ReactWidget,
+  SidePanel,
+  Toolbar
+} from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 import { Message } from '@lumino/messaging';
+import { Panel } from '@lumino/widgets';
 
 import { HelpPanel } from './components/HelpPanel';
+import { RefreshItem } from './components/PanelToolbar';
 import { hubHelpIcon } from './icons';
+import { CommandIDs } from './ids';
 import { HubHelpModel } from './model';
 import { TRANSLATION_DOMAIN } from './tokens';
 
 /**
- * The Get help side panel: a stable id for the layout restorer, the help icon
- * and a translated caption around the React views.
+ * The Get help side panel: JupyterLab's side panel chrome (a toolbar with
+ * the last update, refresh and "report a problem") around the React views,
+ * with a stable id for the layout restorer.
  */
-export class HubHelpSidebar extends ReactWidget {
+export class HubHelpSidebar extends SidePanel {
   constructor(options: HubHelpSidebar.IOptions) {
-    super();
-    this._options = options;
-    const trans = (options.translator ?? nullTranslator).load(
-      TRANSLATION_DOMAIN
-    );
+    const translator = options.translator ?? nullTranslator;
+    super({ content: new Panel(), translator });
+    const { model, commands } = options;
+    const trans = translator.load(TRANSLATION_DOMAIN);
+    this._model = model;
     this.id = HubHelpSidebar.ID;
     this.addClass('jp-HubHelp');
     this.title.icon = hubHelpIcon;
     this.title.caption = trans.__('Get help');
-    this.node.setAttribute('role', 'region');
-    this.node.setAttribute('aria-label', trans.__('Get help'));
+    this.content.node.setAttribute('aria-label', trans.__('Get help'));
+
+    this.toolbar.node.setAttribute('aria-label', trans.__('Get help toolbar'));
+    this.toolbar.addItem(
+      'refresh',
+      ReactWidget.create(<RefreshItem model={model} trans={trans} />)
+    );
+    this.toolbar.addItem('spacer', Toolbar.createSpacerItem());
+    this._report = new CommandToolbarButton({
+      commands,
+      id: CommandIDs.reportProblem,
+      icon: bugIcon,
+      // The icon alone keeps the toolbar on one line in a narrow sidebar.
+      label: '',
+      caption: trans.__('Report a problem or outage')
+    });
+
+    const body = ReactWidget.create(
+      <HelpPanel model={model} commands={commands} trans={trans} />
+    );
+    this.addWidget(body);
+  }
+
+  /**
+   * Show "report a problem" in the toolbar; called once the command exists,
+   * since the report plugin may be disabled.
+   */
+  addReportButton(): void {
+    this.toolbar.addItem('report', this._report);
   }
 
   /**
@@ -34,21 +71,11 @@ export class HubHelpSidebar extends ReactWidget {
    */
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    this._options.model.refreshIfStale();
+    this._model.refreshIfStale();
   }
 
-  protected render(): JSX.Element {
-    const { model, commands, translator } = this._options;
-    return (
-      <HelpPanel
-        model={model}
-        commands={commands}
-        trans={(translator ?? nullTranslator).load(TRANSLATION_DOMAIN)}
-      />
-    );
-  }
-
-  private _options: HubHelpSidebar.IOptions;
+  private _model: HubHelpModel;
+  private _report: CommandToolbarButton;
 }
 
 export namespace HubHelpSidebar {

@@ -1,8 +1,9 @@
 /**
  * Playwright configuration: Galata's defaults, Debian's Chromium instead of a
- * downloaded browser, and three servers on ports chosen by the test runner:
+ * downloaded browser, and four servers on ports chosen by the test runner:
  * JupyterLab with the sample hub settings, JupyterLab with a broken settings
- * override, and Notebook 7 with the sample settings.
+ * override, Notebook 7 with the sample settings, and JupyterLab with the
+ * settings rendered from the documented zero-to-jupyterhub values.
  */
 const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
@@ -21,6 +22,23 @@ const server = (app, offset, configDir) => ({
   timeout: 120 * 1000,
   reuseExistingServer: false
 });
+
+// The settings file a zero-to-jupyterhub pod sees, rendered from the values
+// files docs/operators/zero-to-jupyterhub.md shows, before JupyterLab starts
+// with the pod's /etc/jupyter on its config path (tests/recipes.spec.ts).
+const z2jhPod = path.resolve(__dirname, '../build/z2jh-pod');
+const z2jhValues = ['base.yaml', 'hub-riverbend.yaml'].map(file =>
+  path.resolve(__dirname, '../docs/operators/examples/zero-to-jupyterhub', file)
+);
+const z2jhLab = server('lab', 3, path.join(z2jhPod, 'etc', 'jupyter'));
+z2jhLab.command = [
+  'python',
+  path.resolve(__dirname, '../tests/python/pod_files.py'),
+  z2jhPod,
+  ...z2jhValues,
+  '&&',
+  z2jhLab.command
+].join(' ');
 
 module.exports = {
   ...baseConfig,
@@ -44,6 +62,7 @@ module.exports = {
   webServer: [
     server('lab', 0, '../demo/config'),
     server('lab', 1, 'fixtures/broken-overrides'),
-    server('notebook', 2, '../demo/config')
+    server('notebook', 2, '../demo/config'),
+    z2jhLab
   ]
 };

@@ -1,4 +1,4 @@
-"""Every check on the sources in one call, as ``buildMetadata`` in load.ts:
+"""Every check on the sources in one call, as ``buildMetadata`` in build.ts:
 each source's document checked alone, the metadata URL's limited to what
 the settings grant it, then the sources merged and cross-checked."""
 

@@ -170,10 +170,15 @@ class Block:
     error: Optional[str] = None
 
 
+#: Where zero-to-jupyterhub's values sit: at the top, or under ``jupyterhub:``
+#: when it is a dependency of the operator's own chart.
+CHART_ROOTS: Tuple[List[str], ...] = ([], ["jupyterhub"])
+
+
 def find_blocks(values: dict) -> List[Block]:
     """Every settings document mounted by ``singleuser.extraFiles``."""
     blocks: List[Block] = []
-    for prefix in ([], ["jupyterhub"]):
+    for prefix in CHART_ROOTS:
         root: Any = values
         for key in prefix:
             root = root.get(key) if isinstance(root, dict) else None

@@ -1,5 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'http';
 
+import { CommandRegistry } from '@lumino/commands';
+
 import { KeyValueStorage, readHubContext } from '../hub';
 import { plainGettext } from '../metadata/problems';
 import { HubHelpModel, IHubHelpModelOptions } from '../model';
@@ -122,4 +124,19 @@ export async function createModel(
   await model.load();
   model.setSettings(settings);
   return model;
+}
+
+/**
+ * A model outside JupyterHub (no hub, no token) that knows the commands of
+ * `commands`; not loaded yet.
+ */
+export function offlineModel(commands: CommandRegistry): HubHelpModel {
+  return new HubHelpModel({
+    hub: readHubContext(() => ''),
+    token: '',
+    language: 'en',
+    gettext: s => s,
+    hasCommand: id => commands.hasCommand(id),
+    state: null
+  });
 }

@@ -41,6 +41,12 @@ const refreshed = (model: HubHelpModel) =>
     poll.ticked.connect(check);
   });
 
+/**
+ * A model whose clock reads `time()`.
+ */
+const modelAt = (time: () => number) =>
+  createModel(server.origin, {}, { now: () => new Date(time()) });
+
 describe('the refresh interval', () => {
   // The schema refuses more than a day; the poll must not depend on it.
   const atMostADay = (model: HubHelpModel) =>
@@ -251,11 +257,7 @@ describe('asking the hub', () => {
 
   it('is not asked again when the panel opens soon after a refresh', async () => {
     let time = Date.parse('2026-11-21T10:00:00Z');
-    const model = await createModel(
-      server.origin,
-      {},
-      { now: () => new Date(time) }
-    );
+    const model = await modelAt(() => time);
     expect(model.refreshIfStale()).toBe(false);
     model.startPolling();
     await refreshed(model);
@@ -275,11 +277,7 @@ describe('asking the hub', () => {
 
   it('is asked again when the panel opens after a failed refresh', async () => {
     const time = Date.parse('2026-11-21T10:00:00Z');
-    const model = await createModel(
-      server.origin,
-      {},
-      { now: () => new Date(time) }
-    );
+    const model = await modelAt(() => time);
     hub.fault = (req, res) => res.writeHead(502).end();
     model.startPolling();
     await refreshed(model);
@@ -335,5 +333,99 @@ describe('redact', () => {
       state: null
     });
     expect(model.redact('/lab?token=abc123')).toBe('/lab?token=[redacted]');
+  });
+});
+
+describe('sources in, changed and answers out', () => {
+  const people = [
+    {
+      name: 'Alice Liddell',
+      usernames: ['alice'],
+      roles: ['community-representative'],
+      contact: { email: 'alice@example.org' }
+    },
+    {
+      name: 'Ann Admin',
+      roles: ['hub-administrator'],
+      contact: { email: 'ann@example.org' }
+    }
+  ];
+
+  it('tells its views once per change, and answers from the new sources', async () => {
+    const model = await createModel(server.origin);
+    let changes = 0;
+    model.changed.connect(() => changes++);
+    expect(model.resolver.holds('community-representative')).toBe(false);
+
+    model.setSettings({ hub: { name: 'Riverbend' }, people });
+    expect(changes).toBe(1);
+    expect(model.metadata.hub.name).toBe('Riverbend');
+    expect(model.resolver.holds('community-representative')).toBe(true);
+    expect(model.seesConfiguration).toBe(true);
+    expect(model.resolver.routeReport().via?.role.id).toBeUndefined();
+    expect(model.resolver.routeReport().contact?.role.id).toBe(
+      'support-triager'
+    );
+    model.dispose();
+  });
+
+  it('names what is wrong in new settings and answers from the valid rest', async () => {
+    const model = await createModel(server.origin, {
+      hub: { name: 'Riverbend' },
+      people
+    });
+    model.setSettings({
+      hub: { name: 42 },
+      people: 'everyone',
+      statusPage: 'https://status.example.org'
+    });
+    expect(model.metadata.statusPage).toBe('https://status.example.org');
+    expect(model.metadata.people).toEqual([]);
+    expect(model.problems.map(p => p.path)).toEqual(
+      expect.arrayContaining(['$.hub.name', '$.people'])
+    );
+    model.dispose();
+  });
+
+  it('shows announcements in their window until the user dismisses one', async () => {
+    const now = Date.parse('2026-11-21T10:00:00Z');
+    const model = await createModel(
+      server.origin,
+      {
+        announcements: [
+          { id: 'now', text: 'Maintenance tonight' },
+          { id: 'later', text: 'Next term', start: '2027-01-01T00:00:00Z' },
+          { id: 'past', text: 'Done', end: '2026-11-01T00:00:00Z' }
+        ]
+      },
+      { now: () => new Date(now) }
+    );
+    expect(model.visibleAnnouncements().map(a => a.id)).toEqual(['now']);
+    let changes = 0;
+    model.changed.connect(() => changes++);
+    await model.dismiss('now');
+    expect(changes).toBe(1);
+    expect(model.visibleAnnouncements()).toEqual([]);
+    model.dispose();
+  });
+
+  it('says when it is checking and when it last checked', async () => {
+    const time = Date.parse('2026-11-21T10:00:00Z');
+    const model = await modelAt(() => time);
+    expect(model.lastCheck).toBeUndefined();
+    const seen: boolean[] = [];
+    model.changed.connect(() => seen.push(model.refreshing));
+    await model.refresh();
+    expect(seen[0]).toBe(true);
+    expect(seen[seen.length - 1]).toBe(false);
+    expect(model.lastCheck).toEqual({ at: new Date(time), ok: true });
+
+    hub.fault = (_req, res) => {
+      res.statusCode = 503;
+      res.end();
+    };
+    await model.refresh();
+    expect(model.lastCheck?.ok).toBe(false);
+    model.dispose();
   });
 });

@@ -2,11 +2,10 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { CommandRegistry } from '@lumino/commands';
 import { Widget } from '@lumino/widgets';
 
-import { readHubContext } from '../hub';
-import { HubHelpModel } from '../model';
 import { panelPlugin } from '../panelPlugin';
 import { reportPlugin } from '../reportPlugin';
-import { CommandIDs } from '../tokens';
+import { CommandIDs } from '../ids';
+import { offlineModel } from './fixtures';
 
 /**
  * A shell that records what the plugin adds and activates; the command
@@ -29,14 +28,7 @@ function createApp() {
       }
     }
   };
-  const model = new HubHelpModel({
-    hub: readHubContext(() => ''),
-    token: '',
-    language: 'en',
-    gettext: s => s,
-    hasCommand: id => commands.hasCommand(id),
-    state: null
-  });
+  const model = offlineModel(commands);
   return { app: app as unknown as JupyterFrontEnd, model, added, activated };
 }
 

@@ -1,16 +1,78 @@
 import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
+import { Button, copyIcon } from '@jupyterlab/ui-components';
 
-import { channelHref, isSafeLink } from '../metadata/links';
+import { channelHref, isSafeLink, mailtoHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
-import { IContactPoint } from '../metadata/resolve';
+import { listPeople } from '../metadata/people';
+import { IContactPoint, isEmptyContactPoint } from '../metadata/resolve';
 import { IChannel, IPerson } from '../metadata/types';
+import { copyText } from './copyText';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
+import { SearchBox } from './SearchBox';
 
 /**
- * A person's ways to be contacted, as labelled links.
+ * How long "Copied" stays beside the copy button.
+ */
+const COPIED_SHOWN_MS = 2000;
+
+/**
+ * An email address as text anyone can select, with a button that copies it
+ * (for webmail, where a mailto: link opens nothing useful). `whom` is the
+ * isolated name of whom it reaches.
+ */
+export function CopyableAddress(props: {
+  address: string;
+  whom: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { address, whom, trans } = props;
+  const [status, setStatus] = React.useState<'' | 'copied' | 'failed'>('');
+  React.useEffect(() => {
+    if (!status) {
+      return;
+    }
+    const timer = setTimeout(() => setStatus(''), COPIED_SHOWN_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
+  const label = trans.__('Copy the address of %1', whom);
+  return (
+    <span className="jp-HubHelp-address">
+      <span className="jp-HubHelp-addressText">
+        <OperatorText>{address}</OperatorText>
+      </span>
+      <Button
+        minimal
+        small
+        type="button"
+        className="jp-HubHelp-copyAddress"
+        aria-label={label}
+        title={label}
+        onClick={() =>
+          void copyText(address).then(
+            () => setStatus('copied'),
+            () => setStatus('failed')
+          )
+        }
+      >
+        <copyIcon.react tag="span" elementPosition="center" />
+      </Button>
+      <span className="jp-HubHelp-copied" role="status">
+        {status === 'copied'
+          ? trans.__('Copied')
+          : status === 'failed'
+            ? trans.__('Could not copy: select the address instead')
+            : ''}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * A person's ways to be contacted: links named for whom they reach, and
+ * their email address to read or copy.
  */
 export function PersonContacts(props: {
   person: IPerson;
@@ -32,8 +94,8 @@ export function PersonContacts(props: {
         {email && (
           <SafeLink
             className="jp-HubHelp-contact"
-            href={`mailto:${email}`}
-            title={trans.__('Email %1', name)}
+            href={mailtoHref([email])}
+            label={trans.__('Email %1', name)}
           >
             {trans.__('Email')}
           </SafeLink>
@@ -42,7 +104,7 @@ export function PersonContacts(props: {
           <SafeLink
             className="jp-HubHelp-contact"
             href={url}
-            title={trans.__('Web page of %1', name)}
+            label={trans.__('Web page of %1', name)}
           >
             {trans.__('Web page')}
           </SafeLink>
@@ -52,7 +114,7 @@ export function PersonContacts(props: {
             <SafeLink
               className="jp-HubHelp-contact"
               href={chat}
-              title={trans.__('Chat with %1', name)}
+              label={trans.__('Chat with %1', name)}
             >
               {trans.__('Chat')}
             </SafeLink>
@@ -63,6 +125,7 @@ export function PersonContacts(props: {
             </span>
           ))}
       </span>
+      {email && <CopyableAddress address={email} whom={name} trans={trans} />}
       {person.note && (
         <div className="jp-HubHelp-muted">
           <OperatorText>{localize(person.note, language)}</OperatorText>
@@ -74,27 +137,37 @@ export function PersonContacts(props: {
 
 /**
  * A role's channel (support desk address, form, chat room) with its hours.
+ * `whom` is the role's isolated label; an email channel's address is shown
+ * to read or copy.
  */
 export function ChannelLink(props: {
   channel: IChannel;
+  whom: string;
   trans: TranslationBundle;
   language: string;
 }): JSX.Element {
-  const { channel, trans, language } = props;
+  const { channel, whom, trans, language } = props;
   const label = channel.label ? (
     <OperatorText>{localize(channel.label, language)}</OperatorText>
-  ) : channel.kind === 'email' ? (
-    <IsolatedText text={trans.__('Email %1', isolate(channel.address))} />
-  ) : channel.kind === 'chat' ? (
-    trans.__('Chat')
   ) : (
-    trans.__('Open the form')
+    <IsolatedText
+      text={
+        channel.kind === 'email'
+          ? trans.__('Email %1', whom)
+          : channel.kind === 'chat'
+            ? trans.__('Chat with %1', whom)
+            : trans.__('Open the form of %1', whom)
+      }
+    />
   );
   return (
     <li className="jp-HubHelp-channel">
       <SafeLink className="jp-HubHelp-contact" href={channelHref(channel)}>
         {label}
       </SafeLink>
+      {channel.kind === 'email' && (
+        <CopyableAddress address={channel.address} whom={whom} trans={trans} />
+      )}
       {channel.hours && (
         <div className="jp-HubHelp-muted">
           <IsolatedText
@@ -120,7 +193,9 @@ export function ChannelLink(props: {
 }
 
 /**
- * Everyone and everything through which a role can be reached.
+ * Everyone and everything through which a role can be reached: its channels,
+ * then its first few people with "Show all", and a filter once it has more
+ * than a handful.
  */
 export function ContactPointView(props: {
   point: IContactPoint;
@@ -128,34 +203,84 @@ export function ContactPointView(props: {
   language: string;
 }): JSX.Element {
   const { point, trans, language } = props;
-  if (point.people.length === 0 && point.channels.length === 0) {
+  const [query, setQuery] = React.useState('');
+  const [expanded, setExpanded] = React.useState(false);
+  const id = React.useId();
+  if (isEmptyContactPoint(point)) {
     return (
       <p className="jp-HubHelp-muted">
         {trans.__('Nobody is listed for this role yet.')}
       </p>
     );
   }
+  const role = isolate(localize(point.role.label, language));
+  const people = listPeople(point.people, query, expanded);
+  const total = point.people.length;
+  const filterId = `${id}-filter`;
+  const listId = `${id}-list`;
   return (
-    <ul
-      className="jp-HubHelp-contacts"
-      aria-label={localize(point.role.label, language)}
-    >
-      {point.channels.map((channel, i) => (
-        <ChannelLink
-          key={`c${i}`}
-          channel={channel}
-          trans={trans}
-          language={language}
-        />
-      ))}
-      {point.people.map(person => (
-        <PersonContacts
-          key={person.id}
-          person={person}
-          trans={trans}
-          language={language}
-        />
-      ))}
-    </ul>
+    <div className="jp-HubHelp-contactPoint">
+      {people.filterable && (
+        <div className="jp-HubHelp-peopleFilter">
+          <label htmlFor={filterId} className="jp-HubHelp-label">
+            <IsolatedText text={trans.__('Find a person: %1', role)} />
+          </label>
+          <SearchBox
+            id={filterId}
+            value={query}
+            placeholder={trans.__('Name or username')}
+            onChange={setQuery}
+            controls={listId}
+          />
+          <p className="jp-HubHelp-muted" role="status" aria-live="polite">
+            {query.trim()
+              ? trans._n(
+                  '%1 of %2 matches',
+                  '%1 of %2 match',
+                  people.matching,
+                  total
+                )
+              : ''}
+          </p>
+        </div>
+      )}
+      <ul id={listId} className="jp-HubHelp-contacts" aria-label={role}>
+        {point.channels.map((channel, i) => (
+          <ChannelLink
+            key={`c${i}`}
+            channel={channel}
+            whom={role}
+            trans={trans}
+            language={language}
+          />
+        ))}
+        {people.shown.map(person => (
+          <PersonContacts
+            key={person.id}
+            person={person}
+            trans={trans}
+            language={language}
+          />
+        ))}
+      </ul>
+      {people.collapsible && (
+        <button
+          type="button"
+          className="jp-HubHelp-more jp-mod-styled"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? trans.__('Show fewer')
+            : trans._n(
+                'Show all %1 (%2 more)',
+                'Show all %1 (%2 more)',
+                people.matching,
+                people.hidden
+              )}
+        </button>
+      )}
+    </div>
   );
 }

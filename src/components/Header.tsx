@@ -4,7 +4,7 @@ import { closeIcon } from '@jupyterlab/ui-components';
 
 import { localize } from '../metadata/localize';
 import { INamedLink } from '../metadata/types';
-import { IViewProps } from './context';
+import { IViewProps } from './viewProps';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { safeImageSource, SafeLink } from './SafeLink';
 
@@ -97,9 +97,7 @@ export function Header(props: IViewProps): JSX.Element {
  */
 function Announcements(props: IViewProps): JSX.Element {
   const { model, trans } = props;
-  const shown = model.resolver
-    .activeAnnouncements()
-    .filter(a => !model.dismissed.has(a.id));
+  const shown = model.visibleAnnouncements();
   return (
     <div
       className="jp-HubHelp-announcements"

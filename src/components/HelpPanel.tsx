@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { IViewProps } from './context';
+import { IViewProps } from './viewProps';
 import { Header } from './Header';
 import { People } from './People';
 import { Problems } from './Problems';

@@ -3,10 +3,28 @@ import * as React from 'react';
 /**
  * Text from the hub metadata or the hub (a name, a label, hours, a duty...)
  * shown on its own, isolated for direction: Arabic or Hebrew text neither
- * takes the direction of what surrounds it nor reorders it.
+ * takes the direction of what surrounds it nor reorders it. `marks` are
+ * parts to highlight (sorted, apart, UTF-16 offsets into the text), inside
+ * the same isolate so that the text keeps its layout.
  */
-export function OperatorText(props: { children: string }): JSX.Element {
-  return <bdi>{props.children}</bdi>;
+export function OperatorText(props: {
+  children: string;
+  marks?: ReadonlyArray<{ start: number; end: number }>;
+}): JSX.Element {
+  const { children: text, marks = [] } = props;
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const { start, end } of marks) {
+    parts.push(
+      text.slice(at, start),
+      <mark key={start} className="jp-HubHelp-match">
+        {text.slice(start, end)}
+      </mark>
+    );
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <bdi>{parts}</bdi>;
 }
 
 /**

@@ -1,8 +1,12 @@
 import * as React from 'react';
 
+import { TranslationBundle } from '@jupyterlab/translation';
+
 import { localize } from '../metadata/localize';
+import { isEmptyContactPoint } from '../metadata/resolve';
+import { IRole } from '../metadata/types';
 import { ContactPointView } from './Contacts';
-import { IViewProps } from './context';
+import { IViewProps } from './viewProps';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 
@@ -18,7 +22,7 @@ export function People(props: IViewProps): JSX.Element {
   const operator = resolver.roles().filter(r => r.party === 'operator');
   const operatorPoints = operator
     .map(r => resolver.contactPoint(r.id)!)
-    .filter(p => p.people.length > 0 || p.channels.length > 0);
+    .filter(p => !isEmptyContactPoint(p));
   const operatorName = model.metadata.operatedBy
     ? localize(model.metadata.operatedBy.name, language)
     : '';
@@ -28,7 +32,6 @@ export function People(props: IViewProps): JSX.Element {
       {community.map(role => {
         const point = resolver.contactPoint(role.id)!;
         const label = localize(role.label, language);
-        const empty = point.people.length === 0 && point.channels.length === 0;
         return (
           <div key={role.id} className="jp-HubHelp-role" data-role={role.id}>
             <h4 className="jp-HubHelp-subheading">
@@ -41,7 +44,7 @@ export function People(props: IViewProps): JSX.Element {
                 </OperatorText>
               </p>
             )}
-            {empty ? (
+            {isEmptyContactPoint(point) ? (
               <p className="jp-HubHelp-empty">
                 <IsolatedText
                   text={
@@ -87,28 +90,11 @@ export function People(props: IViewProps): JSX.Element {
                   {localize(point.role.label, language)}
                 </OperatorText>
               </h5>
-              {point.role.acceptsFrom.length > 0 &&
-                !point.role.acceptsFrom.some(r => resolver.holds(r)) && (
-                  <p className="jp-HubHelp-muted">
-                    <IsolatedText
-                      text={trans.__(
-                        'Accepts requests from: %1. Go through them.',
-                        isolate(
-                          point.role.acceptsFrom
-                            .map(id =>
-                              isolate(
-                                localize(
-                                  model.metadata.roles.get(id)?.label,
-                                  language
-                                )
-                              )
-                            )
-                            .join(', ')
-                        )
-                      )}
-                    />
-                  </p>
-                )}
+              <GoThrough
+                roles={resolver.mustGoThrough(point.role.id)}
+                trans={trans}
+                language={language}
+              />
               <ContactPointView
                 point={point}
                 trans={trans}
@@ -119,5 +105,30 @@ export function People(props: IViewProps): JSX.Element {
         )}
       </div>
     </Section>
+  );
+}
+
+/**
+ * Whom the viewer asks instead, when a role does not take their requests.
+ */
+function GoThrough(props: {
+  roles: IRole[];
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element | null {
+  const { roles, trans, language } = props;
+  if (roles.length === 0) {
+    return null;
+  }
+  const labels = roles.map(r => isolate(localize(r.label, language)));
+  return (
+    <p className="jp-HubHelp-muted">
+      <IsolatedText
+        text={trans.__(
+          'Accepts requests from: %1. Go through them.',
+          isolate(labels.join(', '))
+        )}
+      />
+    </p>
   );
 }

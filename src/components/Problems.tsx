@@ -3,7 +3,7 @@ import * as React from 'react';
 import { describeProblem } from '../metadata/problems';
 import { toGettext } from '../gettext';
 import { Gettext } from '../metadata/types';
-import { IViewProps } from './context';
+import { IViewProps } from './viewProps';
 import { isolate, IsolatedText } from './OperatorText';
 import { Section } from './Section';
 

@@ -5,15 +5,18 @@ import { checkLink } from '../metadata/links';
 /**
  * A link from operator data. Anything but an allowed link renders as plain
  * text; a link to another origin opens in a new tab without access to this
- * page, a path on this origin (or a mailto: link) in place.
+ * page, a path on this origin (or a mailto: link) in place. `label` names
+ * the link for assistive technology when its text alone does not say whom it
+ * reaches ("Email" beside a person's name).
  */
 export function SafeLink(props: {
   href: string | undefined;
   children: React.ReactNode;
   className?: string;
   title?: string;
+  label?: string;
 }): JSX.Element {
-  const { href, children, className, title } = props;
+  const { href, children, className, title, label } = props;
   const link = checkLink(href, window.location.origin);
   if (!link) {
     return <span className={className}>{children}</span>;
@@ -23,6 +26,7 @@ export function SafeLink(props: {
       className={className}
       href={link.href}
       title={title}
+      aria-label={label}
       {...(link.external
         ? { target: '_blank', rel: 'noopener noreferrer' }
         : {})}

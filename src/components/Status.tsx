@@ -1,6 +1,8 @@
 import * as React from 'react';
 
-import { IViewProps } from './context';
+import { CommandIDs } from '../ids';
+import { IViewProps } from './viewProps';
+import { formatTime } from './formatTime';
 import { Section } from './Section';
 import { SafeLink } from './SafeLink';
 
@@ -30,14 +32,14 @@ export function Status(props: IViewProps): JSX.Element | null {
             {live?.lastSuccessAt
               ? trans.__(
                   'It last answered at %1.',
-                  formatTime(live.lastSuccessAt, model.language)
+                  formatTime(new Date(live.lastSuccessAt), model.language)
                 )
               : trans.__('It has not answered since this page was opened.')}
           </p>
-          {commands.hasCommand('hub-help:report-problem') && (
+          {commands.hasCommand(CommandIDs.reportProblem) && (
             <button
               className="jp-mod-styled jp-HubHelp-action"
-              onClick={() => void commands.execute('hub-help:report-problem')}
+              onClick={() => void commands.execute(CommandIDs.reportProblem)}
             >
               {trans.__('Report a problem or outage')}
             </button>
@@ -53,21 +55,4 @@ export function Status(props: IViewProps): JSX.Element | null {
       )}
     </Section>
   );
-}
-
-/**
- * A time in the UI language, with the date when it is not today.
- */
-function formatTime(iso: string, language: string): string {
-  const time = new Date(iso);
-  const today = time.toDateString() === new Date().toDateString();
-  const options: Intl.DateTimeFormatOptions = today
-    ? { timeStyle: 'short' }
-    : { dateStyle: 'medium', timeStyle: 'short' };
-  try {
-    return new Intl.DateTimeFormat(language, options).format(time);
-  } catch {
-    // A language tag Intl does not know.
-    return new Intl.DateTimeFormat(undefined, options).format(time);
-  }
 }

@@ -1,20 +1,14 @@
 import * as React from 'react';
 
-import {
-  caretDownIcon,
-  caretRightIcon,
-  InputGroup
-} from '@jupyterlab/ui-components';
+import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 
-import {
-  filterTasks,
-  ISearchableTask,
-  searchableTasks
-} from '../metadata/search';
-import { IViewProps } from './context';
-import { OperatorText } from './OperatorText';
+import { ITaskMatch, searchableTasks, searchTasks } from '../metadata/search';
+import { IViewProps } from './viewProps';
+import { isolate, IsolatedText, OperatorText } from './OperatorText';
+import { SearchBox } from './SearchBox';
 import { Section } from './Section';
-import { HowView, RouteSummary, RouteView } from './Route';
+import { RouteSummary, RouteView } from './Route';
+import { TaskHowView } from './TaskHow';
 
 /**
  * Matches shown before "Show all": keeps typing fast on very large lists.
@@ -29,43 +23,40 @@ export function TaskFinder(props: IViewProps): JSX.Element {
   const { model, trans } = props;
   const [query, setQuery] = React.useState('');
   const [showAll, setShowAll] = React.useState(false);
+  const categories = useCategoryToggles();
   const tasks = React.useMemo(
     () => searchableTasks(model.metadata.tasks, model.language),
     [model.metadata, model.language]
   );
   const matches = React.useMemo(
-    () => filterTasks(tasks, query),
+    () => searchTasks(tasks, query),
     [tasks, query]
   );
-  const shown = query && !showAll ? matches.slice(0, MAX_SHOWN) : matches;
+  const searching = query.trim() !== '';
+  const shown = searching && !showAll ? matches.slice(0, MAX_SHOWN) : matches;
   const groups = React.useMemo(() => groupByCategory(shown), [shown]);
   const inputId = 'jp-HubHelp-search';
+  const search = (value: string) => {
+    setQuery(value);
+    setShowAll(false);
+    if (!value.trim()) {
+      categories.clearSearch();
+    }
+  };
 
   return (
     <Section id="tasks" title={trans.__('I want to…')}>
       <label htmlFor={inputId} className="jp-HubHelp-label">
         {trans.__('What do you need help with?')}
       </label>
-      <InputGroup
+      <SearchBox
         id={inputId}
-        type="search"
-        className="jp-HubHelp-search"
         value={query}
         placeholder={trans.__('For example: install a package')}
-        rightIcon="ui-components:search"
-        onChange={event => {
-          setQuery(event.currentTarget.value);
-          setShowAll(false);
-        }}
-        onKeyDown={event => {
-          if (event.key === 'Escape' && query) {
-            event.stopPropagation();
-            setQuery('');
-          }
-        }}
+        onChange={search}
       />
       <p className="jp-HubHelp-muted" role="status" aria-live="polite">
-        {query
+        {searching
           ? trans._n('%1 task matches', '%1 tasks match', matches.length)
           : trans._n('%1 task', '%1 tasks', matches.length)}
       </p>
@@ -75,7 +66,8 @@ export function TaskFinder(props: IViewProps): JSX.Element {
           {...props}
           category={category || trans.__('Other')}
           items={items}
-          open={!!query}
+          open={categories.isOpen(category, searching)}
+          onToggle={() => categories.toggle(category, searching)}
         />
       ))}
       {shown.length < matches.length && (
@@ -90,32 +82,57 @@ export function TaskFinder(props: IViewProps): JSX.Element {
   );
 }
 
-function groupByCategory(
-  tasks: ISearchableTask[]
-): [string, ISearchableTask[]][] {
-  const groups = new Map<string, ISearchableTask[]>();
-  for (const task of tasks) {
-    const list = groups.get(task.category) ?? [];
-    list.push(task);
-    groups.set(task.category, list);
+/**
+ * The groups in the order of their best match, each in the order found.
+ */
+function groupByCategory(matches: ITaskMatch[]): [string, ITaskMatch[]][] {
+  const groups = new Map<string, ITaskMatch[]>();
+  for (const match of matches) {
+    const list = groups.get(match.item.category) ?? [];
+    list.push(match);
+    groups.set(match.item.category, list);
   }
   return [...groups.entries()];
 }
 
 /**
+ * Which categories are open: while browsing, those the person opened; while
+ * searching, all but those they closed during this search (emptying the box
+ * forgets them, so the next search opens every category again).
+ */
+function useCategoryToggles() {
+  const [opened, setOpened] = React.useState<ReadonlySet<string>>(new Set());
+  const [closed, setClosed] = React.useState<ReadonlySet<string>>(new Set());
+  return {
+    isOpen: (category: string, searching: boolean) =>
+      searching ? !closed.has(category) : opened.has(category),
+    toggle: (category: string, searching: boolean) =>
+      (searching ? setClosed : setOpened)(set => toggled(set, category)),
+    clearSearch: () => setClosed(new Set())
+  };
+}
+
+function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(key)) {
+    next.add(key);
+  }
+  return next;
+}
+
+/**
  * A category: collapsed while browsing, open while searching, so that only
- * what is asked for is rendered.
+ * what is asked for is rendered; its heading opens and closes it.
  */
 function CategoryGroup(
   props: IViewProps & {
     category: string;
-    items: ISearchableTask[];
+    items: ITaskMatch[];
     open: boolean;
+    onToggle: () => void;
   }
 ): JSX.Element {
-  const { category, items, open } = props;
-  const [expanded, setExpanded] = React.useState(false);
-  const isOpen = open || expanded;
+  const { category, items, open: isOpen, onToggle } = props;
   const Icon = isOpen ? caretDownIcon : caretRightIcon;
   return (
     <div className="jp-HubHelp-category">
@@ -123,7 +140,7 @@ function CategoryGroup(
         <button
           className="jp-HubHelp-disclosure"
           aria-expanded={isOpen}
-          onClick={() => setExpanded(!isOpen)}
+          onClick={onToggle}
         >
           <Icon.react tag="span" className="jp-HubHelp-caret" />
           <OperatorText>{category}</OperatorText>
@@ -132,8 +149,8 @@ function CategoryGroup(
       </h4>
       {isOpen && (
         <ul className="jp-HubHelp-tasks">
-          {items.map(item => (
-            <TaskItem key={item.task.id} {...props} item={item} />
+          {items.map(match => (
+            <TaskItem key={match.item.task.id} {...props} match={match} />
           ))}
         </ul>
       )}
@@ -141,8 +158,9 @@ function CategoryGroup(
   );
 }
 
-function TaskItem(props: IViewProps & { item: ISearchableTask }): JSX.Element {
-  const { model, trans, commands, item } = props;
+function TaskItem(props: IViewProps & { match: ITaskMatch }): JSX.Element {
+  const { model, trans, commands, match } = props;
+  const { item } = match;
   const [expanded, setExpanded] = React.useState(false);
   const route = model.resolver.routeTask(item.task);
   const detailId = `jp-HubHelp-task-${item.task.id}`;
@@ -154,18 +172,28 @@ function TaskItem(props: IViewProps & { item: ISearchableTask }): JSX.Element {
         aria-controls={detailId}
         onClick={() => setExpanded(!expanded)}
       >
-        <OperatorText>{item.title}</OperatorText>
+        <OperatorText marks={match.highlights}>{item.title}</OperatorText>
       </button>
+      {match.keywords.length > 0 && (
+        <div className="jp-HubHelp-muted jp-HubHelp-matchedKeywords">
+          <IsolatedText
+            text={trans.__(
+              'matches: %1',
+              match.keywords.map(isolate).join(', ')
+            )}
+          />
+        </div>
+      )}
       <div className={`jp-HubHelp-badge jp-HubHelp-badge-${route.kind}`}>
         <RouteSummary route={route} trans={trans} language={model.language} />
       </div>
       {expanded && (
         <div id={detailId} className="jp-HubHelp-taskDetail">
           <RouteView route={route} trans={trans} language={model.language} />
-          <HowView
+          <TaskHowView
             how={item.task.how}
             self={route.kind === 'self'}
-            hub={model.hub}
+            hubPage={model.hubPage(item.task.how.hubPage)}
             commands={commands}
             trans={trans}
             language={model.language}

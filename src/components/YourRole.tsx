@@ -1,9 +1,10 @@
 import * as React from 'react';
 
+import { RoleIDs } from '../ids';
 import { channelHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IRole } from '../metadata/types';
-import { IViewProps } from './context';
+import { IViewProps } from './viewProps';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 import { RouteView } from './Route';
@@ -17,13 +18,13 @@ export function YourRole(props: IViewProps): JSX.Element | null {
   const { model, trans } = props;
   const { resolver, language, metadata, hub } = model;
   const roles = resolver.viewer.roles
-    .filter(id => id !== 'user')
+    .filter(id => id !== RoleIDs.user)
     .map(id => metadata.roles.get(id))
     .filter((role): role is IRole => !!role && !role.hidden);
   if (roles.length === 0) {
     return null;
   }
-  const desk = resolver.contactPoint('support-triager');
+  const desk = resolver.contactPoint(RoleIDs.supportTriager);
   return (
     <Section
       id="role"
@@ -72,7 +73,7 @@ export function YourRole(props: IViewProps): JSX.Element | null {
       })}
       <h4 className="jp-HubHelp-subheading">{trans.__('Quick links')}</h4>
       <ul className="jp-HubHelp-links">
-        {hub.onHub && resolver.holds('hub-administrator') && (
+        {hub.onHub && resolver.holds(RoleIDs.hubAdministrator) && (
           <li>
             <SafeLink href={hub.urls.admin}>
               {trans.__('Hub admin page')}

@@ -56,6 +56,22 @@ export function readHubContext(
 }
 
 /**
+ * The URL of a hub page by its name (`home`, `admin`, `token`, `spawn`);
+ * undefined outside a hub, and for any other name (own keys only:
+ * "constructor" names no page).
+ */
+export function hubPageUrl(
+  hub: IHubContext,
+  page: string | undefined
+): string | undefined {
+  return hub.onHub &&
+    page &&
+    Object.prototype.hasOwnProperty.call(hub.urls, page)
+    ? hub.urls[page as keyof IHubContext['urls']]
+    : undefined;
+}
+
+/**
  * `/prefix/user/NAME/` or `/prefix/user/NAME/SERVER/` → NAME.
  */
 function ownerFromBaseUrl(baseUrl: string): string {

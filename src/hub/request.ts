@@ -62,51 +62,68 @@ export async function getJson(
   options: IRequestOptions = {}
 ): Promise<IJsonAnswer> {
   const timeoutMs = options.timeoutMs ?? LIMITS.requestTimeoutMs;
+  return withTimeout(timeoutMs, async signal => {
+    let response: Response | undefined;
+    try {
+      response = await (options.fetch ?? fetch)(url, {
+        ...init,
+        method: 'GET',
+        signal
+      });
+      checkRedirect(url, response);
+      if (response.status === 304) {
+        return { response, body: undefined };
+      }
+      if (!response.ok) {
+        throw new RequestError(
+          'http',
+          `HTTP ${response.status}`,
+          response.status
+        );
+      }
+      checkContentType(response);
+      const text = await readText(
+        response,
+        options.maxBytes ?? LIMITS.responseMaxBytes
+      );
+      try {
+        return { response, body: JSON.parse(text) };
+      } catch (error) {
+        throw new RequestError(
+          'not-json',
+          (error as Error).message,
+          response.status
+        );
+      }
+    } catch (error) {
+      if (error instanceof RequestError) {
+        throw error;
+      }
+      throw signal.aborted
+        ? new RequestError('timeout', `timed out after ${timeoutMs / 1000} s`)
+        : new RequestError('no-answer', 'no answer');
+    } finally {
+      // Whatever was not read is not downloaded (a no-op once it was read).
+      response?.body?.cancel().catch(() => undefined);
+    }
+  });
+}
+
+/**
+ * Run `request` with a signal that aborts after `timeoutMs`: the one timeout
+ * of every request the extension makes (the Hub API, the metadata URL, the
+ * server check). The timer ends with the request, so nothing is left waiting.
+ */
+export async function withTimeout<T>(
+  timeoutMs: number,
+  request: (signal: AbortSignal) => Promise<T>
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let response: Response | undefined;
   try {
-    response = await (options.fetch ?? fetch)(url, {
-      ...init,
-      method: 'GET',
-      signal: controller.signal
-    });
-    checkRedirect(url, response);
-    if (response.status === 304) {
-      return { response, body: undefined };
-    }
-    if (!response.ok) {
-      throw new RequestError(
-        'http',
-        `HTTP ${response.status}`,
-        response.status
-      );
-    }
-    checkContentType(response);
-    const text = await readText(
-      response,
-      options.maxBytes ?? LIMITS.responseMaxBytes
-    );
-    try {
-      return { response, body: JSON.parse(text) };
-    } catch (error) {
-      throw new RequestError(
-        'not-json',
-        (error as Error).message,
-        response.status
-      );
-    }
-  } catch (error) {
-    if (error instanceof RequestError) {
-      throw error;
-    }
-    throw controller.signal.aborted
-      ? new RequestError('timeout', `timed out after ${timeoutMs / 1000} s`)
-      : new RequestError('no-answer', 'no answer');
+    return await request(controller.signal);
   } finally {
     clearTimeout(timer);
-    // Whatever was not read is not downloaded (a no-op once it was read).
-    response?.body?.cancel().catch(() => undefined);
   }
 }
 

@@ -1,3 +1,5 @@
+import { wellFormed } from './text';
+
 /**
  * The one link checker. Links from operator text are allowed only with a
  * known-safe scheme, or as a path on this hub; everything else (javascript:,
@@ -103,8 +105,24 @@ export function channelHref(channel: {
   address: string;
 }): string {
   return channel.kind === 'email'
-    ? `mailto:${channel.address}`
+    ? mailtoHref([channel.address])
     : channel.address;
+}
+
+/**
+ * The one way a mailto: link is written: each address encoded (its @ kept
+ * readable), then the query (`subject=...&body=...`), already encoded.
+ */
+export function mailtoHref(addresses: string[], query = ''): string {
+  const to = addresses.map(encodeAddress).join(',');
+  return query ? `mailto:${to}?${query}` : `mailto:${to}`;
+}
+
+/**
+ * An address as it stands in a mailto: link.
+ */
+export function encodeAddress(address: string): string {
+  return encodeURIComponent(wellFormed(address)).replace(/%40/g, '@');
 }
 
 /**

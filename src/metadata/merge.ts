@@ -1,3 +1,4 @@
+import { RoleIDs } from '../ids';
 import { ROLE_ALIASES } from './defaults';
 import { clampRefreshSeconds, LIMITS } from './limits';
 import { IPositions } from './parse';
@@ -439,8 +440,8 @@ function addDiscoveredAdmins(m: IHubMetadata, admins: string[]): void {
     }
     const curated = byUsername.get(key);
     if (curated) {
-      if (!curated.roles.includes('hub-administrator')) {
-        curated.roles.push('hub-administrator');
+      if (!curated.roles.includes(RoleIDs.hubAdministrator)) {
+        curated.roles.push(RoleIDs.hubAdministrator);
       }
       continue;
     }
@@ -448,7 +449,7 @@ function addDiscoveredAdmins(m: IHubMetadata, admins: string[]): void {
       id: username,
       name: username,
       usernames: [username],
-      roles: ['hub-administrator'],
+      roles: [RoleIDs.hubAdministrator],
       contact: {},
       discovered: true,
       origin: { source: 'hub', path: '$' }
@@ -467,7 +468,7 @@ function checkRepresentatives(
   source: SourceId
 ): void {
   const count = m.people.filter(p =>
-    p.roles.includes('community-representative')
+    p.roles.includes(RoleIDs.communityRepresentative)
   ).length;
   if (count === 0) {
     problems.push({

@@ -1,3 +1,4 @@
+import { RoleIDs } from '../ids';
 import {
   IAnnouncement,
   IChannel,
@@ -18,20 +19,48 @@ export interface IContactPoint {
 }
 
 /**
+ * Why a route goes where it goes, for the sentence that explains it.
+ * - `anyone`: every user does it themselves;
+ * - `own-role`: the viewer holds the role that does it;
+ * - `owner`: the role that does it is contacted;
+ * - `reached-through`: that role is reached through another role's contacts
+ *   (the operator's engineers through its support desk);
+ * - `restricted`: the contact accepts requests only from some roles, and the
+ *   viewer asks one of them (`via`), who passes it on;
+ * - `unlisted`: nobody is listed for the contact, and the request climbs its
+ *   escalation path to the first role with someone listed (`via`).
+ */
+export type RouteReason =
+  | 'anyone'
+  | 'own-role'
+  | 'owner'
+  | 'reached-through'
+  | 'restricted'
+  | 'unlisted';
+
+/**
  * How the person looking gets something done.
  * - `self`: they can do it themselves;
  * - `direct`: they contact `contact`, who handles it;
- * - `via`: they contact `via`, who takes it on to `contact`. This happens when
- *   `contact` accepts requests only from some roles (the operator's support
- *   desk and Community Representatives), or when nobody is listed for
- *   `contact` and the request climbs its escalation path (`fallback`).
+ * - `via`: they contact `via`, who takes it on to `contact`.
+ * `reason` says why; `fallback` that `via` is not the first role asked but
+ * one up its escalation path, because nobody is listed below it.
  */
 export interface IRoute {
   kind: 'self' | 'direct' | 'via';
+  reason: RouteReason;
   owner: IRole;
   contact?: IContactPoint;
   via?: IContactPoint;
   fallback?: boolean;
+}
+
+/**
+ * The route of a problem report, and the highest role on the recipient's
+ * escalation path that the viewer holds (they report as that role), if any.
+ */
+export interface IReportRoute extends IRoute {
+  reportsAs?: IRole;
 }
 
 /**
@@ -52,7 +81,7 @@ export interface IResolvedViewer {
 /**
  * Where problem reports go when an outage category names no recipient.
  */
-export const DEFAULT_RECIPIENT = 'hub-administrator';
+export const DEFAULT_RECIPIENT = RoleIDs.hubAdministrator;
 
 /**
  * Answers "who handles this, for the person looking?" over merged metadata.
@@ -97,6 +126,20 @@ export class Resolver {
     return [...this.metadata.roles.values()].filter(r => !r.hidden);
   }
 
+  /**
+   * The roles the viewer must go through to reach a role: none when it takes
+   * requests from anyone or from a role the viewer holds; otherwise those it
+   * takes requests from (the operator's support desk takes them from the
+   * Community Representatives).
+   */
+  mustGoThrough(roleId: string): IRole[] {
+    const accepts = this.metadata.roles.get(roleId)?.acceptsFrom ?? [];
+    if (accepts.length === 0 || accepts.some(r => this.holds(r))) {
+      return [];
+    }
+    return accepts.flatMap(id => this.metadata.roles.get(id) ?? []);
+  }
+
   contactPoint(roleId: string): IContactPoint | undefined {
     const role = this.metadata.roles.get(roleId);
     if (!role) {
@@ -127,34 +170,49 @@ export class Resolver {
     const owner =
       this.metadata.roles.get(roleId) ??
       this.metadata.roles.get(DEFAULT_RECIPIENT)!;
-    if (owner.id === 'user' || this.holds(owner.id)) {
-      return { kind: 'self', owner };
+    if (owner.id === RoleIDs.user) {
+      return { kind: 'self', reason: 'anyone', owner };
+    }
+    if (this.holds(owner.id)) {
+      return { kind: 'self', reason: 'own-role', owner };
     }
     const contact =
       this.contactPoint(owner.reachedThrough ?? owner.id) ??
       this.contactPoint(owner.id)!;
-    const accepted =
-      contact.role.acceptsFrom.length === 0 ||
-      contact.role.acceptsFrom.some(r => this.holds(r));
-    if (!accepted) {
-      const via = this._reachable(contact.role.acceptsFrom[0]);
+    const direct: IRoute = {
+      kind: 'direct',
+      reason: contact.role.id === owner.id ? 'owner' : 'reached-through',
+      owner,
+      contact
+    };
+    const through = this.mustGoThrough(contact.role.id);
+    if (through.length > 0) {
+      const via = this._reachable(through[0].id);
       return via
         ? {
             kind: 'via',
+            reason: 'restricted',
             owner,
             contact,
             via: via.point,
             fallback: via.fallback || undefined
           }
-        : { kind: 'direct', owner, contact };
+        : direct;
     }
-    if (isEmpty(contact)) {
+    if (isEmptyContactPoint(contact)) {
       const via = this._reachable(contact.role.escalatesTo);
       if (via) {
-        return { kind: 'via', owner, contact, via: via.point, fallback: true };
+        return {
+          kind: 'via',
+          reason: 'unlisted',
+          owner,
+          contact,
+          via: via.point,
+          fallback: true
+        };
       }
     }
-    return { kind: 'direct', owner, contact };
+    return direct;
   }
 
   /**
@@ -163,10 +221,18 @@ export class Resolver {
    * to the Hub Administrators, an administrator to the representatives, a
    * representative to the operator's support desk.
    */
-  routeReport(recipient: string = DEFAULT_RECIPIENT): IRoute {
-    const path = this.escalationPath(recipient);
+  routeReport(recipient: string = DEFAULT_RECIPIENT): IReportRoute {
+    // An unknown id (from a document built elsewhere) goes where reports go.
+    const start = this.metadata.roles.has(recipient)
+      ? recipient
+      : DEFAULT_RECIPIENT;
+    const path = this.escalationPath(start);
     const highest = this.highestHeld(path);
-    return this.routeToRole(path[Math.min(highest + 1, path.length - 1)]);
+    return {
+      ...this.routeToRole(path[Math.min(highest + 1, path.length - 1)]),
+      reportsAs:
+        highest < 0 ? undefined : this.metadata.roles.get(path[highest])
+    };
   }
 
   /**
@@ -218,7 +284,7 @@ export class Resolver {
       if (!point) {
         return undefined;
       }
-      if (!isEmpty(point)) {
+      if (!isEmptyContactPoint(point)) {
         return { point, fallback };
       }
       roleId = point.role.escalatesTo;
@@ -230,7 +296,10 @@ export class Resolver {
   private _people = new Map<string, IPerson[]>();
 }
 
-function isEmpty(point: IContactPoint): boolean {
+/**
+ * Whether nobody and nothing is listed to reach a role.
+ */
+export function isEmptyContactPoint(point: IContactPoint): boolean {
   return point.people.length === 0 && point.channels.length === 0;
 }
 
@@ -249,10 +318,10 @@ export function resolveViewer(
         p.usernames.some(u => u.toLowerCase() === username)
       )
     : undefined;
-  const roles = new Set(['user', ...(person?.roles ?? [])]);
+  const roles = new Set([RoleIDs.user, ...(person?.roles ?? [])]);
   const adminsGroup = metadata.adminDiscovery.group;
   if (viewer.admin || (adminsGroup && viewer.groups?.includes(adminsGroup))) {
-    roles.add('hub-administrator');
+    roles.add(RoleIDs.hubAdministrator);
   }
   return { username: viewer.username, roles: [...roles], person };
 }

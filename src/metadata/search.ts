@@ -1,18 +1,72 @@
+import { foldText, IFoldedText } from './fold';
 import { localize } from './localize';
 import { ITask } from './types';
+import { typoMatch, typosAllowed } from './typos';
 
 /**
- * A task with its text in the viewer's language, ready to be filtered.
+ * Where in a task a word was found, best first.
+ */
+const enum Place {
+  Title = 0,
+  Category = 1,
+  Keyword = 2
+}
+
+/**
+ * How closely a word matched, best first.
+ */
+const enum Closeness {
+  Word = 0,
+  WordStart = 1,
+  Inside = 2
+}
+
+interface IField {
+  place: Place;
+  text: string;
+  folded: IFoldedText;
+  /**
+   * The words of the folded text, as [start, end) offsets into it.
+   */
+  words: [number, number][];
+}
+
+/**
+ * A task with its text in the viewer's language, folded once, so that each
+ * keystroke only compares strings.
  */
 export interface ISearchableTask {
   task: ITask;
   title: string;
   category: string;
-  haystack: string;
+  fields: IField[];
 }
 
 /**
- * Localise every task once, so that each keystroke only compares strings.
+ * A part of a title, in UTF-16 offsets into the title as shown.
+ */
+export interface ITextRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A task the query found, and why.
+ */
+export interface ITaskMatch {
+  item: ISearchableTask;
+  /**
+   * The parts of the title that matched: sorted, apart, on whole graphemes.
+   */
+  highlights: ITextRange[];
+  /**
+   * The keywords that matched the words the title and category lack.
+   */
+  keywords: string[];
+}
+
+/**
+ * Localise and fold every task once.
  */
 export function searchableTasks(
   tasks: ITask[],
@@ -25,29 +79,199 @@ export function searchableTasks(
       task,
       title,
       category,
-      haystack: fold([title, category, ...task.keywords].join('\n'))
+      fields: [
+        field(Place.Title, title),
+        field(Place.Category, category),
+        ...task.keywords.map(keyword => field(Place.Keyword, keyword))
+      ]
     };
   });
 }
 
-/**
- * Tasks whose title, category or keywords contain every word of the query,
- * ignoring case and accents.
- */
-export function filterTasks(
-  tasks: ISearchableTask[],
-  query: string
-): ISearchableTask[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) {
-    return tasks;
-  }
-  return tasks.filter(t => words.every(w => t.haystack.includes(w)));
+function field(place: Place, text: string): IField {
+  const folded = foldText(text);
+  const words = Array.from(
+    folded.text.matchAll(/[\p{L}\p{N}\p{M}]+/gu),
+    (w): [number, number] => [w.index!, w.index! + w[0].length]
+  );
+  return { place, text, folded, words };
 }
 
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+/**
+ * One word of the query found in one field.
+ */
+interface IWordMatch {
+  field: IField;
+  typos: number;
+  closeness: Closeness;
+  start: number;
+  end: number;
+}
+
+/**
+ * Orders a word's matches: without typos first, then title, category,
+ * keyword, then a whole word, its start, inside it. Each part is below the
+ * step of the one before, so one number compares them all.
+ */
+function cost(match: IWordMatch): number {
+  return match.typos * 9 + match.field.place * 3 + match.closeness;
+}
+
+/**
+ * The tasks whose title, category or keywords hold every word of the query,
+ * ignoring case and accents, best first: each word is found as typed
+ * (a whole word, the start of one, or anywhere) or else with a few typos
+ * (`typosAllowed`); the last word may be the start of a word still being
+ * typed. Tasks with fewer words matched only with typos come first, then
+ * those with more words found in the title, then closer matches, then the
+ * operator's order. Costs one pass over the tasks.
+ */
+export function searchTasks(
+  tasks: ISearchableTask[],
+  query: string
+): ITaskMatch[] {
+  const words = foldText(query).text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) {
+    return tasks.map(item => ({ item, highlights: [], keywords: [] }));
+  }
+  const typing = !/\s$/.test(query);
+  const found: { match: ITaskMatch; rank: number[] }[] = [];
+  tasks.forEach((item, index) => {
+    const matches: IWordMatch[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const best = bestMatch(item, words[i], typing && i === words.length - 1);
+      if (!best) {
+        return;
+      }
+      matches.push(best);
+    }
+    found.push({
+      match: explain(item, matches),
+      rank: [
+        matches.filter(m => m.typos > 0).length,
+        matches.filter(m => m.field.place !== Place.Title).length,
+        matches.reduce((sum, m) => sum + cost(m), 0),
+        index
+      ]
+    });
+  });
+  return found.sort((a, b) => compare(a.rank, b.rank)).map(f => f.match);
+}
+
+function compare(a: number[], b: number[]): number {
+  const i = a.findIndex((value, k) => value !== b[k]);
+  return i < 0 ? 0 : a[i] - b[i];
+}
+
+function bestMatch(
+  item: ISearchableTask,
+  word: string,
+  typing: boolean
+): IWordMatch | null {
+  let best: IWordMatch | null = null;
+  const consider = (match: IWordMatch | null) => {
+    if (match && (!best || cost(match) < cost(best))) {
+      best = match;
+    }
+  };
+  for (const f of item.fields) {
+    consider(exactMatch(f, word));
+  }
+  if (best) {
+    return best;
+  }
+  const max = typosAllowed(word);
+  if (max > 0) {
+    for (const f of item.fields) {
+      consider(typoInField(f, word, max, typing));
+    }
+  }
+  return best;
+}
+
+/**
+ * `word` as typed in the field: a whole word, else the start of one, else
+ * anywhere (inside a word, or across two).
+ */
+function exactMatch(f: IField, word: string): IWordMatch | null {
+  const text = f.folded.text;
+  const at = (start: number, closeness: Closeness): IWordMatch => ({
+    field: f,
+    typos: 0,
+    closeness,
+    start,
+    end: start + word.length
+  });
+  let wordStart: IWordMatch | null = null;
+  for (const [start, end] of f.words) {
+    if (text.startsWith(word, start)) {
+      if (start + word.length === end) {
+        return at(start, Closeness.Word);
+      }
+      wordStart = wordStart ?? at(start, Closeness.WordStart);
+    }
+  }
+  const anywhere = text.indexOf(word);
+  return wordStart ?? (anywhere < 0 ? null : at(anywhere, Closeness.Inside));
+}
+
+/**
+ * The field's word closest to `word` within `max` typos; with `typing`, the
+ * closest start of a word.
+ */
+function typoInField(
+  f: IField,
+  word: string,
+  max: number,
+  typing: boolean
+): IWordMatch | null {
+  let best: IWordMatch | null = null;
+  for (const [start, end] of f.words) {
+    const found = typoMatch(word, f.folded.text.slice(start, end), max, typing);
+    if (found && (!best || found.typos < best.typos)) {
+      best = {
+        field: f,
+        typos: found.typos,
+        closeness:
+          found.length === end - start ? Closeness.Word : Closeness.WordStart,
+        start,
+        end: start + found.length
+      };
+    }
+  }
+  return best;
+}
+
+/**
+ * What to show for a found task: the title's matched parts, in the title's
+ * own offsets, and the keywords behind the other words.
+ */
+function explain(item: ISearchableTask, matches: IWordMatch[]): ITaskMatch {
+  const ranges: ITextRange[] = [];
+  const keywords = new Set<string>();
+  for (const m of matches) {
+    if (m.field.place === Place.Title) {
+      const { from, to } = m.field.folded;
+      ranges.push({ start: from[m.start], end: to[m.end - 1] });
+    } else if (m.field.place === Place.Keyword) {
+      keywords.add(m.field.text);
+    }
+  }
+  return { item, highlights: merge(ranges), keywords: [...keywords] };
+}
+
+/**
+ * Sorted ranges, with those that overlap or touch joined.
+ */
+function merge(ranges: ITextRange[]): ITextRange[] {
+  const out: ITextRange[] = [];
+  for (const r of [...ranges].sort((a, b) => a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) {
+      last.end = Math.max(last.end, r.end);
+    } else {
+      out.push({ ...r });
+    }
+  }
+  return out;
 }

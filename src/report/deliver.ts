@@ -1,4 +1,4 @@
-import { checkLink } from '../metadata/links';
+import { checkLink, encodeAddress, mailtoHref } from '../metadata/links';
 import { LIMITS } from '../metadata/limits';
 import { cutText, wellFormed } from '../metadata/text';
 import { IReport } from './compose';
@@ -26,20 +26,22 @@ export function mailtoUrl(
   trimmedNote: string,
   maxLength: number = LIMITS.mailtoMaxChars
 ): IMailto {
-  const encoded: string[] = [];
+  const kept: string[] = [];
   const omitted: string[] = [];
   let toLength = 0;
   for (const recipient of recipients) {
-    const one = encodeURIComponent(wellFormed(recipient)).replace(/%40/g, '@');
-    if (toLength + one.length + 1 > maxLength / 2) {
+    const one = encodeAddress(recipient).length;
+    if (toLength + one + 1 > maxLength / 2) {
       omitted.push(recipient);
     } else {
-      encoded.push(one);
-      toLength += one.length + 1;
+      kept.push(recipient);
+      toLength += one + 1;
     }
   }
-  const start = `mailto:${encoded.join(',')}?subject=`;
-  const head = `${start}${fitEncoded(wellFormed(subject), maxLength / 4)}&body=`;
+  const head = mailtoHref(
+    kept,
+    `subject=${fitEncoded(wellFormed(subject), maxLength / 4)}&body=`
+  );
   const room = maxLength - head.length;
   const text = wellFormed(body);
   const full = encodeURIComponent(text);
@@ -180,9 +182,7 @@ export function reportTargets(
   if (!point) {
     return { emails: [], forms: [] };
   }
-  const shared = point.channels
-    .filter(c => c.kind === 'email')
-    .map(c => c.address);
+  const shared = sharedAddresses(point);
   const personal = point.people
     .map(p => p.contact.email)
     .filter((e): e is string => !!e);
@@ -196,4 +196,14 @@ export function reportTargets(
         address: c.address
       }))
   };
+}
+
+/**
+ * A role's shared email addresses: where its reports go rather than to each
+ * of its people.
+ */
+export function sharedAddresses(point: {
+  channels: { kind: string; address: string }[];
+}): string[] {
+  return point.channels.filter(c => c.kind === 'email').map(c => c.address);
 }

@@ -40,7 +40,8 @@ def test_limits():
 
 
 def test_plugin_id():
-    assert f"'{PLUGIN_ID}'" in read("pluginId.ts")
+    ids = (Path(__file__).resolve().parents[2] / "src" / "ids.ts").read_text()
+    assert f"export const model = '{PLUGIN_ID}';" in ids
 
 
 def test_role_aliases():

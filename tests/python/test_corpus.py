@@ -10,35 +10,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from pathlib import Path
-from typing import Any, Dict, List
+from typing import Dict, List
 
-import pytest
-
-from jupyterlab_hub_help.validate import MISSING, build_problems
-
-CORPUS = Path(__file__).resolve().parents[2] / "tests" / "corpus"
-CASES = sorted((CORPUS / "cases").glob("*.json"))
 REPRESENTATIVE_CODES = ("no-representative", "too-many-representatives")
-
-
-def inputs(case: Dict[str, Any]) -> Dict[str, Any]:
-    """The case's sources, with any generated document built (without
-    recursion: a document 10,000 deep must not need a deep stack)."""
-    sources = {k: case[k] for k in ("settings", "remote") if k in case}
-    spec = case.get("generate")
-    if spec:
-        target = sources.get(spec["target"])
-        doc = dict(target) if isinstance(target, dict) else {}
-        if spec["kind"] == "large":
-            doc["announcements"] = ["x" * spec["chars"]]
-        else:
-            nested: List[Any] = []
-            for _ in range(1, spec["depth"]):
-                nested = [nested]
-            doc["tasks"] = nested
-        sources[spec["target"]] = doc
-    return sources
 
 
 def compare(expected: List[dict], actual: list) -> Dict[str, List[str]]:
@@ -76,20 +50,15 @@ def compare(expected: List[dict], actual: list) -> Dict[str, List[str]]:
     return {"missing": missing, "unexpected": unexpected}
 
 
-def test_the_corpus_is_there():
-    assert len(CASES) > 100
+def test_the_corpus_is_there(corpus_cases):
+    assert len(corpus_cases) > 100
 
 
-@pytest.mark.parametrize("case_file", CASES, ids=[c.stem for c in CASES])
-def test_case(case_file):
-    case = json.loads(case_file.read_text("utf-8"))
-    sources = inputs(case)
-    problems = build_problems(
-        sources.get("settings", MISSING), sources.get("remote", MISSING)
-    )
+def test_case(corpus_case, case_problems):
+    problems = case_problems(corpus_case)
     for p in problems:
         assert p.path.startswith("$") and p.source and p.code and p.severity
         assert all(isinstance(param, str) for param in p.params)
-    assert compare(case["problems"], problems) == {"missing": [], "unexpected": []}, case[
+    assert compare(corpus_case["problems"], problems) == {"missing": [], "unexpected": []}, corpus_case[
         "description"
     ]

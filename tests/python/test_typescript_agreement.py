@@ -20,11 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyterlab_hub_help.validate import MISSING, build_problems
-
 ROOT = Path(__file__).resolve().parents[2]
 TSC = ROOT / "node_modules" / ".bin" / "tsc"
-CASES = sorted((ROOT / "tests" / "corpus" / "cases").glob("*.json"))
 SAMPLE = ROOT / "demo" / "config" / "labconfig" / "default_setting_overrides.d" / "jupyterlab-hub-help.json"
 
 pytestmark = pytest.mark.skipif(
@@ -60,20 +57,20 @@ def typescript(tmp_path_factory):
             str(TSC), "--outDir", str(out), "--rootDir", str(ROOT / "src"),
             "--module", "commonjs", "--target", "es2020", "--esModuleInterop",
             "--skipLibCheck", "--strict", "false", "--noEmitOnError", "false",
-            "--declaration", "false", str(ROOT / "src" / "metadata" / "load.ts"),
+            "--declaration", "false", str(ROOT / "src" / "metadata" / "build.ts"),
         ],
         capture_output=True,
         cwd=ROOT,
     )
-    load = out / "metadata" / "load.js"
-    if not load.exists():
+    build = out / "metadata" / "build.js"
+    if not build.exists():
         pytest.skip("src/metadata did not compile")
     runner = out / "runner.js"
     runner.write_text(RUNNER)
 
     def run(cases):
         result = subprocess.run(
-            ["node", str(runner), str(load)],
+            ["node", str(runner), str(build)],
             input=json.dumps(cases),
             capture_output=True,
             text=True,
@@ -85,24 +82,9 @@ def typescript(tmp_path_factory):
     return run
 
 
-def python_problems(case):
-    sources = {k: case[k] for k in ("settings", "remote") if k in case}
-    spec = case.get("generate")
-    if spec:
-        target = sources.get(spec["target"])
-        doc = dict(target) if isinstance(target, dict) else {}
-        if spec["kind"] == "large":
-            doc["announcements"] = ["x" * spec["chars"]]
-        else:
-            nested: list = []
-            for _ in range(1, spec["depth"]):
-                nested = [nested]
-            doc["tasks"] = nested
-        sources[spec["target"]] = doc
-    return [
-        [p.source, p.path, p.code, p.severity, p.params]
-        for p in build_problems(sources.get("settings", MISSING), sources.get("remote", MISSING))
-    ]
+def as_lists(problems):
+    """Problems in the runner's form, to compare with what Node printed."""
+    return [[p.source, p.path, p.code, p.severity, p.params] for p in problems]
 
 
 def mutated_documents(count: int, seed: int = 12):
@@ -169,17 +151,18 @@ def mutated_documents(count: int, seed: int = 12):
         yield case
 
 
-def test_every_corpus_case(typescript):
-    cases = [json.loads(c.read_text("utf-8")) for c in CASES]
-    expected = typescript(cases)
+def test_every_corpus_case(typescript, corpus_cases, case_problems):
+    expected = typescript(list(corpus_cases.values()))
     differ = [
-        c.stem for c, case, ts in zip(CASES, cases, expected) if python_problems(case) != ts
+        name
+        for (name, case), ts in zip(corpus_cases.items(), expected)
+        if as_lists(case_problems(case)) != ts
     ]
     assert differ == []
 
 
-def test_mutated_documents(typescript):
+def test_mutated_documents(typescript, case_problems):
     cases = list(mutated_documents(400))
     expected = typescript(cases)
     for case, ts in zip(cases, expected):
-        assert python_problems(case) == ts, json.dumps(case)[:2000]
+        assert as_lists(case_problems(case)) == ts, json.dumps(case)[:2000]

@@ -488,8 +488,11 @@ export async function reportFindings(options: {
   }
   const keysOf = (query: string) =>
     query ? query.split('&').map(pair => pair.split('=')[0]) : [];
+  // The footer's links: the ones filled with the report.
   const link = (text: string) =>
-    [...dialog.querySelectorAll('a')].find(a => a.textContent === text);
+    [...dialog.querySelectorAll('.jp-Dialog-footer a')].find(
+      a => a.textContent === text
+    );
 
   const mail = link('Send by email')?.getAttribute('href');
   if (!mail) {
@@ -509,9 +512,7 @@ export async function reportFindings(options: {
     }
   }
 
-  const form = link(`Fill in the form: ${options.formLabel}`)?.getAttribute(
-    'href'
-  );
+  const form = link(options.formLabel)?.getAttribute('href');
   if (!form) {
     findings.push('no form link');
   } else {

@@ -78,6 +78,7 @@ test.describe('when the JupyterLab server stops after the page loaded', () => {
     await dialog
       .getByLabel('What kind of problem is it?')
       .selectOption({ label: 'User servers not starting' });
+    await dialog.getByText('Who receives it').click();
     await expect(
       dialog
         .getByRole('region', { name: 'Who receives it' })

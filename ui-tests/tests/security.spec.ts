@@ -121,7 +121,7 @@ test.describe('Hostile hub metadata', () => {
       texts.indexOf(longest)
     ];
     expect(await everyCategory(page, server.corpusUrl, axeAt)).toEqual([]);
-    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
     await stillWorks(page);
   });

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
-import { readHubContext } from '../../hub';
+import { offlineModel } from '../../__tests__/fixtures';
 import { HubHelpModel } from '../../model';
 
 // react-dom has no type declarations in this project.
@@ -48,14 +48,7 @@ export async function modelWith(settings: {
   [key: string]: unknown;
 }): Promise<{ model: HubHelpModel; commands: CommandRegistry }> {
   const commands = new CommandRegistry();
-  const model = new HubHelpModel({
-    hub: readHubContext(() => ''),
-    token: '',
-    language: 'en',
-    gettext: s => s,
-    hasCommand: id => commands.hasCommand(id),
-    state: null
-  });
+  const model = offlineModel(commands);
   await model.load();
   model.setSettings(settings);
   return { model, commands };

@@ -1,8 +1,9 @@
 import { builtInDefaults } from '../defaults';
-import { buildMetadata } from '../load';
+import { buildMetadata } from '../build';
 import { mergeSources } from '../merge';
 import { describeProblem } from '../problems';
 import { IHubMetadataDocument } from '../types';
+import { BUILT_IN_ROLES } from './checks';
 
 const merge = (
   settings: IHubMetadataDocument,
@@ -30,14 +31,7 @@ describe('built-in defaults', () => {
   const { metadata, problems } = merge({ people: [rep('Ann')] });
 
   it('has the role catalogue', () => {
-    expect([...metadata.roles.keys()]).toEqual([
-      'user',
-      'community-representative',
-      'hub-administrator',
-      'support-triager',
-      'site-reliability-engineer',
-      'incident-responder'
-    ]);
+    expect([...metadata.roles.keys()]).toEqual(BUILT_IN_ROLES);
     for (const role of [...metadata.roles.values()]) {
       expect(role.description).toBeTruthy();
       expect(role.duties.length).toBeGreaterThan(0);

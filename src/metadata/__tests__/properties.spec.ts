@@ -14,12 +14,17 @@ import { fillTemplate, mailtoUrl } from '../../report/deliver';
 import { builtInDefaults } from '../defaults';
 import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
-import { buildMetadata } from '../load';
+import { buildMetadata } from '../build';
 import { parseDocument } from '../parse';
-import { IProblem, plainGettext } from '../problems';
-import { Resolver } from '../resolve';
+import { plainGettext } from '../problems';
 import { cutText, wellFormed } from '../text';
-import { IHubMetadata, IViewer } from '../types';
+import { IViewer } from '../types';
+import {
+  BUILT_IN_ROLES,
+  malformedProblems,
+  unresolved,
+  unsafeValues
+} from './checks';
 
 const SEED = 20260122;
 const RUNS = { seed: SEED, numRuns: 10000 };
@@ -60,123 +65,12 @@ const SAFE_LINKS = [
   'mailto:desk@example.org',
   ...hostile.safeLinks
 ];
-const BUILT_IN_ROLES = [
-  'user',
-  'community-representative',
-  'hub-administrator',
-  'support-triager',
-  'site-reliability-engineer',
-  'incident-responder'
-];
 
 // ------------------------------------------------------------------ checks
 
 const LONE_SURROGATE =
   /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isWellFormed = (text: string) => !LONE_SURROGATE.test(text);
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
-
-/**
- * A chat handle as the format defines it: plain text that starts with no
- * scheme, "/" or "\" and holds no control character, or else an allowed link.
- */
-function isAllowedHandle(value: unknown): boolean {
-  if (typeof value !== 'string' || value === '') {
-    return false;
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) {
-    return false;
-  }
-  return /^([a-z][a-z0-9+.-]*:|[/\\])/i.test(value.trim())
-    ? isSafeLink(value)
-    : true;
-}
-
-/**
- * What in the merged metadata is not an allowed link, handle or address.
- */
-function badLinks(m: IHubMetadata): string[] {
-  const bad: string[] = [];
-  const check = (ok: (v: unknown) => boolean, where: string, v: unknown) => {
-    if (v !== undefined && !ok(v)) {
-      bad.push(`${where}: ${JSON.stringify(v)}`);
-    }
-  };
-  const link = (where: string, v: unknown) => check(isSafeLink, where, v);
-  const email = (v: unknown) => typeof v === 'string' && EMAIL.test(v);
-  link('hub.url', m.hub.url);
-  link('org.url', m.org?.url);
-  link('org.logo_url', m.org?.logo_url);
-  link('operatedBy.url', m.operatedBy?.url);
-  link('fundedBy.url', m.fundedBy?.url);
-  link('designedBy.url', m.designedBy?.url);
-  link('statusPage', m.statusPage);
-  if (m.metadataUrl !== '') {
-    link('metadataUrl', m.metadataUrl);
-  }
-  for (const p of m.people) {
-    link('contact.url', p.contact.url);
-    check(isAllowedHandle, 'contact.chat', p.contact.chat);
-    check(email, 'contact.email', p.contact.email);
-  }
-  m.announcements.forEach(a => a.link && link('link.url', a.link.url));
-  m.tasks.forEach(t => link('how.url', t.how.url));
-  for (const role of m.roles.values()) {
-    for (const c of role.channels) {
-      if (c.kind === 'url') {
-        link('channel.address', c.address);
-      } else if (c.kind === 'chat') {
-        check(isAllowedHandle, 'channel.address', c.address);
-      } else {
-        check(email, 'channel.address', c.address);
-      }
-      link('channel.formTemplate', c.formTemplate);
-    }
-  }
-  return bad;
-}
-
-function badProblems(problems: IProblem[]): IProblem[] {
-  return problems.filter(
-    p =>
-      typeof p.path !== 'string' ||
-      !/^\$($|\.|\[)/.test(p.path) ||
-      typeof p.code !== 'string' ||
-      !Array.isArray(p.params) ||
-      !p.params.every(x => typeof x === 'string') ||
-      !['error', 'warning'].includes(p.severity)
-  );
-}
-
-/**
- * Resolve every role, task and report for a viewer: what did not resolve to
- * a role (a throw escapes).
- */
-function unresolved(m: IHubMetadata, viewer: IViewer): string[] {
-  const bad: string[] = [];
-  const resolver = new Resolver(m, viewer);
-  resolver.roles();
-  resolver.activeAnnouncements(new Date('2026-06-01T00:00:00Z'));
-  for (const role of m.roles.values()) {
-    resolver.routeToRole(role.id);
-    resolver.escalationPath(role.id);
-  }
-  for (const task of m.tasks) {
-    if (!resolver.routeTask(task).owner) {
-      bad.push(`task ${task.id}`);
-    }
-  }
-  for (const recipient of [
-    ...m.outageCategories.map(c => c.recipient),
-    undefined
-  ]) {
-    if (!resolver.routeReport(recipient).owner) {
-      bad.push(`report to ${recipient}`);
-    }
-  }
-  return bad;
-}
 
 // ------------------------------------------------------------ arbitraries
 
@@ -504,7 +398,7 @@ describe('metadata properties', () => {
           (input, source) => {
             const { document, problems } = parseDocument(input, source);
             expect(typeof document).toBe('object');
-            expect(badProblems(problems)).toEqual([]);
+            expect(malformedProblems(problems)).toEqual([]);
             expect(problems.every(p => p.source === source)).toBe(true);
           }
         ),
@@ -528,8 +422,8 @@ describe('metadata properties', () => {
               remote,
               defaults
             });
-            expect(badProblems(problems)).toEqual([]);
-            expect(badLinks(metadata)).toEqual([]);
+            expect(malformedProblems(problems)).toEqual([]);
+            expect(unsafeValues(metadata)).toEqual([]);
             for (const role of BUILT_IN_ROLES) {
               expect(metadata.roles.has(role)).toBe(true);
             }

@@ -2,7 +2,7 @@
  * The trust defects of the first version, one test each: hostile or careless
  * documents must be named precisely and never break what is valid.
  */
-import { buildMetadata } from '../load';
+import { buildMetadata } from '../build';
 import { checkLink, isSafeHandle, isSafeLink } from '../links';
 import { LIMITS } from '../limits';
 import { parseDocument } from '../parse';

@@ -1,4 +1,4 @@
-import { Page } from '@playwright/test';
+import { Locator, Page } from '@playwright/test';
 
 import { runCommand } from '../../tests/commands';
 import { expect, pageToken, test } from './fixtures';
@@ -11,6 +11,21 @@ async function openReport(page: Page) {
   const dialog = page.locator('.jp-Dialog-content');
   await expect(dialog.getByLabel('What kind of problem is it?')).toBeVisible();
   return dialog;
+}
+
+/**
+ * Who receives the report, and why: a collapsed section, opened.
+ */
+async function recipientOf(dialog: Locator): Promise<Locator> {
+  await dialog.locator('summary', { hasText: 'Who receives it' }).click();
+  return dialog.getByRole('region', { name: 'Who receives it' });
+}
+
+/**
+ * The dialog's footer, where the report is sent from.
+ */
+function footer(dialog: Locator): Locator {
+  return dialog.locator('.jp-Dialog-footer');
 }
 
 test.describe('Report a problem, in a real hub', () => {
@@ -30,7 +45,10 @@ test.describe('Report a problem, in a real hub', () => {
     await dialog
       .getByLabel('What do you see, and since when?')
       .fill(`My server spins forever; I pasted ${page.url()}?token=${token}`);
-    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
+      /^To: Hub Administrator \(\d+ people\)$/
+    );
+    const recipient = await recipientOf(dialog);
     await expect(recipient).toContainText(
       'Hub users report problems to: Hub Administrator.'
     );
@@ -39,7 +57,10 @@ test.describe('Report a problem, in a real hub', () => {
 
     const report = dialog.getByLabel('The report that will be sent');
     await expect(report).toHaveValue(/Hub answers now: yes/);
-    await dialog.getByRole('button', { name: 'Copy report' }).click();
+    await footer(dialog).getByRole('button', { name: 'Copy report' }).click();
+    await expect(footer(dialog).getByRole('status')).toHaveText(
+      'Copied to the clipboard.'
+    );
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain(
       '[Riverbend Climate Hub] User servers not starting'
@@ -48,7 +69,7 @@ test.describe('Report a problem, in a real hub', () => {
     expect(copied).toMatch(/JupyterHub: \d+\.\d+/);
     expect(copied).toContain('Page: /user/zoe/lab');
     expect(copied).not.toContain(token);
-    const mail = await dialog
+    const mail = await footer(dialog)
       .getByRole('link', { name: 'Send by email' })
       .getAttribute('href');
     expect(mail).not.toContain(token);
@@ -58,7 +79,10 @@ test.describe('Report a problem, in a real hub', () => {
     logInAs
   }) => {
     const dialog = await openReport(await logInAs('lin'));
-    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
+      'To: Community Representative (2 people)'
+    );
+    const recipient = await recipientOf(dialog);
     await expect(recipient).toContainText(
       'As Hub Administrator, you take problems you cannot solve to Community Representative.'
     );
@@ -72,7 +96,17 @@ test.describe('Report a problem, in a real hub', () => {
     await dialog
       .getByLabel('What kind of problem is it?')
       .selectOption({ label: 'User servers not starting' });
-    const recipient = dialog.getByRole('region', { name: 'Who receives it' });
+    // The desk's shared address, not its people.
+    await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
+      'To: CloudHost support desk (support@cloudhost.example.com), usually answered within one working day'
+    );
+    expect(await footer(dialog).locator('a, button').allInnerTexts()).toEqual([
+      'Send by email',
+      'Open a support ticket',
+      'Copy report',
+      'Cancel'
+    ]);
+    const recipient = await recipientOf(dialog);
     await expect(recipient).toContainText(
       'As Community Representative, you take problems you cannot solve to CloudHost support desk.'
     );
@@ -82,12 +116,12 @@ test.describe('Report a problem, in a real hub', () => {
     await expect(recipient).toContainText(
       'Expected answer: within one working day'
     );
-    const mail = await dialog
+    const mail = await footer(dialog)
       .getByRole('link', { name: 'Send by email' })
       .getAttribute('href');
     expect(mail).toMatch(/^mailto:support@cloudhost\.example\.com\?subject=/);
-    const form = await dialog
-      .getByRole('link', { name: 'Fill in the form: Open a support ticket' })
+    const form = await footer(dialog)
+      .getByRole('link', { name: 'Open a support ticket' })
       .getAttribute('href');
     expect(form).toMatch(
       /^https:\/\/support\.cloudhost\.example\.com\/new\?hub=.+&category=User%20servers%20not%20starting&summary=/

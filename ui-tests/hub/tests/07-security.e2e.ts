@@ -151,13 +151,13 @@ async function tokenHolders(token: string): Promise<string[]> {
  * which JupyterHub gives it as this token).
  */
 async function tokenRequests(
-  requests: Request[],
+  requests: ISentRequest[],
   token: string,
   hub: DemoHub,
   user: string
 ): Promise<string[]> {
   const found: string[] = [];
-  for (const request of requests) {
+  for (const { request, headers } of requests) {
     const url = new URL(request.url());
     const where = `${request.method()} ${url.origin}${url.pathname}`;
     if (request.url().includes(token)) {
@@ -170,9 +170,7 @@ async function tokenRequests(
       url.origin === hub.url &&
       (url.pathname.startsWith('/hub/api/') ||
         url.pathname.startsWith(`/user/${user}/`));
-    // A closed popup's requests keep only the headers Chromium reported first.
-    const headers = await request.allHeaders().catch(() => request.headers());
-    for (const [name, value] of Object.entries(headers)) {
+    for (const [name, value] of Object.entries(await headers)) {
       if (value.includes(token) && !(name === 'authorization' && ownApi)) {
         found.push(`in the ${name} header of ${where}`);
       }
@@ -182,11 +180,20 @@ async function tokenRequests(
 }
 
 /**
+ * A request and all its headers, asked for when it was sent: a popup closed
+ * since can no longer give them.
+ */
+interface ISentRequest {
+  request: Request;
+  headers: Promise<{ [name: string]: string }>;
+}
+
+/**
  * What the page sent, logged and opened while a test ran.
  */
 interface ISession {
   page: Page;
-  requests: Request[];
+  requests: ISentRequest[];
   console: string[];
   popups: string[];
   sockets: string[];
@@ -197,7 +204,7 @@ async function logInRecorded(
   user: string
 ): Promise<ISession> {
   const session = {
-    requests: [] as Request[],
+    requests: [] as ISentRequest[],
     console: [] as string[],
     popups: [] as string[],
     sockets: [] as string[]
@@ -207,7 +214,13 @@ async function logInRecorded(
       const context = page.context();
       await context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await context.addInitScript(recordLeaks);
-      context.on('request', request => session.requests.push(request));
+      context.on('request', request =>
+        session.requests.push({
+          request,
+          // Chromium may report no more than these for a closed popup.
+          headers: request.allHeaders().catch(() => request.headers())
+        })
+      );
       context.on('console', message => session.console.push(message.text()));
       page.on('pageerror', error => session.console.push(String(error)));
       page.on('websocket', socket => session.sockets.push(socket.url()));

@@ -8,7 +8,7 @@ import {
   mergeSources
 } from './merge';
 import { parseDocument } from './parse';
-import { PLUGIN_ID } from './pluginId';
+import { PLUGIN_ID } from '../ids';
 import { IProblem } from './problems';
 import { Gettext, IHubMetadataDocument } from './types';
 

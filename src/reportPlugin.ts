@@ -1,42 +1,28 @@
-import * as React from 'react';
-
 import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import {
-  Clipboard,
-  Dialog,
-  ICommandPalette,
-  Notification,
-  showDialog
-} from '@jupyterlab/apputils';
-import { URLExt } from '@jupyterlab/coreutils';
-import { ServerConnection } from '@jupyterlab/services';
+import { ICommandPalette, Notification } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
+import { copyText } from './components/copyText';
 import { isolate } from './components/OperatorText';
 import { toGettext } from './gettext';
 import { EXTENSION_VERSION } from './generated/version';
-import { channelHref, isSafeLink } from './metadata/links';
+import { channelHref, isSafeLink, mailtoHref } from './metadata/links';
 import { localize } from './metadata/localize';
 import { HubHelpModel } from './model';
-import type { Answer, IDiagnostics } from './report';
-import { CommandIDs, IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
-
-/**
- * How long the report waits for the hub and the server to answer.
- */
-const CHECK_TIMEOUT_MS = 3000;
+import type { Answer, IDiagnostics, ReportDraft } from './report';
+import { CommandIDs, PluginIDs } from './ids';
+import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
 
 /**
  * Reporting a problem: the report dialog, contacting a role, copying
  * diagnostics and opening the status page, from the palette and Help menu.
  */
 export const reportPlugin: JupyterFrontEndPlugin<void> = {
-  id: 'jupyterlab-hub-help:report',
+  id: PluginIDs.report,
   description:
     'Adds "Report a problem or outage", with a prefilled report routed to the right person, and related commands.',
   autoStart: true,
@@ -56,11 +42,17 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
     // The report code is not loaded at JupyterLab's start, but right after:
     // the dialog must open even when the server has gone away since.
     void app.restored.then(() =>
-      Promise.all([import('./report'), import('./components/ReportDialog')])
+      Promise.all([
+        import('./report'),
+        import('./components/ReportDialog'),
+        import('./hub/serverStatus')
+      ])
     );
-    const diagnostics = async (
+    // What the person typed, kept until it is sent, across openings.
+    let draft: ReportDraft | undefined;
+    const collect = async (
       hubAnswers: Answer,
-      serverAnswers: Answer
+      serverAnswersNow: Answer
     ): Promise<IDiagnostics> => {
       const { collectDiagnostics } = await import('./report');
       return collectDiagnostics({
@@ -74,25 +66,18 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
         language,
         hubVersion: model.live?.version,
         hubAnswers,
-        serverAnswers
+        serverAnswers: serverAnswersNow
       });
     };
     const answer = (value: boolean | undefined): Answer =>
       value === undefined ? 'unknown' : value ? 'yes' : 'no';
     const checkedDiagnostics = async () => {
+      const { serverAnswers } = await import('./hub/serverStatus');
       const [hub, server] = await Promise.all([
         model.hubAnswers(),
         serverAnswers(app.serviceManager.serverSettings)
       ]);
-      return diagnostics(answer(hub), answer(server));
-    };
-    const copy = async (text: string) => {
-      const safe = model.redact(text);
-      try {
-        await navigator.clipboard.writeText(safe);
-      } catch {
-        Clipboard.copyToSystem(safe);
-      }
+      return collect(answer(hub), answer(server));
     };
 
     commands.addCommand(CommandIDs.reportProblem, {
@@ -100,25 +85,41 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__('Prepare a report for the people who can fix it'),
       describedBy: { args: { type: 'object', properties: {} } },
       execute: async () => {
-        const [{ ReportForm }, initial] = await Promise.all([
+        const [report, { showReportDialog }, initial] = await Promise.all([
+          import('./report'),
           import('./components/ReportDialog'),
-          diagnostics('unknown', 'unknown')
+          collect('unknown', 'unknown')
         ]);
-        const body = ReactWidget.create(
-          <ReportForm
-            model={model}
-            trans={trans}
-            diagnostics={initial}
-            checked={checkedDiagnostics()}
-            copy={copy}
-          />
-        );
-        body.addClass('jp-HubHelp-reportBody');
-        await showDialog({
-          title: trans.__('Report a problem or outage'),
-          body,
-          buttons: [Dialog.cancelButton({ label: trans.__('Close') })]
+        draft ??= new report.ReportDraft();
+        const texts = {
+          otherCategory: trans.__('Something else'),
+          trimmedNote: trans.__(
+            '[This report was shortened. Paste the full text, copied with "Copy report", here.]'
+          )
+        };
+        const session = new report.ReportSession({
+          draft,
+          diagnostics: initial,
+          prepare: (values, current) =>
+            report.prepareReport({
+              metadata: model.metadata,
+              resolver: model.resolver,
+              language,
+              values,
+              diagnostics: current,
+              redact: text => model.redact(text),
+              __: toGettext(trans),
+              texts
+            })
         });
+        void checkedDiagnostics().then(d => session.setDiagnostics(d));
+        const refresh = () => session.refresh();
+        model.changed.connect(refresh);
+        try {
+          await showReportDialog({ session, trans, language, copy: copyText });
+        } finally {
+          model.changed.disconnect(refresh);
+        }
       }
     });
 
@@ -177,7 +178,7 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
           await checkedDiagnostics(),
           toGettext(trans)
         );
-        await copy(text);
+        await copyText(model.redact(text));
         Notification.success(trans.__('Diagnostics copied to the clipboard.'), {
           autoClose: 3000
         });
@@ -219,7 +220,7 @@ function firstLink(point: {
   const candidates = [
     ...point.channels.map(c => channelHref(c)),
     ...point.people.flatMap(p => [
-      p.contact.email ? `mailto:${p.contact.email}` : '',
+      p.contact.email ? mailtoHref([p.contact.email]) : '',
       p.contact.url ?? '',
       p.contact.chat ?? ''
     ])
@@ -235,24 +236,4 @@ function openLink(href: string | undefined): void {
   if (isSafeLink(href)) {
     window.open(href, '_blank', 'noopener,noreferrer');
   }
-}
-
-/**
- * Whether this JupyterLab server answers right now.
- */
-async function serverAnswers(
-  settings: ServerConnection.ISettings
-): Promise<boolean> {
-  const timeout = new Promise<boolean>(resolve =>
-    setTimeout(() => resolve(false), CHECK_TIMEOUT_MS)
-  );
-  const request = ServerConnection.makeRequest(
-    URLExt.join(settings.baseUrl, 'api/status'),
-    {},
-    settings
-  ).then(
-    response => response.ok,
-    () => false
-  );
-  return Promise.race([request, timeout]);
 }

@@ -1,0 +1,120 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import type { IReportState, ReportAction } from '../report';
+import { OperatorText } from './OperatorText';
+
+export interface IReportActionsProps {
+  state: IReportState;
+  trans: TranslationBundle;
+  /**
+   * The report went out through a link (its email or a form).
+   */
+  onSent: (kind: ReportAction['kind']) => void;
+  onCopy: () => void;
+  onClose: () => void;
+}
+
+/**
+ * Where the email and the forms open: a new tab without access to this
+ * page. A mailto: link opened in place would ask JupyterLab to leave
+ * ("Leave site?" when a document has unsaved changes), and a webmail that
+ * handles mailto: would replace JupyterLab.
+ */
+const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
+
+/**
+ * The report dialog's footer: each way to send the report, the recommended
+ * one first and styled as the dialog's main action, then Cancel (Close once
+ * the report went out). Email and forms are links, so that the browser opens
+ * them from the click itself; the dialog stays open, in case no email
+ * program answered.
+ */
+export function ReportActions(props: IReportActionsProps): JSX.Element {
+  const { state, trans, onSent, onCopy, onClose } = props;
+  const { actions } = state.report;
+  const style = (index: number) =>
+    `jp-Dialog-button jp-mod-styled jp-HubHelp-reportAction ${
+      index === 0 ? 'jp-mod-accept' : 'jp-mod-reject'
+    }`;
+  return (
+    <>
+      <p className="jp-HubHelp-reportStatus" role="status">
+        {sentMessage(state.sent, trans)}
+      </p>
+      <div className="jp-Dialog-footerButtons">
+        {actions.map((action, index) => {
+          switch (action.kind) {
+            case 'email':
+              return (
+                <a
+                  key="email"
+                  className={style(index)}
+                  href={action.url}
+                  {...NEW_TAB}
+                  onClick={() => onSent('email')}
+                >
+                  {trans.__('Send by email')}
+                </a>
+              );
+            case 'form':
+              return (
+                <a
+                  key={`form-${index}`}
+                  className={style(index)}
+                  href={action.url}
+                  {...NEW_TAB}
+                  onClick={() => onSent('form')}
+                >
+                  {action.label ? (
+                    <OperatorText>{action.label}</OperatorText>
+                  ) : (
+                    trans.__('Open the form')
+                  )}
+                </a>
+              );
+            case 'copy':
+              return (
+                <button
+                  key="copy"
+                  type="button"
+                  className={style(index)}
+                  onClick={onCopy}
+                >
+                  {trans.__('Copy report')}
+                </button>
+              );
+          }
+        })}
+        <button
+          type="button"
+          className="jp-Dialog-button jp-mod-styled jp-mod-reject"
+          onClick={onClose}
+        >
+          {state.sent ? trans.__('Close') : trans.__('Cancel')}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function sentMessage(
+  sent: ReportAction['kind'] | null,
+  trans: TranslationBundle
+): string {
+  switch (sent) {
+    case 'email':
+      return trans.__(
+        'Your email program opens with the report. Nothing opened? Copy the report and paste it into an email.'
+      );
+    case 'form':
+      return trans.__(
+        'The form opens in a new tab, filled in with the report.'
+      );
+    case 'copy':
+      return trans.__('Copied to the clipboard.');
+    case null:
+      return '';
+  }
+}

@@ -1,0 +1,71 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+import { Button } from '@jupyterlab/ui-components';
+import { CommandRegistry } from '@lumino/commands';
+
+import { localize } from '../metadata/localize';
+import { ITaskHow } from '../metadata/types';
+import { OperatorText } from './OperatorText';
+import { SafeLink } from './SafeLink';
+
+/**
+ * How to do a task: instructions, documentation, and (when the viewer can
+ * do it themselves) a button that runs the command or opens the hub page.
+ */
+export function TaskHowView(props: {
+  how: ITaskHow;
+  self: boolean;
+  /**
+   * The hub page the task names, when the viewer is on a hub.
+   */
+  hubPage: string | undefined;
+  commands: CommandRegistry;
+  trans: TranslationBundle;
+  language: string;
+}): JSX.Element | null {
+  const { how, self, commands, trans, language } = props;
+  const command =
+    self && how.command && commands.hasCommand(how.command.id)
+      ? how.command
+      : null;
+  const hubPage = self ? props.hubPage : undefined;
+  if (!how.text && !how.url && !command && !hubPage) {
+    return null;
+  }
+  return (
+    <div className="jp-HubHelp-how">
+      {how.text && (
+        <p>
+          <OperatorText>{localize(how.text, language)}</OperatorText>
+        </p>
+      )}
+      <div className="jp-HubHelp-actions">
+        {command && (
+          <Button
+            className="jp-HubHelp-action jp-mod-styled jp-mod-accept"
+            onClick={() =>
+              void commands.execute(command.id, command.args ?? {})
+            }
+          >
+            {command.label ? (
+              <OperatorText>{localize(command.label, language)}</OperatorText>
+            ) : (
+              commands.label(command.id, command.args ?? {})
+            )}
+          </Button>
+        )}
+        {hubPage && (
+          <SafeLink className="jp-HubHelp-actionLink" href={hubPage}>
+            {trans.__('Open the hub page')}
+          </SafeLink>
+        )}
+        {how.url && (
+          <SafeLink className="jp-HubHelp-actionLink" href={how.url}>
+            {trans.__('Read how')}
+          </SafeLink>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Every id other code and the settings schema agree on: plugins, commands and
+ * the built-in roles. Free of JupyterLab imports, so that the metadata and
+ * report layers can use it too.
+ */
+
+/**
+ * Plugin ids; `model` is also the settings id.
+ */
+export namespace PluginIDs {
+  export const model = 'jupyterlab-hub-help:plugin';
+  export const panel = 'jupyterlab-hub-help:panel';
+  export const report = 'jupyterlab-hub-help:report';
+  export const announcements = 'jupyterlab-hub-help:announcements';
+}
+
+/**
+ * The settings id, also accepted as a wrapper around a metadata URL's
+ * document so that operators can serve their overrides file as it is.
+ */
+export const PLUGIN_ID = PluginIDs.model;
+
+/**
+ * Command ids, as the menus declared in the settings schema name them.
+ */
+export namespace CommandIDs {
+  export const open = 'hub-help:open';
+  export const reportProblem = 'hub-help:report-problem';
+  export const contact = 'hub-help:contact';
+  export const copyDiagnostics = 'hub-help:copy-diagnostics';
+  export const openStatusPage = 'hub-help:open-status-page';
+}
+
+/**
+ * The built-in roles the code itself reasons about.
+ */
+export namespace RoleIDs {
+  export const user = 'user';
+  export const hubAdministrator = 'hub-administrator';
+  export const communityRepresentative = 'community-representative';
+  export const supportTriager = 'support-triager';
+}

@@ -1,0 +1,159 @@
+/**
+ * Property-based tests of the "I want to…" search, on arbitrary text with
+ * accents, emoji, right-to-left scripts and lone surrogates: marks always
+ * fall inside the title on whole graphemes, and a query present as typed is
+ * never lost to the typo tolerance.
+ */
+import fc from 'fast-check';
+
+import { fold } from '../fold';
+import { searchableTasks, searchTasks } from '../search';
+import { ITask } from '../types';
+
+const RUNS = { seed: 20260122, numRuns: 2000 };
+
+const PIECES = [
+  'package',
+  'Réinstaller',
+  'e\u0301',
+  'E\u0301LE\u0300VE',
+  '👩🏽\u200d💻',
+  '🇫🇷🇩🇪',
+  'الخادم',
+  'إعادة',
+  'ΟΔΟΣ',
+  'ς',
+  'İstanbul',
+  'ß',
+  '\ud800',
+  '\ude00',
+  'क्षि',
+  ' ',
+  '-'
+];
+
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 12 }),
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 6 }).map(p => p.join(''))
+);
+
+const tasks = fc
+  .array(
+    fc.record({
+      title: text,
+      category: text,
+      keywords: fc.array(text, { maxLength: 3 })
+    }),
+    { minLength: 1, maxLength: 6 }
+  )
+  .map(entries =>
+    entries.map((e, i): ITask => ({
+      id: `t${i}`,
+      ...e,
+      owner: 'user',
+      how: {},
+      origin: { source: 'settings', path: `$.tasks[${i}]` }
+    }))
+  );
+
+/**
+ * Tasks and a query: random text, or a piece of one of the tasks' texts.
+ */
+const tasksAndQuery = tasks.chain(list =>
+  fc.tuple(
+    fc.constant(list),
+    fc.oneof(
+      text,
+      fc
+        .tuple(
+          fc.constantFrom(
+            ...list.flatMap(t => [t.title as string, ...t.keywords])
+          ),
+          fc.nat(),
+          fc.nat()
+        )
+        .map(([s, a, b]) => s.slice(a % (s.length + 1), b % (s.length + 1)))
+    )
+  )
+);
+
+const segmenter = new (Intl as any).Segmenter(undefined, {
+  granularity: 'grapheme'
+});
+
+function boundaries(title: string): Set<number> {
+  const at = new Set<number>([title.length]);
+  for (const { index } of segmenter.segment(title)) {
+    at.add(index);
+  }
+  return at;
+}
+
+describe('search properties', () => {
+  it('marks parts of the title only, sorted, apart and on whole graphemes', () => {
+    fc.assert(
+      fc.property(tasksAndQuery, ([list, query]) => {
+        for (const match of searchTasks(searchableTasks(list, 'en'), query)) {
+          const title = match.item.title;
+          const edges = boundaries(title);
+          let previousEnd = -1;
+          for (const { start, end } of match.highlights) {
+            expect(start).toBeGreaterThan(previousEnd);
+            expect(end).toBeGreaterThan(start);
+            expect(end).toBeLessThanOrEqual(title.length);
+            expect(edges.has(start) && edges.has(end)).toBe(true);
+            previousEnd = end;
+          }
+        }
+      }),
+      RUNS
+    );
+  });
+
+  it('finds every task that holds each word of the query as typed, and marks it in the title', () => {
+    fc.assert(
+      fc.property(tasksAndQuery, ([list, query]) => {
+        const found = new Map(
+          searchTasks(searchableTasks(list, 'en'), query).map(m => [
+            m.item.task.id,
+            m
+          ])
+        );
+        const words = fold(query).split(/\s+/).filter(Boolean);
+        for (const task of list) {
+          const title = fold(task.title as string);
+          const texts = [title, fold(task.category as string)].concat(
+            task.keywords.map(fold)
+          );
+          if (words.every(w => texts.some(t => t.includes(w)))) {
+            const match = found.get(task.id);
+            expect(match).toBeDefined();
+            const marks = match!.highlights.map(r =>
+              fold(match!.item.title.slice(r.start, r.end))
+            );
+            for (const w of words.filter(w => title.includes(w))) {
+              expect(marks.some(m => m.includes(w))).toBe(true);
+            }
+          }
+        }
+      }),
+      RUNS
+    );
+  });
+
+  it('finds each task at most once, and all of them for a blank query', () => {
+    fc.assert(
+      fc.property(tasksAndQuery, ([list, query]) => {
+        const ids = searchTasks(searchableTasks(list, 'en'), query).map(
+          m => m.item.task.id
+        );
+        expect(new Set(ids).size).toBe(ids.length);
+        if (!query.trim()) {
+          expect(ids).toEqual(list.map(t => t.id));
+        }
+      }),
+      RUNS
+    );
+  });
+});

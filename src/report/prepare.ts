@@ -1,0 +1,255 @@
+import { localize } from '../metadata/localize';
+import {
+  IContactPoint,
+  isEmptyContactPoint,
+  IReportRoute,
+  IRoute,
+  Resolver
+} from '../metadata/resolve';
+import { Gettext, IHubMetadata, LocalizedString } from '../metadata/types';
+import { Affected, composeReport } from './compose';
+import { prepareDelivery, reportTargets, sharedAddresses } from './deliver';
+import { IDiagnostics } from './diagnostics';
+
+/**
+ * What the person typed into the report form. An empty `categoryId` means
+ * they have not chosen yet.
+ */
+export interface IReportValues {
+  categoryId: string;
+  description: string;
+  affected: Affected;
+}
+
+/**
+ * The category offered after the operator's, for anything else.
+ */
+export const OTHER_CATEGORY = 'something-else';
+
+export interface IReportInputs {
+  metadata: IHubMetadata;
+  resolver: Resolver;
+  language: string;
+  values: IReportValues;
+  diagnostics: IDiagnostics;
+  /**
+   * The session's redaction (its hub token), applied to everything that
+   * leaves the page.
+   */
+  redact: (text: string) => string;
+  /**
+   * The report text's sentences (see composeReport).
+   */
+  __: Gettext;
+  /**
+   * Words the caller translates: the last category's label, and the note
+   * that ends a shortened email.
+   */
+  texts: { otherCategory: string; trimmedNote: string };
+}
+
+/**
+ * Why the report goes where it goes, for this viewer:
+ * - `self`: they handle reports like this one themselves;
+ * - `user`: they hold no role on the way up, and report to `target`;
+ * - `role`: as `held`, the highest role they hold on the way up, they take
+ *   what they cannot solve to `target`.
+ * Role labels are localized.
+ */
+export type ReportReason =
+  | { kind: 'self' }
+  | { kind: 'user'; target: string }
+  | { kind: 'role'; held: string; target: string };
+
+/**
+ * The one line above everything else: to whom the report goes.
+ * - `shared`: the role's shared addresses receive it, however many people
+ *   hold the role;
+ * - `people`: the role's `count` people receive it;
+ * - `role`: the role is reached only through its forms or chat;
+ * - `nobody`: nobody is listed, so it can only be copied.
+ * `responseTime` is the first answer time the role's channels give.
+ */
+export type ReportSummary =
+  | { kind: 'self' }
+  | {
+      kind: 'shared';
+      role: string;
+      addresses: string[];
+      responseTime?: string;
+    }
+  | { kind: 'people'; role: string; count: number; responseTime?: string }
+  | { kind: 'role'; role: string; responseTime?: string }
+  | { kind: 'nobody'; role: string };
+
+/**
+ * A way to send the report.
+ * - `email`: a mailto: link; `trimmed` says its body was shortened and
+ *   `omitted` lists the addresses that did not fit in it;
+ * - `form`: one of the role's forms, filled in; `label` is the operator's
+ *   name for it, if any;
+ * - `copy`: the text, to paste anywhere.
+ */
+export type ReportAction =
+  | { kind: 'email'; url: string; trimmed: boolean; omitted: string[] }
+  | { kind: 'form'; url: string; label: string }
+  | { kind: 'copy' };
+
+/**
+ * Everything the report dialog shows, answered in one place: views render
+ * it and decide nothing.
+ */
+export interface IPreparedReport {
+  /**
+   * The categories to choose from: the operator's, then "something else".
+   */
+  categories: { id: string; label: string }[];
+  /**
+   * What the form shows: the typed values, with the category the person
+   * chose when it is still offered, else the first one.
+   */
+  values: IReportValues;
+  /**
+   * The route the report takes. When the role reached has a shared email
+   * address, its people are left out of it: the report goes to the address.
+   */
+  route: IRoute;
+  reason: ReportReason;
+  summary: ReportSummary;
+  /**
+   * Every answer time the reached role's channels give, localized.
+   */
+  responseTimes: string[];
+  statusPage?: string;
+  /**
+   * The exact text that is sent or copied, redacted.
+   */
+  text: string;
+  /**
+   * The ways to send it, the recommended one first: email, then each form,
+   * then copying, which is always possible.
+   */
+  actions: ReportAction[];
+}
+
+/**
+ * Prepare the report of a problem for the person looking: where it goes and
+ * why, and what leaves the page, from the resolver's answers.
+ */
+export function prepareReport(inputs: IReportInputs): IPreparedReport {
+  const { metadata, resolver, language, diagnostics, texts } = inputs;
+  const label = (value: LocalizedString | undefined) =>
+    localize(value, language);
+  const categories = [
+    ...metadata.outageCategories.map(c => ({
+      id: c.id,
+      label: label(c.label)
+    })),
+    { id: OTHER_CATEGORY, label: texts.otherCategory }
+  ];
+  // A draft may name a category that a newer document no longer has.
+  const chosen =
+    categories.find(c => c.id === inputs.values.categoryId) ?? categories[0];
+  const values = { ...inputs.values, categoryId: chosen.id };
+  const category = metadata.outageCategories.find(c => c.id === chosen.id);
+  const found = resolver.routeReport(category?.recipient);
+  const reached = found.via ?? found.contact;
+  const point = reached && sharedOnly(reached);
+  const route: IReportRoute = !point
+    ? found
+    : found.via
+      ? { ...found, via: point }
+      : { ...found, contact: point };
+  const responseTimes = (point?.channels ?? [])
+    .filter(c => c.responseTime)
+    .map(c => label(c.responseTime));
+
+  const report = composeReport(
+    {
+      hubName: label(metadata.hub.name) || diagnostics.hubUrl,
+      categoryLabel: chosen.label,
+      description: values.description,
+      affected: values.affected,
+      diagnostics
+    },
+    inputs.__
+  );
+  const delivery = prepareDelivery(
+    report,
+    reportTargets(point, c => label(c.label as LocalizedString | undefined)),
+    {
+      hubUrl: diagnostics.hubUrl,
+      user: diagnostics.user,
+      server: [diagnostics.serverUser, diagnostics.serverName]
+        .filter(Boolean)
+        .join('/'),
+      category: chosen.label,
+      description: values.description,
+      time: diagnostics.timeUtc
+    },
+    { redact: inputs.redact, trimmedNote: texts.trimmedNote }
+  );
+  const actions: ReportAction[] = [
+    ...(delivery.mail ? [{ kind: 'email' as const, ...delivery.mail }] : []),
+    ...delivery.forms.flatMap(form =>
+      form.url
+        ? [{ kind: 'form' as const, url: form.url, label: form.label }]
+        : []
+    ),
+    { kind: 'copy' }
+  ];
+
+  return {
+    categories,
+    values,
+    route,
+    reason: reason(route, label),
+    summary: summary(point, responseTimes[0], label),
+    responseTimes,
+    statusPage: metadata.statusPage,
+    text: delivery.text,
+    actions
+  };
+}
+
+/**
+ * A contact point as a report reaches it: its shared email addresses alone
+ * when it has any (one address for fifty administrators), else everyone.
+ */
+function sharedOnly(point: IContactPoint): IContactPoint {
+  return sharedAddresses(point).length > 0 ? { ...point, people: [] } : point;
+}
+
+function reason(
+  route: IReportRoute,
+  label: (value: LocalizedString | undefined) => string
+): ReportReason {
+  if (route.kind === 'self') {
+    return { kind: 'self' };
+  }
+  const target = label((route.via ?? route.contact)!.role.label);
+  return route.reportsAs
+    ? { kind: 'role', held: label(route.reportsAs.label), target }
+    : { kind: 'user', target };
+}
+
+function summary(
+  point: IContactPoint | undefined,
+  responseTime: string | undefined,
+  label: (value: LocalizedString | undefined) => string
+): ReportSummary {
+  if (!point) {
+    return { kind: 'self' };
+  }
+  const role = label(point.role.label);
+  if (isEmptyContactPoint(point)) {
+    return { kind: 'nobody', role };
+  }
+  const addresses = sharedAddresses(point);
+  if (addresses.length > 0) {
+    return { kind: 'shared', role, addresses, responseTime };
+  }
+  return point.people.length > 0
+    ? { kind: 'people', role, count: point.people.length, responseTime }
+    : { kind: 'role', role, responseTime };
+}

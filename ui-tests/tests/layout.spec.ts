@@ -1,0 +1,115 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+
+import { labRestored, runCommand } from './commands';
+import { PANEL } from './urls';
+
+/**
+ * The panel at the widths people give a sidebar, and the report dialog, in
+ * both themes: everything fits the width (nothing cut off or scrolling
+ * sideways), the toolbar keeps its actions, and axe finds nothing.
+ */
+test.use({ viewport: { width: 1400, height: 900 } });
+
+/**
+ * Give the right sidebar `width` pixels, as dragging its edge would.
+ */
+async function setSidebarWidth(page: IJupyterLabPageFixture, width: number) {
+  await page.evaluate(target => {
+    const split = (window as any).jupyterapp.shell._hsplitPanel;
+    const total = split.node.clientWidth;
+    const [left] = split.relativeSizes();
+    const right = target / total;
+    split.setRelativeSizes([left, 1 - left - right, right]);
+  }, width);
+  await expect
+    .poll(async () =>
+      Math.round((await page.locator(PANEL).boundingBox())?.width ?? 0)
+    )
+    .toBeGreaterThanOrEqual(width - 2);
+}
+
+async function axeFindings(page: IJupyterLabPageFixture, selector: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .include(selector)
+    .analyze();
+  return violations.map(
+    v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`
+  );
+}
+
+/**
+ * Elements of `selector` wider than their box: text or controls that would
+ * be cut off or scroll sideways.
+ */
+async function overflowing(page: IJupyterLabPageFixture, selector: string) {
+  return page
+    .locator(selector)
+    .evaluate(root =>
+      [root, ...Array.from(root.querySelectorAll('*'))]
+        .filter(
+          node =>
+            node instanceof HTMLElement &&
+            node.offsetParent !== null &&
+            getComputedStyle(node).overflowX !== 'visible' &&
+            node.scrollWidth > node.clientWidth + 1
+        )
+        .map(node => `${node.tagName.toLowerCase()}.${node.className}`)
+    );
+}
+
+for (const theme of ['light', 'dark']) {
+  for (const width of [250, 400, 800]) {
+    test(`the panel at ${width} pixels in the ${theme} theme`, async ({
+      page
+    }) => {
+      if (theme === 'dark') {
+        await page.theme.setDarkTheme();
+      }
+      await labRestored(page);
+      await page.sidebar.openTab(PANEL.slice(1));
+      const panel = page.locator(PANEL);
+      await expect(
+        panel.getByRole('heading', { name: 'Riverbend Climate Hub' })
+      ).toBeVisible();
+      await setSidebarWidth(page, width);
+
+      // The toolbar: the refresh and the report actions stay reachable.
+      const toolbar = panel.locator('.jp-SidePanel-toolbar');
+      await expect(
+        toolbar.getByRole('button', { name: 'Report a problem or outage' })
+      ).toBeVisible();
+      await expect(
+        toolbar.getByTitle('Check the hub and its help information again')
+      ).toBeVisible();
+      // On one line: no item spills out of the toolbar over the content.
+      const bar = (await toolbar.boundingBox())!;
+      for (const item of await toolbar.locator('.jp-Toolbar-item').all()) {
+        const box = (await item.boundingBox())!;
+        expect(box.y + box.height).toBeLessThanOrEqual(bar.y + bar.height + 1);
+      }
+
+      // Searching opens a category, so that its tasks are checked too.
+      await panel.getByLabel('What do you need help with?').fill('package');
+      await expect(panel.locator('.jp-HubHelp-task').first()).toBeVisible();
+
+      expect(await overflowing(page, PANEL)).toEqual([]);
+      expect(await axeFindings(page, PANEL)).toEqual([]);
+    });
+  }
+
+  test(`the report dialog in the ${theme} theme`, async ({ page }) => {
+    if (theme === 'dark') {
+      await page.theme.setDarkTheme();
+    }
+    await runCommand(page, 'hub-help:report-problem');
+    const dialog = page.locator('.jp-Dialog-content');
+    await expect(
+      dialog.getByLabel('What do you see, and since when?')
+    ).toBeVisible();
+    // Wide enough to read the report: at least 600 pixels on this screen.
+    expect((await dialog.boundingBox())!.width).toBeGreaterThanOrEqual(600);
+    expect(await overflowing(page, '.jp-Dialog-content')).toEqual([]);
+    expect(await axeFindings(page, '.jp-Dialog')).toEqual([]);
+  });
+}
