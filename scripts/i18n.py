@@ -66,6 +66,12 @@ def describe(k: tuple[str, str]) -> str:
     return f"{msgid!r}" + (f" (context {context})" if context else "")
 
 
+def listed(items: list[str], most: int = 25) -> str:
+    """Items joined by "; ", the first `most` of them, so that a report stays readable."""
+    more = f"; and {len(items) - most} more" if len(items) > most else ""
+    return "; ".join(items[:most]) + more
+
+
 # --- The catalogue
 
 
@@ -97,8 +103,10 @@ def _quiet():
 def _raw_entries() -> tuple[list[dict], list[dict]]:
     """jupyterlab-translate's entries for the code and for the schemas, read from a copy
     holding only what ships (it would otherwise search .venv and node_modules)."""
-    from jupyterlab_translate.utils import extract_schema_strings, extract_tsx_strings
-
+    try:
+        from jupyterlab_translate.utils import extract_schema_strings, extract_tsx_strings
+    except ImportError:
+        sys.exit("i18n: jupyterlab-translate is missing: `make setup` installs it (pip install -e '.[dev]')")
     if shutil.which("node") is None:
         sys.exit("i18n: Node.js is needed: jupyterlab-translate reads TypeScript with it")
     # Its TypeScript reader is a console script installed beside this Python.
@@ -274,8 +282,8 @@ def language_checks(pot: polib.POFile, language: str) -> list[Check]:
         if text and _placeholders(english) != _placeholders(text)
     ]
     return [
-        Check(complete, not problems, "; ".join([coverage, *problems])),
-        Check(kept, not changed, "; ".join(changed) or "every %N and {name} kept"),
+        Check(complete, not problems, "; ".join([coverage, listed(problems)]) if problems else coverage),
+        Check(kept, not changed, listed(changed) or "every %N and {name} kept"),
     ]
 
 
@@ -288,6 +296,9 @@ def served_check(language: str) -> Check:
     path = po_path(language)
     if not path.is_file():
         return Check(name, False, "no translations to serve")
+    po = polib.pofile(str(path))
+    if _header_problems(po, language):
+        return Check(name, False, "its header must be fixed first (see the complete check)")
     data, message = get_language_pack(language)
     served = data.get(DOMAIN)
     if served is None:
@@ -296,32 +307,13 @@ def served_check(language: str) -> Check:
             f"/lab/api/translations/{language} has no {DOMAIN!r} bundle "
             f"(is its language pack installed, and `python scripts/i18n.py compile` run?) {message}".strip(),
         )
-    expected = bundle(polib.pofile(str(path)), language)
+    expected = bundle(po, language)
     stale = sorted(k for k in set(expected) | set(served) if k != "" and expected.get(k) != served.get(k))
     return Check(
         name, not stale,
         f"{len(stale)} strings differ from the .po, e.g. {stale[0]!r}: run `python scripts/i18n.py compile`"
         if stale else f"{len(served) - 1} strings",
     )
-
-
-def check(report: Path | None) -> int:
-    pot, missed, dynamic = catalogue()
-    checks = [
-        Check(
-            "every call extractable", not missed,
-            "; ".join(missed) or f"{len(dynamic)} calls with a variable, their strings written elsewhere",
-        ),
-        catalogue_check(pot),
-    ]
-    for language in LANGUAGES:
-        checks += language_checks(pot, language)
-        checks.append(served_check(language))
-    for c in checks:
-        print(f"{'ok' if c.ok else 'FAILED':>6}  {c.name}: {c.detail}")
-    if report:
-        report.write_text(json.dumps({"checks": [c.__dict__ for c in checks]}, indent=1))
-    return 0 if all(c.ok for c in checks) else 1
 
 
 def catalogue_check(pot: polib.POFile) -> Check:
@@ -335,12 +327,31 @@ def catalogue_check(pot: polib.POFile) -> Check:
     new = {key(e) for e in pot}
     parts = [f"{POT.relative_to(ROOT)} is stale: run `jlpm i18n:pot`"]
     if new - old:
-        parts.append("not in it: " + ", ".join(describe(k) for k in sorted(new - old)))
+        parts.append("not in it: " + listed([describe(k) for k in sorted(new - old)]))
     if old - new:
-        parts.append("no longer in the code: " + ", ".join(describe(k) for k in sorted(old - new)))
+        parts.append("no longer in the code: " + listed([describe(k) for k in sorted(old - new)]))
     if new == old:
         parts.append("the same strings, with other plurals, places or layout")
     return Check(name, False, "; ".join(parts))
+
+
+def check(report: Path | None) -> int:
+    pot, missed, dynamic = catalogue()
+    checks = [
+        Check(
+            "every call extractable", not missed,
+            listed(missed) or f"{len(dynamic)} calls with a variable, their strings written elsewhere",
+        ),
+        catalogue_check(pot),
+    ]
+    for language in LANGUAGES:
+        checks += language_checks(pot, language)
+        checks.append(served_check(language))
+    for c in checks:
+        print(f"{'ok' if c.ok else 'FAILED':>6}  {c.name}: {c.detail}")
+    if report:
+        report.write_text(json.dumps({"checks": [c.__dict__ for c in checks]}, indent=1))
+    return 0 if all(c.ok for c in checks) else 1
 
 
 def update(languages: list[str]) -> int:
@@ -415,17 +426,13 @@ def bundle(po: polib.POFile, language: str) -> dict:
     return data
 
 
-def compiled_path(language: str) -> Path:
-    return po_path(language).with_suffix(".json")
-
-
 def compile_all() -> list[Path]:
     """Write the .json beside each .po; the paths written."""
     written = []
     for path in sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        language = path.parent.parent.name
-        target = compiled_path(language)
-        target.write_text(json.dumps(bundle(polib.pofile(str(path)), language), ensure_ascii=False, sort_keys=True, indent=1), "utf-8")
+        data = bundle(polib.pofile(str(path)), path.parent.parent.name)
+        target = path.with_suffix(".json")
+        target.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1), "utf-8")
         written.append(target)
     return written
 

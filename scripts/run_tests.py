@@ -180,22 +180,28 @@ def wheel() -> Outcome:
     return check("wheel", enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"), "not enabled and OK")
 
 
+def checks_report(suite: str, script: str, *args: str) -> Outcome:
+    """Run a script of scripts/ that writes its checks to `--report FILE`
+    ({"checks": [{"ok": ...}, ...]}); each check counts."""
+    report = RESULTS / f"{suite}.json"
+    report.unlink(missing_ok=True)
+    code = run([sys.executable, str(ROOT / "scripts" / script), *args, "--report", str(report)]).returncode
+    if not report.exists():
+        return check(suite, False, f"no report (exit {code})")
+    results = json.loads(report.read_text())["checks"]
+    failed = sum(not r["ok"] for r in results)
+    if code != 0 and failed == 0:
+        failed = 1
+    return Outcome(suite, len(results) - failed, failed)
+
+
 def compat() -> Outcome:
     """The wheel in clean environments with the oldest and the newest JupyterLab claimed
     (scripts/compat.py); each check there counts here."""
     wheel_path, why = built_wheel()
     if wheel_path is None:
         return check("compat", False, why)
-    report = RESULTS / "compat.json"
-    report.unlink(missing_ok=True)
-    code = run([sys.executable, str(ROOT / "scripts" / "compat.py"), str(wheel_path), "--report", str(report)]).returncode
-    if not report.exists():
-        return check("compat", False, f"no report (exit {code})")
-    results = json.loads(report.read_text())["checks"]
-    failed = sum(not r["ok"] for r in results)
-    if code != 0 and failed == 0:
-        failed = 1
-    return Outcome("compat", len(results) - failed, failed)
+    return checks_report("compat", "compat.py", str(wheel_path))
 
 
 def i18n() -> Outcome:
@@ -204,31 +210,24 @@ def i18n() -> Outcome:
     ships each language's compiled bundle with the entry point JupyterLab looks for."""
     from i18n import DOMAIN, LANGUAGES
 
-    report = RESULTS / "i18n.json"
-    report.unlink(missing_ok=True)
-    code = run([sys.executable, str(ROOT / "scripts" / "i18n.py"), "check", "--report", str(report)]).returncode
-    if not report.exists():
-        return check("i18n", False, f"no report (exit {code})")
-    results = json.loads(report.read_text())["checks"]
-    failed = sum(not r["ok"] for r in results)
-    if code != 0 and failed == 0:
-        failed = 1
-
+    checks = checks_report("i18n", "i18n.py", "check")
     wheel_path, why = built_wheel()
     if wheel_path is None:
         shipped = check("i18n", False, why)
     else:
-        names = zipfile.ZipFile(wheel_path).namelist()
+        archive = zipfile.ZipFile(wheel_path)
+        names = archive.namelist()
         missing = [
             name for name in (f"{DOMAIN}/locale/{lang}/LC_MESSAGES/{DOMAIN}.json" for lang in LANGUAGES)
             if name not in names
         ]
-        entry_points = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
-        text = zipfile.ZipFile(wheel_path).read(entry_points[0]).decode() if entry_points else ""
-        if f"[jupyterlab.locale]\n{DOMAIN} = {DOMAIN}" not in text:
+        entry_points = "".join(
+            archive.read(n).decode() for n in names if n.endswith(".dist-info/entry_points.txt")
+        )
+        if f"[jupyterlab.locale]\n{DOMAIN} = {DOMAIN}" not in entry_points:
             missing.append("the jupyterlab.locale entry point")
         shipped = check("i18n", not missing, f"the wheel lacks {', '.join(missing)}")
-    return Outcome("i18n", len(results) - failed + shipped.passed, failed + shipped.failed)
+    return Outcome("i18n", checks.passed + shipped.passed, checks.failed + shipped.failed)
 
 
 def labextension_list() -> Outcome:

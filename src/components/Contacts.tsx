@@ -244,7 +244,12 @@ export function ContactPointView(props: {
           </p>
         </div>
       )}
-      <ul id={listId} className="jp-HubHelp-contacts" aria-label={role}>
+      {/* A name alone needs no isolation from a sentence around it. */}
+      <ul
+        id={listId}
+        className="jp-HubHelp-contacts"
+        aria-label={localize(point.role.label, language)}
+      >
         {point.channels.map((channel, i) => (
           <ChannelLink
             key={`c${i}`}

@@ -6,6 +6,7 @@ import {
   test
 } from '@jupyterlab/galata';
 
+import { signInAs } from './hubUser';
 import { PANEL } from './urls';
 
 /**
@@ -64,51 +65,6 @@ async function openPeople(page: IJupyterLabPageFixture) {
     .getByRole('region', { name: 'People', exact: true });
   await expect(section.getByText('Amara Okafor').first()).toBeVisible();
   return section;
-}
-
-/**
- * Load JupyterLab again as it is served by JupyterHub to `username`: the
- * page names the hub and the user, and the Hub API (answered here) says
- * whether they are an admin.
- */
-async function signInAs(
-  page: IJupyterLabPageFixture,
-  username: string,
-  admin: boolean
-) {
-  await page.route(
-    url => url.pathname.startsWith('/lab'),
-    async route => {
-      if (route.request().resourceType() !== 'document') {
-        return route.fallback();
-      }
-      const response = await route.fetch();
-      const body = (await response.text()).replace(
-        /(<script id="jupyter-config-data" type="application\/json">)(.*?)(<\/script>)/s,
-        (_, open: string, json: string, close: string) =>
-          open +
-          JSON.stringify({
-            ...JSON.parse(json),
-            hubPrefix: '/hub/',
-            hubHost: '',
-            hubUser: username
-          }) +
-          close
-      );
-      await route.fulfill({ response, body });
-    }
-  );
-  await page.route('**/hub/api/**', route => {
-    const path = new URL(route.request().url()).pathname;
-    const answers: { [path: string]: unknown } = {
-      '/hub/api/': { version: '5.3.0' },
-      '/hub/api/user': { name: username, admin, groups: [], scopes: [] }
-    };
-    return path in answers
-      ? route.fulfill({ json: answers[path] })
-      : route.fulfill({ status: 404, json: { status: 404 } });
-  });
-  await page.goto();
 }
 
 test.describe('People at any size', () => {

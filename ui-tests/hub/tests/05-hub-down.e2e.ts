@@ -51,6 +51,7 @@ test.describe('When the hub goes down', () => {
         .getByRole('button', { name: 'Report a problem or outage' })
         .click();
       const dialog = page.locator('.jp-Dialog-content');
+      await dialog.getByText('Who receives it').click();
       await expect(
         dialog
           .getByRole('region', { name: 'Who receives it' })
