@@ -25,12 +25,8 @@ import {
   readStoredCopy
 } from './metadata/remote';
 import { Resolver } from './metadata/resolve';
-import {
-  Gettext,
-  IAnnouncement,
-  IHubMetadata,
-  SourceId
-} from './metadata/types';
+import { ITrans } from './metadata/trans';
+import { IAnnouncement, IHubMetadata, SourceId } from './metadata/types';
 import { redactSecrets } from './report/redact';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
@@ -49,7 +45,10 @@ export interface IHubHelpModelOptions {
    */
   token: string;
   language: string;
-  gettext: Gettext;
+  /**
+   * The extension's translations in `language`, for the built-in catalogue.
+   */
+  trans: ITrans;
   hasCommand: (id: string) => boolean;
   state: IStateDB | null;
   fetch?: typeof fetch;
@@ -485,7 +484,7 @@ export class HubHelpModel {
               ...(sources.remoteProblem ? [sources.remoteProblem] : []),
               ...(this._live?.problems ?? [])
             ],
-            gettext: this._options.gettext
+            trans: this._options.trans
           },
           { hasCommand: this._options.hasCommand }
         )
@@ -493,7 +492,7 @@ export class HubHelpModel {
         mergeSources([
           {
             source: 'defaults',
-            document: builtInDefaults(this._options.gettext)
+            document: builtInDefaults(this._options.trans)
           }
         ]);
     const resolver = new Resolver(metadata, {

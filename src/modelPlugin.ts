@@ -5,9 +5,12 @@ import {
 import { PageConfig } from '@jupyterlab/coreutils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
-import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import {
+  ITranslator,
+  nullTranslator,
+  TranslationBundle
+} from '@jupyterlab/translation';
 
-import { toGettext } from './gettext';
 // Needed at activation: the model is provided at once.
 // eslint-disable-next-line jupyter/prefer-lazy-imports
 import { readHubContext } from './hub';
@@ -39,7 +42,7 @@ export const modelPlugin: JupyterFrontEndPlugin<HubHelpModel> = {
       hub: readHubContext(name => PageConfig.getOption(name)),
       token: PageConfig.getToken(),
       language: translator.languageCode ?? 'en',
-      gettext: toGettext(trans),
+      trans,
       hasCommand: id => app.commands.hasCommand(id),
       state
     });
@@ -49,7 +52,7 @@ export const modelPlugin: JupyterFrontEndPlugin<HubHelpModel> = {
     void app.restored.then(async () => {
       await model.load();
       if (registry) {
-        await loadSettings(registry, model);
+        await loadSettings(registry, model, trans);
       } else {
         model.setSettings({});
       }
@@ -65,10 +68,11 @@ export const modelPlugin: JupyterFrontEndPlugin<HubHelpModel> = {
  */
 async function loadSettings(
   registry: ISettingRegistry,
-  model: HubHelpModel
+  model: HubHelpModel,
+  trans: TranslationBundle
 ): Promise<void> {
   const { OperatorSettingsGuard } = await import('./settings');
-  const guard = new OperatorSettingsGuard();
+  const guard = new OperatorSettingsGuard(trans);
   guard.register(registry);
   try {
     const settings = await registry.load(PLUGIN_ID);

@@ -8,7 +8,6 @@ import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { copyText } from './components/copyText';
 import { isolate } from './components/OperatorText';
-import { toGettext } from './gettext';
 import { EXTENSION_VERSION } from './generated/version';
 import { channelHref, isSafeLink, mailtoHref } from './metadata/links';
 import { localize } from './metadata/localize';
@@ -91,12 +90,6 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
           collect('unknown', 'unknown')
         ]);
         draft ??= new report.ReportDraft();
-        const texts = {
-          otherCategory: trans.__('Something else'),
-          trimmedNote: trans.__(
-            '[This report was shortened. Paste the full text, copied with "Copy report", here.]'
-          )
-        };
         const session = new report.ReportSession({
           draft,
           diagnostics: initial,
@@ -108,8 +101,7 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
               values,
               diagnostics: current,
               redact: text => model.redact(text),
-              __: toGettext(trans),
-              texts
+              trans
             })
         });
         void checkedDiagnostics().then(d => session.setDiagnostics(d));
@@ -174,10 +166,7 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
       describedBy: { args: { type: 'object', properties: {} } },
       execute: async () => {
         const { diagnosticsText } = await import('./report');
-        const text = diagnosticsText(
-          await checkedDiagnostics(),
-          toGettext(trans)
-        );
+        const text = diagnosticsText(await checkedDiagnostics(), trans);
         await copyText(model.redact(text));
         Notification.success(trans.__('Diagnostics copied to the clipboard.'), {
           autoClose: 3000

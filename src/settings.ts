@@ -1,6 +1,7 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
 import { PLUGIN_ID } from './ids';
+import { ITranslationContexts, translateSchema } from './schemaText';
 import { parseDocument } from './metadata/parse';
 import { IProblem } from './metadata/problems';
 
@@ -22,6 +23,12 @@ export class OperatorSettingsGuard {
    */
   operatorValues: { [key: string]: unknown } = {};
 
+  /**
+   * @param bundle - translates the schema's own words for the Settings
+   * Editor.
+   */
+  constructor(private readonly _bundle: ITranslationContexts) {}
+
   register(registry: ISettingRegistry): void {
     registry.transform(PLUGIN_ID, {
       fetch: plugin => this._check(plugin)
@@ -29,6 +36,7 @@ export class OperatorSettingsGuard {
   }
 
   private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
+    plugin.schema = translateSchema(plugin.schema, this._bundle);
     const properties = plugin.schema.properties ?? {};
     const values: { [key: string]: unknown } = {};
     // The schema's own defaults are null, not objects: jupyterlab_server

@@ -12,7 +12,7 @@ this module runs ``jsonschema`` (Draft 7) and makes its errors match Ajv's:
 - ``propertyNames`` reports the failing key, then its own error;
 - a ``oneOf`` failure lists its branches' errors before its own;
 - ``pattern`` uses JavaScript's regular expressions, ``uniqueItems`` Ajv's
-  message, ``format`` the link checker (strings only).
+  notion of a repeat, ``format`` the link checker (strings only).
 """
 
 from __future__ import annotations
@@ -164,9 +164,9 @@ def _required(validator, required, instance, schema):
 
 
 def _unique_items(validator, unique, instance, schema):
-    """Ajv's check and message: for items of scalar types, the last entries
-    are indexed first and the first repeat found names both; "__proto__"
-    never counts as a repeat (it is not an own key of a JavaScript object)."""
+    """Ajv's check: for items of scalar types, the last entries are indexed
+    first and the first repeat found is reported; "__proto__" never counts as
+    a repeat (it is not an own key of a JavaScript object)."""
     if not unique or not validator.is_type(instance, "array") or len(instance) < 2:
         return
     items = schema.get("items")
@@ -182,16 +182,14 @@ def _unique_items(validator, unique, instance, schema):
             if item == "__proto__":
                 continue
             if key in seen:
-                yield _error(
-                    f"must NOT have duplicate items (items ## {seen[key]} and {i} are identical)"
-                )
+                yield _error("must NOT have duplicate items")
                 return
             seen[key] = i
         return
     for i in range(len(instance) - 1, 0, -1):
         for j in range(i - 1, -1, -1):
             if validator.evolve(schema={"const": instance[i]}).is_valid(instance[j]):
-                yield _error(f"must NOT have duplicate items (items ## {j} and {i} are identical)")
+                yield _error("must NOT have duplicate items")
                 return
 
 
@@ -220,7 +218,6 @@ class SchemaError:
     params: Dict[str, Any] = field(default_factory=dict)
     in_one_of: bool = False
     property_name: Optional[str] = None
-    message: str = ""
 
 
 class Checker:
@@ -253,14 +250,12 @@ class Checker:
             params["allowedValues"] = value
         elif keyword == "const":
             params["allowedValue"] = value
-        message = error.message if keyword == "uniqueItems" else ""
         return SchemaError(
             keys=[str(k) for k in error.absolute_path],
             keyword=keyword,
             params=params,
             in_one_of="oneOf" in self._ajv_schema_path(error),
             property_name=getattr(error, "property_name", None),
-            message=message,
         )
 
     def _ajv_schema_path(self, error: ValidationError) -> str:

@@ -51,7 +51,7 @@ def parse_document(value: Any, source: str, checker: Optional[Checker] = None) -
         return ParsedDocument({}, [found], {})
 
     if not isinstance(value, dict):
-        return refused(problem([], "type", [describe_type("object")]))
+        return refused(problem([], "type", ["object"]))
     # Checked before anything recursive reads the document.
     if depth_exceeds(value, DOCUMENT_MAX_DEPTH):
         return refused(problem([], "too-deep", [str(DOCUMENT_MAX_DEPTH)]))
@@ -91,7 +91,7 @@ def parse_document(value: Any, source: str, checker: Optional[Checker] = None) -
                 for i in range(len(keys)):
                     holds_problem.add(json_path(keys[:i]))
         remove_all(document, [f.remove for f in findings], indices)
-    return ParsedDocument({}, problems + [problem([], "invalid", ["too many errors"])], {})
+    return ParsedDocument({}, problems + [problem([], "too-many-problems")], {})
 
 
 def check_version(document: dict, problem: Callable[..., Problem]) -> List[Problem]:
@@ -108,16 +108,6 @@ def check_version(document: dict, problem: Callable[..., Problem]) -> List[Probl
             )
         ]
     return []
-
-
-def describe_type(type_: str) -> str:
-    return {
-        "string": "text",
-        "object": "an object",
-        "array": "a list",
-        "boolean": "true or false",
-        "integer": "a whole number",
-    }.get(type_, "a number")
 
 
 def _ancestors(path: List[str]) -> List[tuple]:
@@ -163,15 +153,19 @@ def interpret(errors: List[SchemaError]) -> List[Finding]:
             if choices:
                 findings.append(_finding(e.keys, "enum", [", ".join(choices)]))
             elif here not in deeper:
-                code = (
-                    "announcement"
-                    if e.keys and e.keys[0] == "announcements" and len(e.keys) == 2
-                    else "localized"
-                )
-                findings.append(_finding(e.keys, code, []))
+                findings.append(_finding(e.keys, _alternatives_code(e.keys), []))
         elif e.keyword == "additionalProperties" or not (here in one_of_paths and e.in_one_of):
             findings.append(explain(e))
     return findings
+
+
+def _alternatives_code(keys: List[str]) -> str:
+    """What a value that fits none of its alternatives must be, by where it is."""
+    if keys and keys[0] == "announcements" and len(keys) == 2:
+        return "announcement"
+    if len(keys) == 3 and keys[0] == "tasks" and keys[2] == "keywords":
+        return "keywords"
+    return "localized"
 
 
 def _finding(keys: List[str], code: str, params: List[str], severity: str = ERROR) -> Finding:
@@ -194,7 +188,7 @@ def explain(error: SchemaError) -> Finding:
         return _finding(keys, code, list(values))
 
     if kw == "type":
-        return at("type", describe_type(str(params.get("type"))))
+        return at("type", str(params.get("type")))
     if kw == "required":
         return at("required", str(params.get("missingProperty")))
     if kw == "additionalProperties":
@@ -218,7 +212,9 @@ def explain(error: SchemaError) -> Finding:
         return at("maximum", _js_string(params.get("limit")))
     if kw == "format":
         return at("bad-date" if params.get("format") == "date-time" else "unsafe-link")
-    return at("invalid", error.message or kw)
+    if kw == "uniqueItems":
+        return at("repeated-item")
+    return at("invalid", kw)
 
 
 def remove_all(document: dict, paths: List[List[str]], indices: "OriginalIndices") -> None:

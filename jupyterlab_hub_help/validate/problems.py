@@ -25,12 +25,15 @@ CODES = (
     "minimum",
     "maximum",
     "localized",
+    "keywords",
     "announcement",
     "unsafe-link",
     "bad-date",
     "bad-email",
+    "repeated-item",
     "invalid",
     "emptied",
+    "too-many-problems",
     "unknown-role",
     "duplicate-id",
     "missing-command",
@@ -72,8 +75,17 @@ class Problem:
         return (self.source, self.path, self.code, self.severity)
 
 
+#: ``type`` problems name the JSON type expected; each has its sentence.
+_TYPE_MESSAGES = {
+    "string": "must be text",
+    "object": "must be an object",
+    "array": "must be a list",
+    "boolean": "must be true or false",
+    "integer": "must be a whole number",
+}
+_NUMBER_MESSAGE = "must be a number"
+
 _MESSAGES = {
-    "type": "must be %1",
     "required": 'is missing "%1", which is required',
     "unknown-field": 'has a field "%1" that this format does not know',
     "enum": "must be one of: %1",
@@ -82,6 +94,7 @@ _MESSAGES = {
     "minimum": "must be at least %1",
     "maximum": "must be at most %1",
     "localized": "must be text, or a map from language code to text",
+    "keywords": "must be a list of words, or a map from language code to a list of words",
     "announcement": 'must be text, or an object with a "text" field',
     "unsafe-link": (
         "is not an allowed link: use an http, https or mailto URL, "
@@ -89,8 +102,10 @@ _MESSAGES = {
     ),
     "bad-date": "is not an ISO 8601 date and time, such as 2026-01-31T18:00:00Z",
     "bad-email": "is not an email address",
+    "repeated-item": "lists a value more than once, so none of it is used",
     "invalid": "is not valid: %1",
     "emptied": "was left out because of the problems inside it",
+    "too-many-problems": "has too many problems to check, so none of it is used",
     "unknown-role": 'names the role "%1", which is not defined',
     "duplicate-id": 'repeats the id "%1"; only the first entry with it is used',
     "missing-command": 'names the command "%1", which this JupyterLab does not have',
@@ -100,6 +115,8 @@ _MESSAGES = {
     ),
     "not-json": "is not valid JSON: %1",
     "unreadable-settings": "could not be read: %1",
+    # The validator reads files and never asks a server: these two have a
+    # sentence for each kind of failure in problems.ts; here, the general one.
     "fetch-failed": "could not be fetched: %1",
     "hub-unreachable": "did not answer: %1",
     "too-large": (
@@ -132,6 +149,9 @@ def _substitute(template: str, args: Sequence[str]) -> str:
 
 def describe_reason(problem: Problem) -> str:
     """The reason, in the same plain words as ``describeReason``."""
+    if problem.code == "type":
+        expected = problem.params[0] if problem.params else ""
+        return _TYPE_MESSAGES.get(expected, _NUMBER_MESSAGE)
     template = _MESSAGES.get(problem.code)
     if template is None:
         # As describeReason's default: the second parameter, else the first.

@@ -3,7 +3,7 @@ import { IncomingMessage, ServerResponse } from 'http';
 import { CommandRegistry } from '@lumino/commands';
 
 import { KeyValueStorage, readHubContext } from '../hub';
-import { plainGettext } from '../metadata/problems';
+import { englishTrans } from '../metadata/trans';
 import { HubHelpModel, IHubHelpModelOptions } from '../model';
 import { Handler, json } from './localServer';
 
@@ -115,7 +115,7 @@ export async function createModel(
     hub: hubContext(origin),
     token: TOKEN,
     language: 'en',
-    gettext: plainGettext,
+    trans: englishTrans,
     hasCommand: () => true,
     state: null,
     storage: new MemoryStorage(),
@@ -135,7 +135,7 @@ export function offlineModel(commands: CommandRegistry): HubHelpModel {
     hub: readHubContext(() => ''),
     token: '',
     language: 'en',
-    gettext: s => s,
+    trans: englishTrans,
     hasCommand: id => commands.hasCommand(id),
     state: null
   });

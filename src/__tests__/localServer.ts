@@ -7,6 +7,8 @@ import {
 } from 'http';
 import { AddressInfo, Socket } from 'net';
 
+import type { RequestFailure } from '../hub/request';
+
 /**
  * A request as the server saw it.
  */
@@ -110,6 +112,11 @@ export const json =
 export interface IFault {
   name: string;
   handler: (elsewhere: string) => Handler;
+  /**
+   * What a client names: the kind of failure, and the end of the sentence
+   * an administrator reads ("could not be fetched: ...").
+   */
+  kind: RequestFailure;
   reason: (elsewhere: string) => RegExp | string;
   abandoned?: boolean;
 }
@@ -142,6 +149,7 @@ export const FAULTS: IFault[] = [
   ...[401, 403, 404, 500].map(status => ({
     name: `HTTP ${status}`,
     handler: () => json({ message: 'no' }, status),
+    kind: 'http' as const,
     reason: () => `HTTP ${status}`
   })),
   {
@@ -150,7 +158,8 @@ export const FAULTS: IFault[] = [
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .end('{"version": '),
-    reason: () => /^not JSON: /
+    kind: 'not-json',
+    reason: () => /^not JSON: ./
   },
   {
     name: 'an HTML page',
@@ -158,11 +167,13 @@ export const FAULTS: IFault[] = [
       res
         .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
         .end('<html><body>Sign in</body></html>'),
+    kind: 'content-type',
     reason: () => 'answered text/html, not JSON'
   },
   {
     name: 'a 10 MB body',
     handler: () => (req, res) => writeHuge(res, TEN_MB),
+    kind: 'too-large',
     reason: () => 'answer larger than 1000000 bytes',
     abandoned: true
   },
@@ -172,12 +183,14 @@ export const FAULTS: IFault[] = [
       res
         .writeHead(200, { 'Content-Type': 'application/json' })
         .write('{"version": "5'),
+    kind: 'timeout',
     reason: () => 'timed out after 0.2 s',
     abandoned: true
   },
   {
     name: 'no answer at all',
     handler: () => () => undefined,
+    kind: 'timeout',
     reason: () => 'timed out after 0.2 s',
     abandoned: true
   },
@@ -185,6 +198,7 @@ export const FAULTS: IFault[] = [
     name: 'a redirect to another site',
     handler: elsewhere => (req, res) =>
       res.writeHead(302, { Location: `${elsewhere}/moved${req.url}` }).end(),
+    kind: 'redirect-site',
     reason: elsewhere => `redirected to another site ${elsewhere}`
   }
 ];

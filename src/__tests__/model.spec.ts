@@ -4,6 +4,7 @@ import { JSONValue } from '@lumino/coreutils';
 import { readHubContext } from '../hub';
 import { LIMITS } from '../metadata/limits';
 import { describeProblem } from '../metadata/problems';
+import { englishTrans } from '../metadata/trans';
 import { HubHelpModel } from '../model';
 import { createModel, FakeHub, MemoryStorage } from './fixtures';
 import { json, LocalServer, stopAllServers } from './localServer';
@@ -328,7 +329,7 @@ describe('redact', () => {
       hub: readHubContext(() => ''),
       token: '',
       language: 'en',
-      gettext: s => s,
+      trans: englishTrans,
       hasCommand: () => true,
       state: null
     });

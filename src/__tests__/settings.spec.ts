@@ -4,6 +4,7 @@ import { IDataConnector } from '@jupyterlab/statedb';
 import schema from '../../schema/plugin.json';
 import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
 import { buildMetadata, describeProblem, PLUGIN_ID } from '../metadata';
+import { englishTrans } from '../metadata/trans';
 import { OperatorSettingsGuard } from '../settings';
 
 /**
@@ -67,7 +68,7 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
 
   it('keeps the valid operator values, drops the invalid ones and names them', async () => {
     const registry = new SettingRegistry({ connector: connector(broken) });
-    const guard = new OperatorSettingsGuard();
+    const guard = new OperatorSettingsGuard(englishTrans);
     guard.register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['hub']).toEqual({ name: 'Broken Hub' });
@@ -89,7 +90,7 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
         '{"statusPage": "https://status.example.org"}'
       )
     });
-    new OperatorSettingsGuard().register(registry);
+    new OperatorSettingsGuard(englishTrans).register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['statusPage']).toBe('https://status.example.org');
   });
@@ -104,7 +105,7 @@ describe('overrides from a newer release', () => {
         addedLater: true
       })
     });
-    const guard = new OperatorSettingsGuard();
+    const guard = new OperatorSettingsGuard(englishTrans);
     guard.register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['hub']).toEqual({ name: 'Hub' });
@@ -123,7 +124,7 @@ describe('the sample community settings', () => {
 
   it('load through the real SettingRegistry with no problem', async () => {
     const registry = new SettingRegistry({ connector: connector(values) });
-    const guard = new OperatorSettingsGuard();
+    const guard = new OperatorSettingsGuard(englishTrans);
     guard.register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(guard.problems).toEqual([]);

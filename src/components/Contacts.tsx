@@ -7,7 +7,7 @@ import { channelHref, isSafeLink, mailtoHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { listPeople } from '../metadata/people';
 import { IContactPoint, isEmptyContactPoint } from '../metadata/resolve';
-import { IChannel, IPerson } from '../metadata/types';
+import { IChannel, IPerson, LocalizedString } from '../metadata/types';
 import { copyText } from './copyText';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
@@ -61,7 +61,7 @@ export function CopyableAddress(props: {
       </Button>
       <span className="jp-HubHelp-copied" role="status">
         {status === 'copied'
-          ? trans.__('Copied')
+          ? trans._p('email address', 'Copied')
           : status === 'failed'
             ? trans.__('Could not copy: select the address instead')
             : ''}
@@ -92,32 +92,26 @@ export function PersonContacts(props: {
       )}
       <span className="jp-HubHelp-contactLinks">
         {email && (
-          <SafeLink
-            className="jp-HubHelp-contact"
+          <ContactLink
             href={mailtoHref([email])}
             label={trans.__('Email %1', name)}
-          >
-            {trans.__('Email')}
-          </SafeLink>
+            text={trans._p('contact link', 'Email')}
+          />
         )}
         {url && (
-          <SafeLink
-            className="jp-HubHelp-contact"
+          <ContactLink
             href={url}
             label={trans.__('Web page of %1', name)}
-          >
-            {trans.__('Web page')}
-          </SafeLink>
+            text={trans._p('contact link', 'Web page')}
+          />
         )}
         {chat &&
           (isSafeLink(chat) ? (
-            <SafeLink
-              className="jp-HubHelp-contact"
+            <ContactLink
               href={chat}
               label={trans.__('Chat with %1', name)}
-            >
-              {trans.__('Chat')}
-            </SafeLink>
+              text={trans._p('contact link', 'Chat')}
+            />
           ) : (
             // A handle such as "@ann:matrix.org" is shown as text.
             <span className="jp-HubHelp-contact">
@@ -132,6 +126,25 @@ export function PersonContacts(props: {
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * One way to reach a person: a short text, and a name that says whom.
+ */
+function ContactLink(props: {
+  href: string;
+  label: string;
+  text: string;
+}): JSX.Element {
+  return (
+    <SafeLink
+      className="jp-HubHelp-contact"
+      href={props.href}
+      label={props.label}
+    >
+      {props.text}
+    </SafeLink>
   );
 }
 
@@ -160,6 +173,12 @@ export function ChannelLink(props: {
       }
     />
   );
+  const isolated = (text: LocalizedString) => isolate(localize(text, language));
+  const notes = [
+    channel.hours && trans.__('Hours: %1', isolated(channel.hours)),
+    channel.responseTime &&
+      trans.__('Usually answers %1', isolated(channel.responseTime))
+  ].filter((note): note is string => !!note);
   return (
     <li className="jp-HubHelp-channel">
       <SafeLink className="jp-HubHelp-contact" href={channelHref(channel)}>
@@ -168,26 +187,11 @@ export function ChannelLink(props: {
       {channel.kind === 'email' && (
         <CopyableAddress address={channel.address} whom={whom} trans={trans} />
       )}
-      {channel.hours && (
-        <div className="jp-HubHelp-muted">
-          <IsolatedText
-            text={trans.__(
-              'Hours: %1',
-              isolate(localize(channel.hours, language))
-            )}
-          />
+      {notes.map(note => (
+        <div key={note} className="jp-HubHelp-muted">
+          <IsolatedText text={note} />
         </div>
-      )}
-      {channel.responseTime && (
-        <div className="jp-HubHelp-muted">
-          <IsolatedText
-            text={trans.__(
-              'Usually answers %1',
-              isolate(localize(channel.responseTime, language))
-            )}
-          />
-        </div>
-      )}
+      ))}
     </li>
   );
 }

@@ -121,7 +121,7 @@ function Announcements(props: IViewProps): JSX.Element {
                       {localize(a.link.label, model.language)}
                     </OperatorText>
                   ) : (
-                    trans.__('More')
+                    trans._p('announcement link', 'More')
                   )}
                 </SafeLink>
               </>

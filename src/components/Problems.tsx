@@ -1,8 +1,7 @@
 import * as React from 'react';
 
 import { describeProblem } from '../metadata/problems';
-import { toGettext } from '../gettext';
-import { Gettext } from '../metadata/types';
+import { ITrans } from '../metadata/trans';
 import { IViewProps } from './viewProps';
 import { isolate, IsolatedText } from './OperatorText';
 import { Section } from './Section';
@@ -18,11 +17,7 @@ export function Problems(props: IViewProps): JSX.Element | null {
     ? model.problems
     : model.problems.filter(p => p.severity === 'error');
   const unconfigured = model.ready && !model.configured;
-  // describeProblem builds a string: each part substituted into it (the
-  // JSON path, operator values quoted in the reason) is isolated.
-  const __ = toGettext(trans);
-  const isolating: Gettext = (msgid, ...args) =>
-    __(msgid, ...args.map(arg => isolate(String(arg))));
+  const isolating = isolatingTrans(trans);
   if (problems.length === 0 && !unconfigured) {
     return null;
   }
@@ -62,4 +57,20 @@ export function Problems(props: IViewProps): JSX.Element | null {
         ))}
     </Section>
   );
+}
+
+/**
+ * describeProblem builds a string: each part substituted into it (the JSON
+ * path, operator values quoted in the reason) is isolated. The texts it
+ * passes on are the literals of the pure layers' own `trans` calls, which
+ * is where the catalogue finds them.
+ */
+function isolatingTrans(bundle: ITrans): ITrans {
+  const each = (args: unknown[]) => args.map(arg => isolate(String(arg)));
+  return {
+    __: (msgid, ...args) => bundle.__(msgid, ...each(args)),
+    _n: (msgid, msgidPlural, n, ...args) =>
+      bundle._n(msgid, msgidPlural, n, ...each(args)),
+    _p: (msgctxt, msgid, ...args) => bundle._p(msgctxt, msgid, ...each(args))
+  };
 }

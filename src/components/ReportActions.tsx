@@ -92,7 +92,9 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
           className="jp-Dialog-button jp-mod-styled jp-mod-reject"
           onClick={onClose}
         >
-          {state.sent ? trans.__('Close') : trans.__('Cancel')}
+          {state.sent
+            ? trans._p('dialog button', 'Close')
+            : trans._p('dialog button', 'Cancel')}
         </button>
       </div>
     </>

@@ -64,7 +64,7 @@ export function TaskFinder(props: IViewProps): JSX.Element {
         <CategoryGroup
           key={category}
           {...props}
-          category={category || trans.__('Other')}
+          category={category || trans._p('task category', 'Other')}
           items={items}
           open={categories.isOpen(category, searching)}
           onToggle={() => categories.toggle(category, searching)}
@@ -75,7 +75,7 @@ export function TaskFinder(props: IViewProps): JSX.Element {
           className="jp-HubHelp-more jp-mod-styled"
           onClick={() => setShowAll(true)}
         >
-          {trans.__('Show all %1 matches', matches.length)}
+          {trans._n('Show the %1 match', 'Show all %1 matches', matches.length)}
         </button>
       )}
     </Section>

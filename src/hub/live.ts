@@ -115,7 +115,10 @@ export async function readLiveHub(
       source: 'hub',
       path,
       code: 'hub-unreachable',
-      params: [error instanceof RequestError ? error.message : String(error)],
+      params:
+        error instanceof RequestError
+          ? [error.detail, error.kind]
+          : [String(error)],
       severity: 'warning'
     });
   const checkedAt = now().toISOString();

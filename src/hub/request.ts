@@ -1,8 +1,8 @@
 import { LIMITS } from '../metadata/limits';
 
 /**
- * What went wrong with a request, for code that reacts to it; the message
- * says it in words an administrator can act on.
+ * What went wrong with a request, for code that reacts to it and for the
+ * sentence that tells an administrator (see describeReason).
  */
 export type RequestFailure =
   | 'http'
@@ -11,21 +11,26 @@ export type RequestFailure =
   | 'too-large'
   | 'timeout'
   | 'redirect'
+  | 'redirect-path'
+  | 'redirect-site'
   | 'no-answer';
 
 export class RequestError extends Error {
   constructor(
     readonly kind: RequestFailure,
     /**
-     * The reason alone; for `not-json`, the parser's words.
+     * What the failure names, substituted into its sentence: the HTTP
+     * status, the content type, the byte limit, the seconds waited, where a
+     * redirect led, or the JSON parser's words.
      */
-    readonly reason: string,
+    readonly detail = '',
     /**
      * The HTTP status, 0 when no answer was read.
      */
     readonly status = 0
   ) {
-    super(kind === 'not-json' ? `not JSON: ${reason}` : reason);
+    // For logs; people read the problem built from kind and detail.
+    super(detail ? `${kind}: ${detail}` : kind);
   }
 }
 
@@ -77,7 +82,7 @@ export async function getJson(
       if (!response.ok) {
         throw new RequestError(
           'http',
-          `HTTP ${response.status}`,
+          String(response.status),
           response.status
         );
       }
@@ -100,8 +105,8 @@ export async function getJson(
         throw error;
       }
       throw signal.aborted
-        ? new RequestError('timeout', `timed out after ${timeoutMs / 1000} s`)
-        : new RequestError('no-answer', 'no answer');
+        ? new RequestError('timeout', String(timeoutMs / 1000))
+        : new RequestError('no-answer');
     } finally {
       // Whatever was not read is not downloaded (a no-op once it was read).
       response?.body?.cancel().catch(() => undefined);
@@ -139,26 +144,24 @@ function checkRedirect(url: string, response: Response): void {
     (status >= 300 && status < 400 && status !== 304)
   ) {
     const location = response.headers.get('Location');
-    throw new RequestError(
-      'redirect',
-      location ? describeTarget(url, location) : 'redirected',
-      status
-    );
+    throw location
+      ? redirectedTo(url, location, status)
+      : new RequestError('redirect', '', status);
   }
   if (response.url && originOf(response.url) !== originOf(url)) {
-    throw new RequestError(
-      'redirect',
-      `redirected to another site ${originOf(response.url)}`,
-      status
-    );
+    throw new RequestError('redirect-site', originOf(response.url), status);
   }
 }
 
-function describeTarget(url: string, location: string): string {
+function redirectedTo(
+  url: string,
+  location: string,
+  status: number
+): RequestError {
   const target = new URL(location, new URL(url, globalThis.location?.href));
   return target.origin === originOf(url)
-    ? `redirected to ${target.pathname}`
-    : `redirected to another site ${target.origin}`;
+    ? new RequestError('redirect-path', target.pathname, status)
+    : new RequestError('redirect-site', target.origin, status);
 }
 
 /**
@@ -174,21 +177,13 @@ function checkContentType(response: Response): void {
     .trim()
     .toLowerCase();
   if (type && !JSON_TYPES.test(type)) {
-    throw new RequestError(
-      'content-type',
-      `answered ${type}, not JSON`,
-      response.status
-    );
+    throw new RequestError('content-type', type, response.status);
   }
 }
 
 async function readText(response: Response, maxBytes: number): Promise<string> {
   const tooLarge = () =>
-    new RequestError(
-      'too-large',
-      `answer larger than ${maxBytes} bytes`,
-      response.status
-    );
+    new RequestError('too-large', String(maxBytes), response.status);
   if (Number(response.headers.get('Content-Length')) > maxBytes) {
     throw tooLarge();
   }

@@ -10,7 +10,8 @@ import {
 import { parseDocument } from './parse';
 import { PLUGIN_ID } from '../ids';
 import { IProblem } from './problems';
-import { Gettext, IHubMetadataDocument } from './types';
+import { ITrans } from './trans';
+import { IHubMetadataDocument } from './types';
 
 export interface IMetadataInputs {
   /**
@@ -28,10 +29,13 @@ export interface IMetadataInputs {
    */
   problems?: IProblem[];
   /**
-   * The built-in catalogue, usually in the viewer's language.
+   * The built-in catalogue; by default, built with `trans`.
    */
   defaults?: IHubMetadataDocument;
-  gettext?: Gettext;
+  /**
+   * The viewer's language, for the built-in catalogue (English by default).
+   */
+  trans?: ITrans;
 }
 
 /**
@@ -58,7 +62,7 @@ export function buildMetadata(
     settings && { source: 'settings' as const, ...settings },
     remote && { source: 'metadata-url' as const, ...remote }
   ].filter((p): p is NonNullable<typeof p> => !!p);
-  const defaults = inputs.defaults ?? builtInDefaults(inputs.gettext);
+  const defaults = inputs.defaults ?? builtInDefaults(inputs.trans);
   const sources: ISourceDocument[] = [
     { source: 'defaults', document: defaults },
     ...parsed

@@ -4,6 +4,7 @@
  */
 export * from './types';
 export * from './problems';
+export * from './trans';
 export * from './localize';
 export * from './links';
 export * from './defaults';

@@ -1,4 +1,4 @@
-import { LocalizedString } from './types';
+import { LocalizedKeywords, LocalizedString } from './types';
 
 /**
  * Normalise a language code for comparison: "pt_BR" and "pt-br" are equal.
@@ -8,20 +8,15 @@ function normalize(code: string): string {
 }
 
 /**
- * Pick the text for a language: the exact language, then its base language
- * ("fr" for "fr-FR"), then English, then the first entry given.
+ * The entry of a language map for a language: the exact language, then its
+ * base language ("fr" for "fr-FR"), then English, then a regional English,
+ * then the first entry given.
  */
-export function localize(
-  value: LocalizedString | undefined,
+function pick<T>(
+  map: { [language: string]: T },
   language: string
-): string {
-  if (value === undefined) {
-    return '';
-  }
-  if (typeof value === 'string') {
-    return value;
-  }
-  const entries = Object.entries(value);
+): T | undefined {
+  const entries = Object.entries(map);
   const wanted = normalize(language || 'en');
   const candidates = [wanted, wanted.split('-')[0], 'en'];
   for (const candidate of candidates) {
@@ -31,5 +26,50 @@ export function localize(
     }
   }
   const english = entries.find(([code]) => normalize(code).startsWith('en-'));
-  return (english ?? entries[0])?.[1] ?? '';
+  return (english ?? entries[0])?.[1];
+}
+
+/**
+ * Pick the text for a language (see `pick`); plain text is every language's.
+ */
+export function localize(
+  value: LocalizedString | undefined,
+  language: string
+): string {
+  if (value === undefined) {
+    return '';
+  }
+  return typeof value === 'string' ? value : (pick(value, language) ?? '');
+}
+
+/**
+ * Pick the search words for a language, as `localize` picks text; a plain
+ * list is every language's.
+ */
+export function localizeKeywords(
+  value: LocalizedKeywords | undefined,
+  language: string
+): string[] {
+  if (value === undefined) {
+    return [];
+  }
+  return Array.isArray(value) ? value : (pick(value, language) ?? []);
+}
+
+/**
+ * A date and time in a language, with Intl; a language tag Intl does not
+ * know falls back to the browser's.
+ */
+export function formatDateTime(
+  time: Date,
+  language: string,
+  options: Intl.DateTimeFormatOptions
+): string {
+  try {
+    return new Intl.DateTimeFormat(language.replace(/_/g, '-'), options).format(
+      time
+    );
+  } catch {
+    return new Intl.DateTimeFormat(undefined, options).format(time);
+  }
 }

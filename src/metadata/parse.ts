@@ -12,7 +12,6 @@ interface ISchemaError {
   keyword: string;
   params: { [key: string]: any };
   propertyName?: string;
-  message?: string;
 }
 
 /**
@@ -63,7 +62,7 @@ export function parseDocument(
     positions: {}
   });
   if (!isPlainObject(input)) {
-    return refused(problem([], 'type', [describeType('object')]));
+    return refused(problem([], 'type', ['object']));
   }
   // Checked before anything recursive reads the document.
   if (depthExceeds(input, LIMITS.documentMaxDepth)) {
@@ -124,7 +123,7 @@ export function parseDocument(
   }
   return {
     document: {},
-    problems: [...problems, problem([], 'invalid', ['too many errors'])],
+    problems: [...problems, problem([], 'too-many-problems')],
     positions: {}
   };
 }
@@ -181,23 +180,6 @@ function isPlainObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describeType(type: string): string {
-  switch (type) {
-    case 'string':
-      return 'text';
-    case 'object':
-      return 'an object';
-    case 'array':
-      return 'a list';
-    case 'boolean':
-      return 'true or false';
-    case 'integer':
-      return 'a whole number';
-    default:
-      return 'a number';
-  }
-}
-
 /**
  * Turn the validator's errors into findings. Alternatives (`oneOf`) report an
  * error per branch: when the value took the object branch and something
@@ -245,11 +227,7 @@ function interpret(errors: ISchemaError[]): IFinding[] {
       if (choices) {
         findings.push(finding(keys, 'enum', [choices.join(', ')]));
       } else if (!deeper.has(error.instancePath)) {
-        const code =
-          keys[0] === 'announcements' && keys.length === 2
-            ? 'announcement'
-            : 'localized';
-        findings.push(finding(keys, code, []));
+        findings.push(finding(keys, alternativesCode(keys), []));
       }
     } else if (
       error.keyword === 'additionalProperties' ||
@@ -261,6 +239,19 @@ function interpret(errors: ISchemaError[]): IFinding[] {
     }
   }
   return findings;
+}
+
+/**
+ * What a value that fits none of its alternatives must be, by where it is.
+ */
+function alternativesCode(keys: string[]): ProblemCode {
+  if (keys[0] === 'announcements' && keys.length === 2) {
+    return 'announcement';
+  }
+  if (keys[0] === 'tasks' && keys.length === 3 && keys[2] === 'keywords') {
+    return 'keywords';
+  }
+  return 'localized';
 }
 
 function finding(
@@ -278,7 +269,7 @@ function explain(error: ISchemaError, keys: string[]): IFinding {
     finding(keys, code, values);
   switch (error.keyword) {
     case 'type':
-      return at('type', describeType(String(params.type)));
+      return at('type', String(params.type));
     case 'required':
       return at('required', String(params.missingProperty));
     case 'additionalProperties': {
@@ -309,8 +300,10 @@ function explain(error: ISchemaError, keys: string[]): IFinding {
       return at('maximum', String(params.limit));
     case 'format':
       return at(params.format === 'date-time' ? 'bad-date' : 'unsafe-link');
+    case 'uniqueItems':
+      return at('repeated-item');
     default:
-      return at('invalid', error.message ?? error.keyword);
+      return at('invalid', error.keyword);
   }
 }
 

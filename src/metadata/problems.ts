@@ -1,8 +1,10 @@
-import { Gettext, SourceId } from './types';
+import { englishTrans, ITrans } from './trans';
+import { SourceId } from './types';
 
 /**
- * What is wrong with a piece of metadata. Each code has one message, written
- * in plain words and translated where it is shown.
+ * What is wrong with a piece of metadata. Each code has its message (a few
+ * have one for each value of a parameter), written in plain words and
+ * translated where it is shown.
  */
 export type ProblemCode =
   | 'type'
@@ -14,12 +16,15 @@ export type ProblemCode =
   | 'minimum'
   | 'maximum'
   | 'localized'
+  | 'keywords'
   | 'announcement'
   | 'unsafe-link'
   | 'bad-date'
   | 'bad-email'
+  | 'repeated-item'
   | 'invalid'
   | 'emptied'
+  | 'too-many-problems'
   | 'unknown-role'
   | 'duplicate-id'
   | 'missing-command'
@@ -43,7 +48,10 @@ export interface IProblem {
   path: string;
   code: ProblemCode;
   /**
-   * Values substituted into the message (%1, %2...).
+   * Values substituted into the message (%1, %2...). For `fetch-failed` and
+   * `hub-unreachable`, the second is the kind of failure (RequestFailure, or
+   * "not-http"), which picks the sentence; for `type`, the first is the JSON
+   * type expected.
    */
   params: string[];
   /**
@@ -53,102 +61,195 @@ export interface IProblem {
 }
 
 /**
- * The identity gettext, with %1-style substitution like JupyterLab's.
- */
-export const plainGettext: Gettext = (msgid: string, ...args: any[]) =>
-  msgid.replace(/%(\d+)/g, (match, n) => String(args[Number(n) - 1] ?? match));
-
-/**
- * The reason, in plain words.
+ * The reason, in plain words: the rest of a sentence whose subject is the
+ * place named before it (a JSON path).
  */
 export function describeReason(
   problem: IProblem,
-  __: Gettext = plainGettext
+  trans: ITrans = englishTrans
 ): string {
   const [a, b] = problem.params;
   switch (problem.code) {
     case 'type':
-      return __('must be %1', a);
+      return typeReason(a, trans);
     case 'required':
-      return __('is missing "%1", which is required', a);
+      return trans.__('is missing "%1", which is required', a);
     case 'unknown-field':
-      return __('has a field "%1" that this format does not know', a);
+      return trans.__('has a field "%1" that this format does not know', a);
     case 'enum':
-      return __('must be one of: %1', a);
+      return trans.__('must be one of: %1', a);
     case 'pattern':
-      return __('is not a valid id: use lowercase letters, digits and "-"');
+      return trans.__(
+        'is not a valid id: use lowercase letters, digits and "-"'
+      );
     case 'empty':
-      return __('must not be empty');
+      return trans.__('must not be empty');
     case 'minimum':
-      return __('must be at least %1', a);
+      return trans.__('must be at least %1', a);
     case 'maximum':
-      return __('must be at most %1', a);
+      return trans.__('must be at most %1', a);
     case 'localized':
-      return __('must be text, or a map from language code to text');
+      return trans.__('must be text, or a map from language code to text');
+    case 'keywords':
+      return trans.__(
+        'must be a list of words, or a map from language code to a list of words'
+      );
     case 'announcement':
-      return __('must be text, or an object with a "text" field');
+      return trans.__('must be text, or an object with a "text" field');
     case 'unsafe-link':
-      return __(
+      return trans.__(
         'is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"'
       );
     case 'bad-date':
-      return __(
+      return trans.__(
         'is not an ISO 8601 date and time, such as 2026-01-31T18:00:00Z'
       );
     case 'bad-email':
-      return __('is not an email address');
+      return trans.__('is not an email address');
+    case 'repeated-item':
+      return trans.__('lists a value more than once, so none of it is used');
     case 'invalid':
-      return __('is not valid: %1', a);
+      return trans.__('is not valid: %1', a);
     case 'emptied':
-      return __('was left out because of the problems inside it');
+      return trans.__('was left out because of the problems inside it');
+    case 'too-many-problems':
+      return trans.__('has too many problems to check, so none of it is used');
     case 'unknown-role':
-      return __('names the role "%1", which is not defined', a);
+      return trans.__('names the role "%1", which is not defined', a);
     case 'duplicate-id':
-      return __('repeats the id "%1"; only the first entry with it is used', a);
+      return trans.__(
+        'repeats the id "%1"; only the first entry with it is used',
+        a
+      );
     case 'missing-command':
-      return __(
+      return trans.__(
         'names the command "%1", which this JupyterLab does not have',
         a
       );
     case 'no-representative':
-      return __('lists no Community Representative');
+      return trans.__('lists no Community Representative');
     case 'too-many-representatives':
-      return __(
+      return trans.__(
         'lists %1 Community Representatives; a community has one or two',
         a
       );
     case 'not-json':
-      return __('is not valid JSON: %1', a);
+      return trans.__('is not valid JSON: %1', a);
     case 'unreadable-settings':
-      return __('could not be read: %1', a);
+      return trans.__('could not be read: %1', a);
     case 'fetch-failed':
-      return __('could not be fetched: %1', a);
+      return fetchFailure(a, b, trans);
     case 'hub-unreachable':
-      return __('did not answer: %1', a);
+      return hubFailure(a, b, trans);
     case 'too-large':
-      return __(
+      return trans.__(
         'is too large (%1 characters; at most %2 are read), so none of it is used',
         a,
         b
       );
     case 'too-deep':
-      return __(
+      return trans.__(
         'nests lists and objects more than %1 deep, so none of it is used',
         a
       );
     case 'not-allowed':
-      return __(
+      return trans.__(
         'is ignored: the metadata URL may set it only when the hub help settings list "%1" in "metadataUrlMaySet"',
         a
       );
     case 'newer-format':
-      return __(
+      return trans.__(
         'is written for format version %1, newer than this extension reads (%2): update jupyterlab-hub-help; the fields it does not know are ignored',
         a,
         b
       );
     default:
-      return __('is not valid: %1', b ?? a ?? '');
+      return trans.__('is not valid: %1', b ?? a ?? '');
+  }
+}
+
+/**
+ * A `type` problem's reason: its parameter is the JSON type expected, as
+ * the schema names it.
+ */
+function typeReason(type: string, trans: ITrans): string {
+  switch (type) {
+    case 'string':
+      return trans.__('must be text');
+    case 'object':
+      return trans.__('must be an object');
+    case 'array':
+      return trans.__('must be a list');
+    case 'boolean':
+      return trans.__('must be true or false');
+    case 'integer':
+      return trans.__('must be a whole number');
+    default:
+      return trans.__('must be a number');
+  }
+}
+
+/**
+ * Why the metadata URL's document could not be fetched: `detail` is what the
+ * failure names (a status, a type, a size, a place), `failure` the kind of
+ * failure (see RequestFailure), which picks the sentence.
+ */
+function fetchFailure(detail: string, failure: string, trans: ITrans): string {
+  switch (failure) {
+    case 'not-http':
+      return trans.__('could not be fetched: not an http or https URL');
+    case 'http':
+      return trans.__('could not be fetched: HTTP %1', detail);
+    case 'content-type':
+      return trans.__('could not be fetched: answered %1, not JSON', detail);
+    case 'too-large':
+      return trans.__(
+        'could not be fetched: answer larger than %1 bytes',
+        detail
+      );
+    case 'timeout':
+      return trans.__('could not be fetched: timed out after %1 s', detail);
+    case 'no-answer':
+      return trans.__('could not be fetched: no answer');
+    case 'redirect':
+      return trans.__('could not be fetched: redirected');
+    case 'redirect-path':
+      return trans.__('could not be fetched: redirected to %1', detail);
+    case 'redirect-site':
+      return trans.__(
+        'could not be fetched: redirected to another site %1',
+        detail
+      );
+    default:
+      return trans.__('could not be fetched: %1', detail);
+  }
+}
+
+/**
+ * Why a Hub API request failed, as fetchFailure.
+ */
+function hubFailure(detail: string, failure: string, trans: ITrans): string {
+  switch (failure) {
+    case 'http':
+      return trans.__('did not answer: HTTP %1', detail);
+    case 'not-json':
+      return trans.__('did not answer: not JSON: %1', detail);
+    case 'content-type':
+      return trans.__('did not answer: answered %1, not JSON', detail);
+    case 'too-large':
+      return trans.__('did not answer: answer larger than %1 bytes', detail);
+    case 'timeout':
+      return trans.__('did not answer: timed out after %1 s', detail);
+    case 'no-answer':
+      return trans.__('did not answer: no answer');
+    case 'redirect':
+      return trans.__('did not answer: redirected');
+    case 'redirect-path':
+      return trans.__('did not answer: redirected to %1', detail);
+    case 'redirect-site':
+      return trans.__('did not answer: redirected to another site %1', detail);
+    default:
+      return trans.__('did not answer: %1', detail);
   }
 }
 
@@ -157,17 +258,17 @@ export function describeReason(
  */
 export function describeSource(
   source: SourceId,
-  __: Gettext = plainGettext
+  trans: ITrans = englishTrans
 ): string {
   switch (source) {
     case 'defaults':
-      return __('built-in defaults');
+      return trans.__('built-in defaults');
     case 'settings':
-      return __('hub help settings');
+      return trans.__('hub help settings');
     case 'metadata-url':
-      return __('metadata URL');
+      return trans.__('metadata URL');
     case 'hub':
-      return __('JupyterHub API');
+      return trans.__('JupyterHub API');
   }
 }
 
@@ -176,13 +277,14 @@ export function describeSource(
  */
 export function describeProblem(
   problem: IProblem,
-  __: Gettext = plainGettext
+  trans: ITrans = englishTrans
 ): string {
-  return __(
+  return trans._p(
+    'problem: source, JSON path, reason',
     '%1, %2: %3',
-    describeSource(problem.source, __),
+    describeSource(problem.source, trans),
     problem.path,
-    describeReason(problem, __)
+    describeReason(problem, trans)
   );
 }
 

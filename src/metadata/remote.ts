@@ -25,13 +25,29 @@ export interface IRemoteResult {
   problem?: IProblem;
 }
 
-const problem = (code: IProblem['code'], reason: string): IProblem => ({
+const problem = (code: IProblem['code'], ...params: string[]): IProblem => ({
   source: 'metadata-url',
   path: '$',
   code,
-  params: [reason],
+  params,
   severity: 'error'
 });
+
+/**
+ * A failed request's problem: its detail, and the kind of failure that
+ * picks the sentence (see describeReason).
+ */
+function failure(error: unknown): IProblem {
+  if (!(error instanceof RequestError)) {
+    return problem(
+      'fetch-failed',
+      error instanceof Error ? error.message : String(error)
+    );
+  }
+  return error.kind === 'not-json'
+    ? problem('not-json', error.detail)
+    : problem('fetch-failed', error.detail, error.kind);
+}
 
 function isObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -81,7 +97,7 @@ export async function fetchRemoteDocument(
   if (!isHttpUrl(url)) {
     return {
       copy: kept,
-      problem: problem('fetch-failed', 'not an http or https URL')
+      problem: problem('fetch-failed', '', 'not-http')
     };
   }
   try {
@@ -99,7 +115,7 @@ export async function fetchRemoteDocument(
       return { copy: { ...kept, fetchedAt: now().toISOString() } };
     }
     if (!isObject(body)) {
-      return { copy: kept, problem: problem('type', 'a JSON object') };
+      return { copy: kept, problem: problem('type', 'object') };
     }
     return {
       copy: {
@@ -110,13 +126,6 @@ export async function fetchRemoteDocument(
       }
     };
   } catch (error) {
-    const failed = error as RequestError;
-    return {
-      copy: kept,
-      problem:
-        failed.kind === 'not-json'
-          ? problem('not-json', failed.reason)
-          : problem('fetch-failed', failed.message)
-    };
+    return { copy: kept, problem: failure(error) };
   }
 }

@@ -1,5 +1,5 @@
 import { foldText, IFoldedText } from './fold';
-import { localize } from './localize';
+import { localize, localizeKeywords } from './localize';
 import { ITask } from './types';
 import { typoMatch, typosAllowed } from './typos';
 
@@ -82,7 +82,9 @@ export function searchableTasks(
       fields: [
         field(Place.Title, title),
         field(Place.Category, category),
-        ...task.keywords.map(keyword => field(Place.Keyword, keyword))
+        ...localizeKeywords(task.keywords, language).map(keyword =>
+          field(Place.Keyword, keyword)
+        )
       ]
     };
   });

@@ -9,10 +9,10 @@
 export type LocalizedString = string | { [language: string]: string };
 
 /**
- * A gettext-like function. The plugin passes JupyterLab's translator; tests
- * and benchmarks use the identity with %1-style substitution.
+ * Search words: one list for every language, or a map from language code to
+ * a list, chosen like a LocalizedString's text.
  */
-export type Gettext = (msgid: string, ...args: any[]) => string;
+export type LocalizedKeywords = string[] | { [language: string]: string[] };
 
 /**
  * Where a piece of metadata came from, in increasing precedence.
@@ -74,7 +74,7 @@ export interface ITaskHow {
 export interface ITaskEntry {
   id: string;
   title?: LocalizedString;
-  keywords?: string[];
+  keywords?: LocalizedKeywords;
   owner?: string;
   category?: LocalizedString;
   how?: ITaskHow;
@@ -177,7 +177,7 @@ export interface IPerson {
 export interface ITask {
   id: string;
   title: LocalizedString;
-  keywords: string[];
+  keywords: LocalizedKeywords;
   owner: string;
   category?: LocalizedString;
   how: ITaskHow;

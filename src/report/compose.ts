@@ -1,4 +1,4 @@
-import { Gettext } from '../metadata/types';
+import { ITrans } from '../metadata/trans';
 import { diagnosticsText, IDiagnostics } from './diagnostics';
 
 export type Affected = 'me' | 'others' | 'unknown';
@@ -19,25 +19,36 @@ export interface IReport {
 /**
  * The report's subject and body, in the reporter's language.
  */
-export function composeReport(input: IReportInput, __: Gettext): IReport {
-  const affected =
-    input.affected === 'me'
-      ? __('Only me')
-      : input.affected === 'others'
-        ? __('Others too')
-        : __('Not sure');
-  const description = input.description.trim() || __('(no description given)');
+export function composeReport(input: IReportInput, trans: ITrans): IReport {
+  const description =
+    input.description.trim() || trans.__('(no description given)');
   return {
-    subject: __('[%1] %2', input.hubName, input.categoryLabel),
+    subject: trans._p(
+      'report subject: hub name, kind of problem',
+      '[%1] %2',
+      input.hubName,
+      input.categoryLabel
+    ),
     body: [
-      __('Problem: %1', input.categoryLabel),
-      __('Who is affected: %1', affected),
+      trans.__('Problem: %1', input.categoryLabel),
+      affectedLine(input.affected, trans),
       '',
-      __('What I see:'),
+      trans.__('What I see:'),
       description,
       '',
-      __('Diagnostics:'),
-      diagnosticsText(input.diagnostics, __)
+      trans.__('Diagnostics:'),
+      diagnosticsText(input.diagnostics, trans)
     ].join('\n')
   };
+}
+
+function affectedLine(affected: Affected, trans: ITrans): string {
+  switch (affected) {
+    case 'me':
+      return trans.__('Who is affected: Only me');
+    case 'others':
+      return trans.__('Who is affected: Others too');
+    default:
+      return trans.__('Who is affected: Not sure');
+  }
 }

@@ -1,5 +1,6 @@
 import { IHubContext } from '../hub';
-import { Gettext } from '../metadata/types';
+import { formatDateTime } from '../metadata/localize';
+import { ITrans } from '../metadata/trans';
 
 /**
  * Facts about the session that help whoever receives a report. Built from
@@ -11,7 +12,14 @@ export interface IDiagnostics {
   serverUser: string;
   serverName: string;
   pagePath: string;
+  /**
+   * ISO 8601 in UTC, whatever the reporter's language: the time every
+   * recipient and tool reads the same way.
+   */
   timeUtc: string;
+  /**
+   * The reporter's own clock, in their language, with its time zone.
+   */
   timeLocal: string;
   jupyterlabVersion: string;
   extensionVersion: string;
@@ -53,7 +61,10 @@ export function collectDiagnostics(source: IDiagnosticsSource): IDiagnostics {
     serverName: hub.serverName,
     pagePath: location.pathname,
     timeUtc: now.toISOString(),
-    timeLocal: now.toString(),
+    timeLocal: formatDateTime(now, source.language, {
+      dateStyle: 'full',
+      timeStyle: 'long'
+    }),
     jupyterlabVersion: source.jupyterlabVersion,
     extensionVersion: source.extensionVersion,
     browser: source.userAgent,
@@ -69,29 +80,54 @@ function stripQuery(url: string): string {
 }
 
 /**
- * The diagnostics as labelled lines.
+ * The diagnostics as labelled lines, each one whole sentence to translate;
+ * a line with nothing to say is left out.
  */
-export function diagnosticsText(d: IDiagnostics, __: Gettext): string {
-  const answer = (a: Answer) =>
-    a === 'yes' ? __('yes') : a === 'no' ? __('no') : __('not checked');
-  const lines: [string, string][] = [
-    [__('Hub'), d.hubUrl],
-    [__('Signed in as'), d.user || __('(not on a hub)')],
-    [__('Server owner'), d.serverUser],
-    [__('Server name'), d.serverName || __('(default)')],
-    [__('Page'), d.pagePath],
-    [__('Time (UTC)'), d.timeUtc],
-    [__('Local time'), d.timeLocal],
-    [__('JupyterLab'), d.jupyterlabVersion],
-    [__('jupyterlab-hub-help'), d.extensionVersion],
-    [__('JupyterHub'), d.hubVersion || __('unknown')],
-    [__('Browser'), d.browser],
-    [__('Language'), d.language],
-    [__('Hub answers now'), answer(d.hubAnswers)],
-    [__('Server answers now'), answer(d.serverAnswers)]
+export function diagnosticsText(d: IDiagnostics, trans: ITrans): string {
+  const lines = [
+    d.hubUrl && trans.__('Hub: %1', d.hubUrl),
+    d.user
+      ? trans.__('Signed in as: %1', d.user)
+      : trans.__('Signed in as: (not on a hub)'),
+    d.serverUser && trans.__('Server owner: %1', d.serverUser),
+    d.serverName
+      ? trans.__('Server name: %1', d.serverName)
+      : trans.__('Server name: (default)'),
+    d.pagePath && trans.__('Page: %1', d.pagePath),
+    d.timeUtc && trans.__('Time (UTC): %1', d.timeUtc),
+    d.timeLocal && trans.__('Local time: %1', d.timeLocal),
+    d.jupyterlabVersion && trans.__('JupyterLab: %1', d.jupyterlabVersion),
+    d.extensionVersion &&
+      trans.__('jupyterlab-hub-help: %1', d.extensionVersion),
+    d.hubVersion
+      ? trans.__('JupyterHub: %1', d.hubVersion)
+      : trans.__('JupyterHub: unknown'),
+    d.browser && trans.__('Browser: %1', d.browser),
+    d.language && trans.__('Language: %1', d.language),
+    hubAnswersLine(d.hubAnswers, trans),
+    serverAnswersLine(d.serverAnswers, trans)
   ];
-  return lines
-    .filter(([, value]) => value !== '')
-    .map(([label, value]) => `${label}: ${value}`)
-    .join('\n');
+  return lines.filter(Boolean).join('\n');
+}
+
+function hubAnswersLine(answer: Answer, trans: ITrans): string {
+  switch (answer) {
+    case 'yes':
+      return trans.__('Hub answers now: yes');
+    case 'no':
+      return trans.__('Hub answers now: no');
+    default:
+      return trans.__('Hub answers now: not checked');
+  }
+}
+
+function serverAnswersLine(answer: Answer, trans: ITrans): string {
+  switch (answer) {
+    case 'yes':
+      return trans.__('Server answers now: yes');
+    case 'no':
+      return trans.__('Server answers now: no');
+    default:
+      return trans.__('Server answers now: not checked');
+  }
 }

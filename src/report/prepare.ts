@@ -6,7 +6,8 @@ import {
   IRoute,
   Resolver
 } from '../metadata/resolve';
-import { Gettext, IHubMetadata, LocalizedString } from '../metadata/types';
+import { ITrans } from '../metadata/trans';
+import { IHubMetadata, LocalizedString } from '../metadata/types';
 import { Affected, composeReport } from './compose';
 import { prepareDelivery, reportTargets, sharedAddresses } from './deliver';
 import { IDiagnostics } from './diagnostics';
@@ -38,14 +39,10 @@ export interface IReportInputs {
    */
   redact: (text: string) => string;
   /**
-   * The report text's sentences (see composeReport).
+   * The reporter's language for the report text, the last category's label
+   * and the note that ends a shortened email.
    */
-  __: Gettext;
-  /**
-   * Words the caller translates: the last category's label, and the note
-   * that ends a shortened email.
-   */
-  texts: { otherCategory: string; trimmedNote: string };
+  trans: ITrans;
 }
 
 /**
@@ -137,7 +134,7 @@ export interface IPreparedReport {
  * why, and what leaves the page, from the resolver's answers.
  */
 export function prepareReport(inputs: IReportInputs): IPreparedReport {
-  const { metadata, resolver, language, diagnostics, texts } = inputs;
+  const { metadata, resolver, language, diagnostics, trans } = inputs;
   const label = (value: LocalizedString | undefined) =>
     localize(value, language);
   const categories = [
@@ -145,7 +142,7 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
       id: c.id,
       label: label(c.label)
     })),
-    { id: OTHER_CATEGORY, label: texts.otherCategory }
+    { id: OTHER_CATEGORY, label: trans.__('Something else') }
   ];
   // A draft may name a category that a newer document no longer has.
   const chosen =
@@ -172,7 +169,11 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
       affected: values.affected,
       diagnostics
     },
-    inputs.__
+    trans
+  );
+  // "Copy report" is the dialog's button of that name.
+  const trimmedNote = trans.__(
+    '[This report was shortened. Paste the full text, copied with "Copy report", here.]'
   );
   const delivery = prepareDelivery(
     report,
@@ -187,7 +188,7 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
       description: values.description,
       time: diagnostics.timeUtc
     },
-    { redact: inputs.redact, trimmedNote: texts.trimmedNote }
+    { redact: inputs.redact, trimmedNote }
   );
   const actions: ReportAction[] = [
     ...(delivery.mail ? [{ kind: 'email' as const, ...delivery.mail }] : []),

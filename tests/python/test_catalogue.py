@@ -11,7 +11,7 @@ import pytest
 
 from jupyterlab_hub_help.validate import catalogue, limits
 from jupyterlab_hub_help.validate.load import PLUGIN_ID
-from jupyterlab_hub_help.validate.problems import CODES, _MESSAGES
+from jupyterlab_hub_help.validate.problems import _MESSAGES, _NUMBER_MESSAGE, _TYPE_MESSAGES, CODES
 
 METADATA = Path(__file__).resolve().parents[2] / "src" / "metadata"
 
@@ -87,4 +87,10 @@ def test_problem_codes_and_reasons():
     flat = re.sub(r"'\s*\+?\s*\n\s*'", "", source)
     flat = re.sub(r"\s+", " ", flat)
     for code in codes:
-        assert _MESSAGES[code].replace('"', "'") in flat.replace('"', "'"), code
+        if code != "type":
+            assert _MESSAGES[code].replace('"', "'") in flat.replace('"', "'"), code
+    # A type problem's sentence is picked by the type expected, as typeReason.
+    type_reason = re.sub(r"\s+", " ", _function_body(source, "typeReason"))
+    sentences = dict(re.findall(r"case '(\w+)': return trans\.__\('([^']*)'\);", type_reason))
+    assert sentences == _TYPE_MESSAGES
+    assert f"default: return trans.__('{_NUMBER_MESSAGE}');" in type_reason

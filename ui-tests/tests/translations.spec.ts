@@ -26,7 +26,21 @@ const LANGUAGES = [
   {
     locale: 'fr_FR',
     search: 'installer un paquet',
-    sameAsEnglish: ['enabled', 'learn_more', 'redirect_to', 'URL']
+    // Words French shares with English, and the subject's bare format.
+    sameAsEnglish: [
+      'Arguments',
+      'Description',
+      'Documentation',
+      'Information',
+      'Infrastructure',
+      'Instructions',
+      'Organisation',
+      'URL',
+      '[%1] %2',
+      'enabled',
+      'learn_more',
+      'redirect_to'
+    ]
   },
   {
     locale: 'es_ES',

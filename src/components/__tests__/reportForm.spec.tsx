@@ -12,7 +12,7 @@ import {
   ReportSession
 } from '../../report';
 import { HubHelpModel } from '../../model';
-import { plainGettext } from '../../metadata';
+import { englishTrans } from '../../metadata';
 import { ReportActions } from '../ReportActions';
 import { showReportDialog } from '../ReportDialog';
 import { ReportForm } from '../ReportForm';
@@ -72,8 +72,7 @@ async function session(draft = new ReportDraft()) {
         values,
         diagnostics,
         redact: text => model.redact(text),
-        __: plainGettext,
-        texts: { otherCategory: 'Something else', trimmedNote: 'note' }
+        trans: englishTrans
       })
   });
 }

@@ -1,4 +1,4 @@
-import { localize } from '../localize';
+import { formatDateTime, localize, localizeKeywords } from '../localize';
 import { isDateTime, isSafeLink } from '../links';
 
 describe('localize', () => {
@@ -25,6 +25,53 @@ describe('localize', () => {
   it('returns plain strings as they are, and nothing for nothing', () => {
     expect(localize('Plain', 'fr')).toBe('Plain');
     expect(localize(undefined, 'fr')).toBe('');
+  });
+});
+
+describe('localizeKeywords', () => {
+  const keywords = {
+    en: ['printer'],
+    es: ['impresora'],
+    'pt-BR': ['impressora']
+  };
+
+  it.each([
+    ['es', ['impresora']],
+    ['es-MX', ['impresora']],
+    ['pt_br', ['impressora']],
+    ['ja', ['printer']]
+  ])('picks %p → %p', (language, expected) => {
+    expect(localizeKeywords(keywords, language)).toEqual(expected);
+  });
+
+  it('returns a plain list as it is, and nothing for nothing', () => {
+    expect(localizeKeywords(['pip'], 'fr')).toEqual(['pip']);
+    expect(localizeKeywords(undefined, 'fr')).toEqual([]);
+    expect(localizeKeywords({ es: ['uno'], it: ['uno'] }, 'ja')).toEqual([
+      'uno'
+    ]);
+  });
+});
+
+describe('formatDateTime', () => {
+  const time = new Date('2026-01-15T12:00:00Z');
+  const options: Intl.DateTimeFormatOptions = {
+    dateStyle: 'long',
+    timeZone: 'UTC'
+  };
+
+  it.each([
+    ['fr', '15 janvier 2026'],
+    ['es_ES', '15 de enero de 2026'],
+    ['en-US', 'January 15, 2026']
+  ])('writes a date in %s', (language, expected) => {
+    expect(formatDateTime(time, language, options)).toBe(expected);
+  });
+
+  it("falls back to the browser's language for a tag Intl does not know", () => {
+    expect(formatDateTime(time, 'not a tag!', options)).toBe(
+      new Intl.DateTimeFormat(undefined, options).format(time)
+    );
   });
 });
 

@@ -2,6 +2,7 @@ import { builtInDefaults } from '../defaults';
 import { buildMetadata } from '../build';
 import { mergeSources } from '../merge';
 import { describeProblem } from '../problems';
+import { englishTrans, ITrans } from '../trans';
 import { IHubMetadataDocument } from '../types';
 import { BUILT_IN_ROLES } from './checks';
 
@@ -61,9 +62,27 @@ describe('built-in defaults', () => {
     expect(problems).toEqual([]);
   });
 
-  it('translates through the gettext it is given', () => {
-    const upper = builtInDefaults(s => s.toUpperCase());
+  it('translates every text through the bundle it is given, keywords too', () => {
+    const shouting: ITrans = {
+      __: (msgid, ...args) => englishTrans.__(msgid.toUpperCase(), ...args),
+      _n: (msgid, plural, n, ...args) =>
+        englishTrans._n(msgid.toUpperCase(), plural.toUpperCase(), n, ...args),
+      _p: (context, msgid, ...args) =>
+        englishTrans._p(context, msgid.toUpperCase(), ...args)
+    };
+    const upper = builtInDefaults(shouting);
     expect(upper.roles!['hub-administrator'].label).toBe('HUB ADMINISTRATOR');
+    const install = upper.tasks!.find(t => t.id === 'install-package')!;
+    expect(install.title).toBe('INSTALL A PACKAGE FOR MYSELF');
+    expect(install.keywords).toEqual([
+      'PIP',
+      'CONDA',
+      'INSTALL',
+      'LIBRARY',
+      'MODULE',
+      'PACKAGE',
+      'IMPORT ERROR'
+    ]);
   });
 });
 

@@ -16,8 +16,8 @@ import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
 import { buildMetadata } from '../build';
 import { parseDocument } from '../parse';
-import { plainGettext } from '../problems';
 import { cutText, wellFormed } from '../text';
+import { englishTrans } from '../trans';
 import { IViewer } from '../types';
 import {
   BUILT_IN_ROLES,
@@ -471,7 +471,7 @@ describe('report properties', () => {
           ),
           anyText,
           (input, recipients, note) => {
-            const report = composeReport(input, plainGettext);
+            const report = composeReport(input, englishTrans);
             const { url } = mailtoUrl(
               recipients,
               report.subject,

@@ -96,7 +96,7 @@ describe('fetchRemoteDocument', () => {
     [
       'JSON that is not an object',
       d => ((d.body = '["hub"]'), (d.etag = '')),
-      'metadata URL, $: must be a JSON object'
+      'metadata URL, $: must be an object'
     ]
   ])(
     'keeps the last good copy on %s and says why',

@@ -62,6 +62,25 @@ const viewers: { [name: string]: IViewer } = {
  * Admins (and those the hub or the list makes admins) do it; the rest ask
  * the Hub Administrators.
  */
+/**
+ * The operator's desk, asked through the Community Representatives.
+ */
+const THROUGH_REPS = 'via support-triager via community-representative';
+
+/**
+ * The operator does it: representatives ask its desk, everyone else asks
+ * the representatives.
+ */
+const OPERATOR_DOES = [
+  THROUGH_REPS,
+  THROUGH_REPS,
+  THROUGH_REPS,
+  'direct support-triager',
+  'direct support-triager',
+  THROUGH_REPS,
+  THROUGH_REPS
+];
+
 const ADMINS_DO = [
   'direct hub-administrator',
   'self',
@@ -97,42 +116,20 @@ describe('Resolver: viewer × task → contact', () => {
         'direct community-representative'
       ]
     ],
-    [
-      'contact-operator',
-      [
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
-        'direct support-triager',
-        'direct support-triager',
-        'via support-triager via community-representative',
-        'via support-triager via community-representative'
-      ]
-    ],
+    ['contact-operator', OPERATOR_DOES],
     [
       'change-configuration',
       [
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
+        THROUGH_REPS,
+        THROUGH_REPS,
+        THROUGH_REPS,
         'direct support-triager',
         'direct support-triager',
         'self',
-        'via support-triager via community-representative'
+        THROUGH_REPS
       ]
     ],
-    [
-      'infrastructure-incident',
-      [
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
-        'via support-triager via community-representative',
-        'direct support-triager',
-        'direct support-triager',
-        'via support-triager via community-representative',
-        'via support-triager via community-representative'
-      ]
-    ]
+    ['infrastructure-incident', OPERATOR_DOES]
   ];
 
   it.each(table)('%s', (taskId, expected) => {

@@ -4,6 +4,7 @@
  */
 import { buildMetadata } from '../build';
 import { ITaskMatch, searchableTasks, searchTasks } from '../search';
+import { englishTrans, ITrans } from '../trans';
 import { ITask, LocalizedString } from '../types';
 
 const builtIn = searchableTasks(buildMetadata({}).metadata.tasks, 'en');
@@ -244,4 +245,74 @@ describe('no query, no match', () => {
   it('finds nothing for a query that matches nothing', () => {
     expect(searchTasks(builtIn, 'zzz no such task')).toEqual([]);
   });
+});
+
+describe('keywords in the viewer language', () => {
+  /**
+   * A catalogue holding a few translations, as JupyterLab's bundle for a
+   * language pack would: anything else stays in English.
+   */
+  function catalogue(translations: { [msgid: string]: string }): ITrans {
+    const t = (msgid: string) => translations[msgid] ?? msgid;
+    return {
+      __: (msgid, ...args) => englishTrans.__(t(msgid), ...args),
+      _n: (msgid, plural, n, ...args) =>
+        englishTrans._n(t(msgid), t(plural), n, ...args),
+      _p: (context, msgid, ...args) =>
+        englishTrans._p(context, t(msgid), ...args)
+    };
+  }
+
+  it('finds a built-in task by its translated keywords', () => {
+    const spanish = catalogue({
+      'Install a package for myself': 'Instalar un paquete para mí',
+      'pip, conda, install, library, module, package, import error':
+        'instalar, paquete, pip, conda, biblioteca, módulo, error de importación'
+    });
+    const tasks = searchableTasks(
+      buildMetadata({ trans: spanish }).metadata.tasks,
+      'es'
+    );
+    const [first] = searchTasks(tasks, 'instalar paquete');
+    expect(first.item.task.id).toBe('install-package');
+    const [byKeyword] = searchTasks(tasks, 'biblioteca');
+    expect(byKeyword.item.task.id).toBe('install-package');
+    expect(byKeyword.keywords).toEqual(['biblioteca']);
+    // The English words are the catalogue's to keep or replace.
+    expect(ids(searchTasks(tasks, 'library'))).not.toContain('install-package');
+  });
+
+  it('splits translated keywords at the comma of any script', () => {
+    const japanese = catalogue({
+      'pip, conda, install, library, module, package, import error':
+        'インストール、パッケージ，ライブラリ'
+    });
+    const tasks = buildMetadata({ trans: japanese }).metadata.tasks;
+    const install = tasks.find(t => t.id === 'install-package')!;
+    expect(install.keywords).toEqual([
+      'インストール',
+      'パッケージ',
+      'ライブラリ'
+    ]);
+  });
+
+  const printer = {
+    ...task('printer', 'Use the printer'),
+    keywords: { en: ['toner'], es: ['imprimir'], 'fr-CA': ['imprimer'] }
+  };
+
+  it.each([
+    ['es', 'imprimir', true],
+    ['es-MX', 'imprimir', true],
+    ['en', 'imprimir', false],
+    ['fr_CA', 'imprimer', true],
+    ['de', 'toner', true],
+    ['es', 'toner', false]
+  ])(
+    "reads an operator's keywords for %s: %s found %p",
+    (language, query, found) => {
+      const matches = searchTasks(searchableTasks([printer], language), query);
+      expect(ids(matches)).toEqual(found ? ['printer'] : []);
+    }
+  );
 });

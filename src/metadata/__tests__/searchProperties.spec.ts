@@ -68,7 +68,10 @@ const tasksAndQuery = tasks.chain(list =>
       fc
         .tuple(
           fc.constantFrom(
-            ...list.flatMap(t => [t.title as string, ...t.keywords])
+            ...list.flatMap(t => [
+              t.title as string,
+              ...(t.keywords as string[])
+            ])
           ),
           fc.nat(),
           fc.nat()
@@ -124,7 +127,7 @@ describe('search properties', () => {
         for (const task of list) {
           const title = fold(task.title as string);
           const texts = [title, fold(task.category as string)].concat(
-            task.keywords.map(fold)
+            (task.keywords as string[]).map(fold)
           );
           if (words.every(w => texts.some(t => t.includes(w)))) {
             const match = found.get(task.id);

@@ -7,7 +7,7 @@ import {
   buildMetadata,
   IHubMetadata,
   IHubMetadataDocument,
-  plainGettext,
+  englishTrans,
   Resolver
 } from '../../metadata';
 import {
@@ -110,8 +110,7 @@ function prepare(
     values: typed(options.values),
     diagnostics,
     redact: text => redactSecrets(text, [TOKEN]),
-    __: plainGettext,
-    texts: { otherCategory: 'Something else', trimmedNote: 'Paste it.' }
+    trans: englishTrans
   });
 }
 

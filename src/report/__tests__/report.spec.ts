@@ -2,7 +2,7 @@ import { HubClient, readHubContext } from '../../hub';
 import {
   buildMetadata,
   IHubMetadataDocument,
-  plainGettext,
+  englishTrans,
   Resolver
 } from '../../metadata';
 import {
@@ -11,8 +11,11 @@ import {
   diagnosticsText,
   fillTemplate,
   IDiagnostics,
+  IDiagnosticsSource,
+  IReportInput,
   mailtoUrl
 } from '..';
+import { marking, WHOLE } from '../../metadata/__tests__/marking';
 
 const settings: IHubMetadataDocument = {
   people: [
@@ -89,7 +92,7 @@ describe('report routing: viewer role × category → recipient', () => {
   });
 });
 
-const diagnostics: IDiagnostics = collectDiagnostics({
+const source: IDiagnosticsSource = {
   hub: readHubContext(
     name =>
       ({
@@ -112,11 +115,12 @@ const diagnostics: IDiagnostics = collectDiagnostics({
   hubVersion: '5.4.0',
   hubAnswers: 'yes',
   serverAnswers: 'no'
-});
+};
+const diagnostics: IDiagnostics = collectDiagnostics(source);
 
 describe('diagnostics and report text', () => {
   it('holds the facts a support desk asks for', () => {
-    const text = diagnosticsText(diagnostics, plainGettext);
+    const text = diagnosticsText(diagnostics, englishTrans);
     expect(text).toContain('Hub: https://hub.example.org/hub/');
     expect(text).toContain('Signed in as: ann');
     expect(text).toContain('Server owner: zoe');
@@ -130,18 +134,40 @@ describe('diagnostics and report text', () => {
     expect(text).toContain('Server answers now: no');
   });
 
+  it('writes each line as one whole sentence to translate', () => {
+    const lines = diagnosticsText(diagnostics, marking).split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(12);
+    for (const line of lines) {
+      expect(line).toMatch(WHOLE);
+    }
+  });
+
+  it("gives the local time in the reporter's language, and UTC in ISO 8601 for every recipient", () => {
+    const french = collectDiagnostics({ ...source, language: 'fr' });
+    const spanish = collectDiagnostics({ ...source, language: 'es_ES' });
+    expect(french.timeLocal).toMatch(/novembre 2026/);
+    expect(spanish.timeLocal).toMatch(/noviembre de 2026/);
+    expect(french.timeUtc).toBe('2026-11-21T10:00:00.000Z');
+    expect(spanish.timeUtc).toBe(french.timeUtc);
+  });
+
   it('composes subject and body', () => {
-    const report = composeReport(
-      {
-        hubName: 'River Hub',
-        categoryLabel: 'User servers not starting',
-        description: 'Spinner forever since 9:00',
-        affected: 'others',
-        diagnostics
-      },
-      plainGettext
-    );
+    const input: IReportInput = {
+      hubName: 'River Hub',
+      categoryLabel: 'User servers not starting',
+      description: 'Spinner forever since 9:00',
+      affected: 'others',
+      diagnostics
+    };
+    const report = composeReport(input, englishTrans);
     expect(report.subject).toBe('[River Hub] User servers not starting');
+    const marked = composeReport(
+      { ...input, affected: 'me' },
+      marking
+    ).body.split('\n');
+    for (const line of [marked[0], marked[1], marked[3], marked[6]]) {
+      expect(line).toMatch(WHOLE);
+    }
     expect(report.body.split('\n').slice(0, 5)).toEqual([
       'Problem: User servers not starting',
       'Who is affected: Others too',
@@ -185,7 +211,7 @@ describe('diagnostics and report text', () => {
         affected: 'me',
         diagnostics: d
       },
-      plainGettext
+      englishTrans
     );
     const text = client.redact(`${report.subject}\n${report.body}`);
     expect(text).not.toContain(token);

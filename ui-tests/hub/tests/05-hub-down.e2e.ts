@@ -40,6 +40,10 @@ test.describe('When the hub goes down', () => {
         const ended = hubCallEnded(page);
         panel = await openPanel(page);
         await ended;
+        // The whole check is over (a panel opened during one joins it).
+        await expect(panel.locator('.jp-HubHelp-updated')).not.toHaveText(
+          'Checking…'
+        );
       }
       const notice = panel.getByRole('alert');
       await expect(notice).toContainText('The hub cannot be reached right now');
