@@ -13,10 +13,10 @@ import {
   SharedAdmins
 } from './hub';
 import { RoleIDs } from './ids';
-import { builtInDefaults } from './metadata/defaults';
+import { assembleMetadata } from './metadata/assemble';
 import { clampRefreshSeconds, LIMITS } from './metadata/limits';
-import type { buildMetadata } from './metadata/build';
-import { IMergeResult, mergeSources } from './metadata/merge';
+import { IMergeResult } from './metadata/merge';
+import type { IParsedDocument, parseRemoteDocument } from './metadata/parse';
 import { IProblem } from './metadata/problems';
 import {
   fetchRemoteDocument,
@@ -80,7 +80,10 @@ export interface ILastCheck {
  * metadata built from them is good.
  */
 interface ISources {
-  settings?: { [key: string]: unknown };
+  /**
+   * The settings, checked as they arrived.
+   */
+  settings?: IParsedDocument;
   settingsProblems: IProblem[];
   /**
    * The metadata URL's last good copy; used only while the settings name
@@ -103,8 +106,7 @@ interface IBuilt extends IMergeResult {
  * one, and is used only while the settings name it.
  */
 function metadataUrlOf(settings: ISources['settings']): string {
-  const url = settings?.['metadataUrl'];
-  return typeof url === 'string' ? url : '';
+  return settings?.document.metadataUrl ?? '';
 }
 
 /**
@@ -124,8 +126,7 @@ function buildFailure(source: SourceId, error: unknown): IProblem {
  * Whether the operator lets the document move itself (`metadataUrl`).
  */
 function mayMove(settings: ISources['settings']): boolean {
-  const granted = settings?.['metadataUrlMaySet'];
-  return Array.isArray(granted) && granted.includes('metadataUrl');
+  return !!settings?.document.metadataUrlMaySet?.includes('metadataUrl');
 }
 
 /**
@@ -160,8 +161,19 @@ export class HubHelpModel {
   readonly hub: IHubContext;
   readonly language: string;
 
+  /**
+   * The metadata, the problems or the dismissed announcements changed.
+   */
   get changed(): ISignal<this, void> {
     return this._changed;
+  }
+
+  /**
+   * A refresh started or ended (`refreshing`, `lastCheck`); what it brought
+   * is announced by `changed`.
+   */
+  get checkChanged(): ISignal<this, void> {
+    return this._checkChanged;
   }
 
   get metadata(): IHubMetadata {
@@ -214,8 +226,7 @@ export class HubHelpModel {
    * on a hub is reported, since it may be a broken overrides file.
    */
   get configured(): boolean {
-    const settings = this._sources.settings ?? {};
-    const keys = Object.keys(settings).filter(
+    const keys = Object.keys(this._sources.settings?.document ?? {}).filter(
       k => !['metadataUrl', 'refreshInterval'].includes(k)
     );
     return keys.length > 0 || !!this._built.remote;
@@ -253,18 +264,13 @@ export class HubHelpModel {
   }
 
   /**
-   * Use new settings: the operator's overrides merged with the user's own.
+   * Use new settings, already checked: the operator's overrides with the
+   * user's own. `problems` are those found reading them beyond the checks.
    */
-  setSettings(
-    composite: { [key: string]: unknown },
-    problems: IProblem[] = []
-  ): void {
+  setSettings(settings: IParsedDocument, problems: IProblem[] = []): void {
     const urlChanged =
-      metadataUrlOf(composite) !== metadataUrlOf(this._sources.settings);
-    this._update(
-      { settings: composite, settingsProblems: problems },
-      'settings'
-    );
+      metadataUrlOf(settings) !== metadataUrlOf(this._sources.settings);
+    this._update({ settings, settingsProblems: problems }, 'settings');
     if (urlChanged && this._poll) {
       void this._poll.refresh();
     }
@@ -276,12 +282,12 @@ export class HubHelpModel {
    * remembered state.
    */
   async load(): Promise<void> {
-    const [{ buildMetadata }, stored, dismissed] = await Promise.all([
-      import('./metadata/build'),
+    const [{ parseRemoteDocument }, stored, dismissed] = await Promise.all([
+      import('./metadata/parse'),
       this._options.state?.fetch(STATE_REMOTE).catch(() => undefined),
       this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined)
     ]);
-    this._build = buildMetadata;
+    this._parseRemote = parseRemoteDocument;
     this._dismissed = new Set(
       Array.isArray(dismissed) ? dismissed.map(String) : []
     );
@@ -334,9 +340,9 @@ export class HubHelpModel {
     if (!this._refreshing) {
       this._refreshing = this._refresh().finally(() => {
         this._refreshing = null;
-        this._changed.emit();
+        this._checkChanged.emit();
       });
-      this._changed.emit();
+      this._checkChanged.emit();
     }
     return this._refreshing;
   }
@@ -473,34 +479,40 @@ export class HubHelpModel {
 
   private _compute(sources: ISources): IBuilt {
     const remote = this._usedRemote(sources);
-    const { metadata, problems } = this._build
-      ? this._build(
-          {
-            settings: sources.settings,
-            remote: remote?.document,
-            live: { admins: this._live?.admins },
-            problems: [
-              ...sources.settingsProblems,
-              ...(sources.remoteProblem ? [sources.remoteProblem] : []),
-              ...(this._live?.problems ?? [])
-            ],
-            trans: this._options.trans
-          },
-          { hasCommand: this._options.hasCommand }
-        )
-      : // Until load(): the built-in catalogue alone, which needs no checks.
-        mergeSources([
-          {
-            source: 'defaults',
-            document: builtInDefaults(this._options.trans)
-          }
-        ]);
+    const { metadata, problems } = assembleMetadata(
+      {
+        settings: sources.settings,
+        remote: remote && this._checkedRemote(remote),
+        live: { admins: this._live?.admins },
+        problems: [
+          ...sources.settingsProblems,
+          ...(sources.remoteProblem ? [sources.remoteProblem] : []),
+          ...(this._live?.problems ?? [])
+        ],
+        trans: this._options.trans
+      },
+      { hasCommand: this._options.hasCommand }
+    );
     const resolver = new Resolver(metadata, {
       username: this.hub.onHub ? this.hub.user : undefined,
       admin: this._live?.user?.admin,
       groups: this._live?.user?.groups
     });
     return { metadata, problems, resolver, remote };
+  }
+
+  /**
+   * A copy of the metadata URL's document, checked once however often the
+   * metadata is rebuilt (the live hub's answers rebuild it too). Copies exist
+   * only after `load()`, which loads the checks.
+   */
+  private _checkedRemote(copy: IRemoteCopy): IParsedDocument {
+    let checked = this._checked.get(copy.document);
+    if (!checked) {
+      checked = this._parseRemote!(copy.document);
+      this._checked.set(copy.document, checked);
+    }
+    return checked;
   }
 
   /**
@@ -524,7 +536,8 @@ export class HubHelpModel {
 
   private _options: Omit<IHubHelpModelOptions, 'token'>;
   private _now: () => Date;
-  private _build: typeof buildMetadata | null = null;
+  private _parseRemote: typeof parseRemoteDocument | null = null;
+  private _checked = new WeakMap<object, IParsedDocument>();
   private _client: HubClient | null;
   private _shared: SharedAdmins | undefined;
   private _poll: Poll | null = null;
@@ -537,4 +550,5 @@ export class HubHelpModel {
   private _live: ILiveHubState | undefined;
   private _dismissed = new Set<string>();
   private _changed = new Signal<this, void>(this);
+  private _checkChanged = new Signal<this, void>(this);
 }

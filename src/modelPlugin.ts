@@ -54,7 +54,8 @@ export const modelPlugin: JupyterFrontEndPlugin<HubHelpModel> = {
       if (registry) {
         await loadSettings(registry, model, trans);
       } else {
-        model.setSettings({});
+        // No settings at all: the built-in catalogue and the live hub.
+        model.setSettings({ document: {}, problems: [], positions: {} });
       }
       model.startPolling();
     });
@@ -76,17 +77,12 @@ async function loadSettings(
   guard.register(registry);
   try {
     const settings = await registry.load(PLUGIN_ID);
-    const update = () =>
-      model.setSettings(
-        settings.composite as { [key: string]: unknown },
-        guard.problems
-      );
+    const update = () => model.setSettings(guard.read(settings));
     settings.changed.connect(update);
     update();
   } catch (reason) {
     // The user's own settings are invalid: keep the operator's values.
-    model.setSettings(guard.operatorValues, [
-      ...guard.problems,
+    model.setSettings(guard.operator, [
       {
         source: 'settings',
         path: '$',

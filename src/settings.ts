@@ -2,8 +2,8 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
 import { PLUGIN_ID } from './ids';
 import { ITranslationContexts, translateSchema } from './schemaText';
-import { parseDocument } from './metadata/parse';
-import { IProblem } from './metadata/problems';
+import { layerSettings, NO_SETTINGS } from './metadata/layers';
+import { IParsedDocument, parseDocument } from './metadata/parse';
 
 /**
  * Operators' values arrive as the schema's defaults (settings overrides).
@@ -13,15 +13,10 @@ import { IProblem } from './metadata/problems';
  */
 export class OperatorSettingsGuard {
   /**
-   * Problems found in the operator's values at the last fetch.
+   * The operator's values as checked at the last fetch, with their problems;
+   * used alone when the user's own settings cannot be loaded.
    */
-  problems: IProblem[] = [];
-
-  /**
-   * The checked operator values, used alone when the user's own settings
-   * cannot be loaded.
-   */
-  operatorValues: { [key: string]: unknown } = {};
+  operator: IParsedDocument = NO_SETTINGS;
 
   /**
    * @param bundle - translates the schema's own words for the Settings
@@ -33,6 +28,17 @@ export class OperatorSettingsGuard {
     registry.transform(PLUGIN_ID, {
       fetch: plugin => this._check(plugin)
     });
+  }
+
+  /**
+   * The settings to use: the user's own values, checked here, over the
+   * operator's, checked once at fetch.
+   */
+  read(settings: ISettingRegistry.ISettings): IParsedDocument {
+    return layerSettings(
+      this.operator,
+      parseDocument(settings.user, 'settings')
+    );
   }
 
   private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
@@ -47,7 +53,8 @@ export class OperatorSettingsGuard {
         values[key] = property.default;
       }
     }
-    const { document, problems } = parseDocument(values, 'settings');
+    const operator = parseDocument(values, 'settings');
+    const { document } = operator;
     for (const [key, property] of Object.entries(properties)) {
       if (Object.prototype.hasOwnProperty.call(document, key)) {
         property.default = (document as any)[key];
@@ -55,8 +62,7 @@ export class OperatorSettingsGuard {
         delete property.default;
       }
     }
-    this.problems = problems;
-    this.operatorValues = document as { [key: string]: unknown };
+    this.operator = operator;
     return plugin;
   }
 }

@@ -3,6 +3,7 @@ import { IncomingMessage, ServerResponse } from 'http';
 import { CommandRegistry } from '@lumino/commands';
 
 import { KeyValueStorage, readHubContext } from '../hub';
+import { parseDocument } from '../metadata/parse';
 import { englishTrans } from '../metadata/trans';
 import { HubHelpModel, IHubHelpModelOptions } from '../model';
 import { Handler, json } from './localServer';
@@ -122,7 +123,7 @@ export async function createModel(
     ...options
   });
   await model.load();
-  model.setSettings(settings);
+  model.setSettings(parseDocument(settings, 'settings'));
   return model;
 }
 

@@ -3,6 +3,7 @@ import { JSONValue } from '@lumino/coreutils';
 
 import { readHubContext } from '../hub';
 import { LIMITS } from '../metadata/limits';
+import { parseDocument } from '../metadata/parse';
 import { describeProblem } from '../metadata/problems';
 import { englishTrans } from '../metadata/trans';
 import { HubHelpModel } from '../model';
@@ -61,7 +62,9 @@ describe('the refresh interval', () => {
     });
     expect(() => model.startPolling()).not.toThrow();
     atMostADay(model);
-    expect(() => model.setSettings({ refreshInterval: 45 })).not.toThrow();
+    expect(() =>
+      model.setSettings(parseDocument({ refreshInterval: 45 }, 'settings'))
+    ).not.toThrow();
     expect(frequency(model)).toMatchObject({ interval: 45_000 });
     model.dispose();
   });
@@ -129,7 +132,12 @@ describe('the stored copy of the metadata URL', () => {
       { state }
     );
     expect(model.metadata.hub.name).toBeUndefined();
-    model.setSettings({ metadataUrl: 'https://old.example.org/hub-help.json' });
+    model.setSettings(
+      parseDocument(
+        { metadataUrl: 'https://old.example.org/hub-help.json' },
+        'settings'
+      )
+    );
     expect(model.metadata.hub.name).toBe('Old URL');
     model.dispose();
   });
@@ -358,7 +366,9 @@ describe('sources in, changed and answers out', () => {
     model.changed.connect(() => changes++);
     expect(model.resolver.holds('community-representative')).toBe(false);
 
-    model.setSettings({ hub: { name: 'Riverbend' }, people });
+    model.setSettings(
+      parseDocument({ hub: { name: 'Riverbend' }, people }, 'settings')
+    );
     expect(changes).toBe(1);
     expect(model.metadata.hub.name).toBe('Riverbend');
     expect(model.resolver.holds('community-representative')).toBe(true);
@@ -375,11 +385,16 @@ describe('sources in, changed and answers out', () => {
       hub: { name: 'Riverbend' },
       people
     });
-    model.setSettings({
-      hub: { name: 42 },
-      people: 'everyone',
-      statusPage: 'https://status.example.org'
-    });
+    model.setSettings(
+      parseDocument(
+        {
+          hub: { name: 42 },
+          people: 'everyone',
+          statusPage: 'https://status.example.org'
+        },
+        'settings'
+      )
+    );
     expect(model.metadata.statusPage).toBe('https://status.example.org');
     expect(model.metadata.people).toEqual([]);
     expect(model.problems.map(p => p.path)).toEqual(
@@ -415,10 +430,13 @@ describe('sources in, changed and answers out', () => {
     const model = await modelAt(() => time);
     expect(model.lastCheck).toBeUndefined();
     const seen: boolean[] = [];
-    model.changed.connect(() => seen.push(model.refreshing));
+    let changes = 0;
+    model.checkChanged.connect(() => seen.push(model.refreshing));
+    model.changed.connect(() => changes++);
     await model.refresh();
-    expect(seen[0]).toBe(true);
-    expect(seen[seen.length - 1]).toBe(false);
+    expect(seen).toEqual([true, false]);
+    // The views re-render once, for what the check brought.
+    expect(changes).toBe(1);
     expect(model.lastCheck).toEqual({ at: new Date(time), ok: true });
 
     hub.fault = (_req, res) => {

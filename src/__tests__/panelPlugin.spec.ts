@@ -5,6 +5,7 @@ import { Widget } from '@lumino/widgets';
 import { panelPlugin } from '../panelPlugin';
 import { reportPlugin } from '../reportPlugin';
 import { CommandIDs } from '../ids';
+import { parseDocument } from '../metadata/parse';
 import { offlineModel } from './fixtures';
 
 /**
@@ -81,16 +82,21 @@ describe('hub-help:contact', () => {
   async function activate() {
     const shell = createApp();
     await shell.model.load();
-    shell.model.setSettings({
-      people: [
+    shell.model.setSettings(
+      parseDocument(
         {
-          name: 'Lin Wei',
-          roles: ['hub-administrator'],
-          contact: { email: 'lin@example.org' }
-        }
-      ],
-      statusPage: 'https://status.example.org'
-    });
+          people: [
+            {
+              name: 'Lin Wei',
+              roles: ['hub-administrator'],
+              contact: { email: 'lin@example.org' }
+            }
+          ],
+          statusPage: 'https://status.example.org'
+        },
+        'settings'
+      )
+    );
     panelPlugin.activate(shell.app, shell.model, null, null, null, null);
     reportPlugin.activate(shell.app, shell.model, null, null);
     return shell;

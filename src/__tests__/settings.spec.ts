@@ -3,7 +3,12 @@ import { IDataConnector } from '@jupyterlab/statedb';
 
 import schema from '../../schema/plugin.json';
 import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
-import { buildMetadata, describeProblem, PLUGIN_ID } from '../metadata';
+import {
+  assembleMetadata,
+  buildMetadata,
+  describeProblem,
+  PLUGIN_ID
+} from '../metadata';
 import { englishTrans } from '../metadata/trans';
 import { OperatorSettingsGuard } from '../settings';
 
@@ -76,11 +81,13 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
       'Ann'
     ]);
     expect(settings.composite['statusPage']).toBeUndefined();
-    expect(guard.problems.map(p => describeProblem(p)).sort()).toEqual([
-      'hub help settings, $.people[1].name: must be text',
-      'hub help settings, $.people[1]: was left out because of the problems inside it',
-      'hub help settings, $.statusPage: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"'
-    ]);
+    expect(guard.operator.problems.map(p => describeProblem(p)).sort()).toEqual(
+      [
+        'hub help settings, $.people[1].name: must be text',
+        'hub help settings, $.people[1]: was left out because of the problems inside it',
+        'hub help settings, $.statusPage: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"'
+      ]
+    );
   });
 
   it('still loads the user’s own valid settings on top', async () => {
@@ -93,6 +100,25 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
     new OperatorSettingsGuard(englishTrans).register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['statusPage']).toBe('https://status.example.org');
+  });
+
+  it('reads the user’s keys over the operator’s, each key whole, checking the operator’s once', async () => {
+    const registry = new SettingRegistry({
+      connector: connector(
+        broken,
+        '{"people": [{"name": "Bo", "roles": ["hub-administrator"]}]}'
+      )
+    });
+    const guard = new OperatorSettingsGuard(englishTrans);
+    guard.register(registry);
+    const settings = guard.read(await registry.load(PLUGIN_ID));
+    expect(settings.document.hub).toEqual({ name: 'Broken Hub' });
+    expect(settings.document.people?.map(p => p.name)).toEqual(['Bo']);
+    // The operator's three problems, once each.
+    expect(settings.problems).toEqual(guard.operator.problems);
+    expect(guard.operator.problems).toHaveLength(3);
+    const { metadata } = assembleMetadata({ settings });
+    expect(metadata.people.map(p => p.name)).toEqual(['Bo']);
   });
 });
 
@@ -111,7 +137,9 @@ describe('overrides from a newer release', () => {
     expect(settings.composite['hub']).toEqual({ name: 'Hub' });
     expect(Object.keys(settings.composite)).not.toContain('constructor');
     expect(
-      guard.problems.map(p => `${p.path} ${p.code} ${p.severity}`).sort()
+      guard.operator.problems
+        .map(p => `${p.path} ${p.code} ${p.severity}`)
+        .sort()
     ).toEqual([
       '$.addedLater unknown-field warning',
       '$.constructor unknown-field warning'
@@ -127,7 +155,7 @@ describe('the sample community settings', () => {
     const guard = new OperatorSettingsGuard(englishTrans);
     guard.register(registry);
     const settings = await registry.load(PLUGIN_ID);
-    expect(guard.problems).toEqual([]);
+    expect(guard.operator.problems).toEqual([]);
     const { metadata, problems } = buildMetadata({
       settings: settings.composite
     });

@@ -6,14 +6,14 @@ import { People } from './People';
 import { Problems } from './Problems';
 import { Status } from './Status';
 import { TaskFinder } from './TaskFinder';
-import { useModel } from './useModel';
+import { useSignal } from './useSignal';
 import { YourRole } from './YourRole';
 
 /**
  * The Get help panel: every section reads the model and nothing else.
  */
 export function HelpPanel(props: IViewProps): JSX.Element {
-  useModel(props.model);
+  useSignal(props.model.changed);
   if (!props.model.ready) {
     return (
       <div className="jp-HubHelp-body">

@@ -5,7 +5,7 @@ import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
 
 import { HubHelpModel } from '../model';
 import { formatTime } from './formatTime';
-import { useModel } from './useModel';
+import { useSignal } from './useSignal';
 
 /**
  * When the panel's information was last checked, and a button to check again
@@ -16,7 +16,7 @@ export function RefreshItem(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { model, trans } = props;
-  useModel(model);
+  useSignal(model.checkChanged);
   const check = model.lastCheck;
   const when = check && formatTime(check.at, model.language);
   const status = model.refreshing

@@ -4,8 +4,8 @@ import { checkLink } from '../metadata/links';
 
 /**
  * A link from operator data. Anything but an allowed link renders as plain
- * text; a link to another origin opens in a new tab without access to this
- * page, a path on this origin (or a mailto: link) in place. `label` names
+ * text; a link that leaves the page (another origin, mailto:) opens in a new
+ * tab without access to this page, a path on this origin in place. `label` names
  * the link for assistive technology when its text alone does not say whom it
  * reaches ("Email" beside a person's name).
  */

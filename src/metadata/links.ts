@@ -24,8 +24,10 @@ const CONTROL_OR_SPACE = /[\u0000-\u0020\u007f-\u009f\s]/;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * The checked link: its absolute URL and whether it leaves `origin`; null
- * when the value is not an allowed link.
+ * The checked link: its absolute URL and whether following it leaves this
+ * page (another origin, or an email program, which in place would make
+ * JupyterLab ask to leave or be replaced by a webmail); null when the value
+ * is not an allowed link.
  */
 export function checkLink(
   value: unknown,
@@ -49,7 +51,7 @@ export function checkLink(
   }
   if (url.protocol === 'mailto:') {
     return /^mailto:[^@]+@[^@]+/i.test(value)
-      ? { href: value, external: false }
+      ? { href: value, external: true }
       : null;
   }
   return url.host

@@ -1,4 +1,5 @@
 import validateDocument from '../generated/validateDocument';
+import { PLUGIN_ID } from '../ids';
 import { LIMITS } from './limits';
 import { IProblem, jsonPath, pointerKeys, ProblemCode } from './problems';
 import { FORMAT_VERSION, IHubMetadataDocument, SourceId } from './types';
@@ -45,6 +46,26 @@ export type IPositions = { [list: string]: number[] };
 const MAX_ROUNDS = 16;
 
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
+
+/**
+ * The metadata URL's document, checked; it may be the bare document or, as
+ * in a settings overrides file, wrapped in the plugin's id.
+ */
+export function parseRemoteDocument(value: unknown): IParsedDocument {
+  return parseDocument(unwrap(value), 'metadata-url');
+}
+
+function unwrap(value: unknown): unknown {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    Object.prototype.hasOwnProperty.call(value, PLUGIN_ID)
+  ) {
+    return (value as { [PLUGIN_ID]: unknown })[PLUGIN_ID];
+  }
+  return value;
+}
 
 export function parseDocument(
   input: unknown,

@@ -8,7 +8,24 @@ import pytest
 
 from jupyterlab_hub_help.validate import MISSING, build_problems
 
-CORPUS_CASES = sorted((Path(__file__).resolve().parents[1] / "corpus" / "cases").glob("*.json"))
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_CASES = sorted((ROOT / "tests" / "corpus" / "cases").glob("*.json"))
+
+
+@pytest.fixture
+def installed_schema(tmp_path, monkeypatch) -> Path:
+    """The package as a wheel installs it: no source tree, no labextension
+    folder inside the package, the schema under the environment's
+    share/jupyter/labextensions. Returns where the schema is."""
+    from jupyterlab_hub_help.validate import schema
+
+    extension = tmp_path / "share" / "jupyter" / "labextensions" / "jupyterlab-hub-help"
+    installed = extension / "schemas" / "jupyterlab-hub-help" / "plugin.json"
+    installed.parent.mkdir(parents=True)
+    installed.write_text((ROOT / "schema" / "plugin.json").read_text("utf-8"))
+    monkeypatch.setattr(schema, "PACKAGE_DIR", tmp_path / "site-packages" / "jupyterlab_hub_help")
+    monkeypatch.setattr(schema.sys, "prefix", str(tmp_path))
+    return installed
 
 
 @pytest.fixture

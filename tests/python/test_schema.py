@@ -50,18 +50,11 @@ def test_the_sample_community_is_valid():
     assert build_problems(document) == []
 
 
-def test_an_installed_package_reads_the_schema_from_its_labextension(tmp_path, monkeypatch):
+def test_an_installed_package_reads_the_schema_from_its_labextension(installed_schema):
     from jupyterlab_hub_help.validate import schema
 
-    shipped = tmp_path / "share" / "jupyter" / "labextensions" / "jupyterlab-hub-help"
-    target = shipped / "schemas" / "jupyterlab-hub-help" / "plugin.json"
-    target.parent.mkdir(parents=True)
-    target.write_text((ROOT / "schema" / "plugin.json").read_text("utf-8"))
-    # As in a wheel: no source tree, no labextension folder inside the package.
-    monkeypatch.setattr(schema, "PACKAGE_DIR", tmp_path / "site-packages" / "jupyterlab_hub_help")
-    monkeypatch.setattr(schema.sys, "prefix", str(tmp_path))
     assert schema.source_schema() is None
-    assert schema.schema_path() == target
+    assert schema.schema_path() == installed_schema
 
 
 def test_no_schema_is_a_clear_error(tmp_path, monkeypatch):

@@ -80,14 +80,8 @@ def test_the_command_prints_each_schema(capsys):
     assert code == 0 and json.loads(out) == overrides_schema()
 
 
-def test_the_command_prints_where_an_installed_package_keeps_the_schema(capsys, tmp_path, monkeypatch):
-    extension = tmp_path / "share" / "jupyter" / "labextensions" / "jupyterlab-hub-help"
-    installed = extension / "schemas" / "jupyterlab-hub-help" / "plugin.json"
-    installed.parent.mkdir(parents=True)
-    installed.write_text((ROOT / "schema" / "plugin.json").read_text("utf-8"))
-    # As in a wheel: no source tree, no labextension folder inside the package.
-    monkeypatch.setattr(shipped, "PACKAGE_DIR", tmp_path / "site-packages" / "jupyterlab_hub_help")
-    monkeypatch.setattr(shipped.sys, "prefix", str(tmp_path))
+def test_the_command_prints_where_an_installed_package_keeps_the_schema(capsys, installed_schema):
+    installed = installed_schema
     code, out, _ = run(capsys, "--path")
     assert (code, out) == (0, f"{installed}\n")
     code, out, _ = run(capsys)

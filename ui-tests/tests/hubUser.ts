@@ -26,7 +26,8 @@ export async function signInAs(
             ...JSON.parse(json),
             hubPrefix: '/hub/',
             hubHost: '',
-            hubUser: username
+            hubUser: username,
+            hubServerUser: username
           }) +
           close
       );

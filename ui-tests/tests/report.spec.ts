@@ -3,39 +3,17 @@ import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
 import { runCommand, runFromPalette, shortcutReady } from './commands';
+import { signInAs } from './hubUser';
+import {
+  expand,
+  fillReport,
+  footer,
+  footerActions,
+  openReport,
+  reportDialog
+} from './reportDialog';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-/**
- * The report dialog, once its form is shown and has the keyboard's focus
- * (the dialog hears Escape from then on).
- */
-async function reportDialog(page: Page): Promise<Locator> {
-  const dialog = page
-    .locator('.jp-Dialog')
-    .filter({ has: page.locator('#jp-HubHelp-report-category') });
-  await expect(dialog.getByLabel('What kind of problem is it?')).toBeFocused();
-  return dialog;
-}
-
-async function openReport(page: Page): Promise<Locator> {
-  await runCommand(page, 'hub-help:report-problem');
-  return reportDialog(page);
-}
-
-/**
- * The dialog's footer: its actions and what they did.
- */
-function footer(dialog: Locator): Locator {
-  return dialog.locator('.jp-Dialog-footer');
-}
-
-/**
- * The footer's actions, in order, by their names.
- */
-function footerActions(dialog: Locator): Promise<string[]> {
-  return footer(dialog).locator('a, button').allInnerTexts();
-}
 
 /**
  * Lumino's names of modifier keys, as Playwright names them.
@@ -66,13 +44,6 @@ async function pressShortcutOf(page: Page, command: string): Promise<void> {
         .join('+')
     );
   }
-}
-
-/**
- * Open a collapsed section of the dialog by its title.
- */
-async function expand(dialog: Locator, title: string): Promise<void> {
-  await dialog.locator('summary', { hasText: title }).click();
 }
 
 /**
@@ -125,13 +96,11 @@ test.describe('Report a problem, as a user', () => {
         hasText: 'Report a problem or outage'
       })
     ).toBeVisible();
-    await dialog
-      .getByLabel('What kind of problem is it?')
-      .selectOption({ label: 'User servers not starting' });
-    await dialog
-      .getByLabel('What do you see, and since when?')
-      .fill('The spinner never ends since 9:00.');
-    await dialog.getByLabel('Others too').check();
+    await fillReport(dialog, {
+      category: 'User servers not starting',
+      details: 'The spinner never ends since 9:00.',
+      affected: 'Others too'
+    });
 
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       'To: Hub Administrator (2 people)'
@@ -204,12 +173,11 @@ test.describe('Report a problem, as a user', () => {
     page
   }) => {
     let dialog = await openReport(page);
-    const category = dialog.getByLabel('What kind of problem is it?');
-    await category.selectOption({ label: 'Home directory full' });
-    await dialog
-      .getByLabel('What do you see, and since when?')
-      .fill('My home is full.');
-    await dialog.getByLabel('Only me').check();
+    await fillReport(dialog, {
+      category: 'Home directory full',
+      details: 'My home is full.',
+      affected: 'Only me'
+    });
     await footer(dialog).getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toHaveCount(0);
 
@@ -289,9 +257,7 @@ test.describe('Report a problem, as a user', () => {
   }) => {
     await pressShortcutOf(page, 'hub-help:report-problem');
     const dialog = await reportDialog(page);
-    await dialog
-      .getByLabel('What kind of problem is it?')
-      .selectOption({ label: 'Underlying infrastructure outage' });
+    await fillReport(dialog, { category: 'Underlying infrastructure outage' });
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       'To: Community Representative (2 people)'
     );
@@ -325,37 +291,6 @@ test.describe('Report a problem, as a user', () => {
   });
 });
 
-/**
- * Load JupyterLab as JupyterHub serves it to `user`: PageConfig names the
- * hub, and the Hub API says who they are.
- */
-async function asHubUser(page: Page, user: string): Promise<void> {
-  await page.route('**/lab**', async route => {
-    if (route.request().resourceType() !== 'document') {
-      return route.fallback();
-    }
-    const response = await route.fetch();
-    const html = (await response.text()).replace(
-      /(<script id="jupyter-config-data" type="application\/json">\s*\{)/,
-      `$1"hubPrefix": "/hub/", "hubUser": "${user}", "hubServerUser": "${user}",`
-    );
-    await route.fulfill({ response, body: html });
-  });
-  await page.route('**/hub/api/**', route => {
-    const path = new URL(route.request().url()).pathname;
-    const body =
-      path === '/hub/api/'
-        ? { version: '5.4.0' }
-        : path === '/hub/api/user'
-          ? { kind: 'user', name: user, admin: false, groups: [], scopes: [] }
-          : null;
-    return body
-      ? route.fulfill({ json: body })
-      : route.fulfill({ status: 403, json: { message: 'forbidden' } });
-  });
-  await page.goto();
-}
-
 test.describe('Report a problem, as someone who holds a role', () => {
   test.use({ autoGoto: false });
 
@@ -367,14 +302,12 @@ test.describe('Report a problem, as someone who holds a role', () => {
       .route('https://support.cloudhost.example.com/**', route =>
         route.fulfill({ contentType: 'text/html', body: '<p>New ticket</p>' })
       );
-    await asHubUser(page, 'amara');
+    await signInAs(page, 'amara', false);
     const dialog = await openReport(page);
-    await dialog
-      .getByLabel('What kind of problem is it?')
-      .selectOption({ label: 'User servers not starting' });
-    await dialog
-      .getByLabel('What do you see, and since when?')
-      .fill('Nobody can start a server.');
+    await fillReport(dialog, {
+      category: 'User servers not starting',
+      details: 'Nobody can start a server.'
+    });
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       'To: CloudHost support desk (support@cloudhost.example.com), usually answered within one working day'
     );
@@ -422,7 +355,7 @@ test.describe('Report a problem, as someone who holds a role', () => {
   test('a Hub Administrator: to the Community Representatives', async ({
     page
   }) => {
-    await asHubUser(page, 'lin');
+    await signInAs(page, 'lin', false);
     const dialog = await openReport(page);
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       'To: Community Representative (2 people)'

@@ -36,10 +36,11 @@ describe('SafeLink', () => {
     }
   );
 
-  it('gives a mailto: link no target', () => {
+  it('opens a mailto: link in a new tab, so that JupyterLab never has to leave', () => {
     const { a } = link('mailto:help@example.org');
     expect(a!.getAttribute('href')).toBe('mailto:help@example.org');
-    expect(a!.hasAttribute('target')).toBe(false);
+    expect(a!.getAttribute('target')).toBe('_blank');
+    expect(a!.getAttribute('rel')).toBe('noopener noreferrer');
   });
 });
 

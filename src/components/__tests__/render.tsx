@@ -5,6 +5,7 @@ import { nullTranslator } from '@jupyterlab/translation';
 import { CommandRegistry } from '@lumino/commands';
 
 import { offlineModel } from '../../__tests__/fixtures';
+import { parseDocument } from '../../metadata/parse';
 import { HubHelpModel } from '../../model';
 
 // react-dom has no type declarations in this project.
@@ -50,7 +51,7 @@ export async function modelWith(settings: {
   const commands = new CommandRegistry();
   const model = offlineModel(commands);
   await model.load();
-  model.setSettings(settings);
+  model.setSettings(parseDocument(settings, 'settings'));
   return { model, commands };
 }
 

@@ -168,6 +168,10 @@ describe('links', () => {
     expect(
       checkLink('https://other.example.org/', 'https://hub.example.org')
     ).toEqual({ href: 'https://other.example.org/', external: true });
+    expect(checkLink('mailto:help@example.org')).toEqual({
+      href: 'mailto:help@example.org',
+      external: true
+    });
   });
 
   it('names hostile chat handles and channel addresses instead of dropping them', () => {

@@ -1,31 +1,19 @@
-import { Locator, Page } from '@playwright/test';
+import { Locator } from '@playwright/test';
 
-import { runCommand } from '../../tests/commands';
+import {
+  expand,
+  fillReport,
+  footer,
+  openReport
+} from '../../tests/reportDialog';
 import { expect, pageToken, test } from './fixtures';
-
-/**
- * Open "Report a problem or outage", as the Help menu does.
- */
-async function openReport(page: Page) {
-  await runCommand(page, 'hub-help:report-problem');
-  const dialog = page.locator('.jp-Dialog-content');
-  await expect(dialog.getByLabel('What kind of problem is it?')).toBeVisible();
-  return dialog;
-}
 
 /**
  * Who receives the report, and why: a collapsed section, opened.
  */
 async function recipientOf(dialog: Locator): Promise<Locator> {
-  await dialog.locator('summary', { hasText: 'Who receives it' }).click();
+  await expand(dialog, 'Who receives it');
   return dialog.getByRole('region', { name: 'Who receives it' });
-}
-
-/**
- * The dialog's footer, where the report is sent from.
- */
-function footer(dialog: Locator): Locator {
-  return dialog.locator('.jp-Dialog-footer');
 }
 
 test.describe('Report a problem, in a real hub', () => {
@@ -39,12 +27,10 @@ test.describe('Report a problem, in a real hub', () => {
     const token = await pageToken(page);
     expect(token.length).toBeGreaterThan(8);
     const dialog = await openReport(page);
-    await dialog
-      .getByLabel('What kind of problem is it?')
-      .selectOption({ label: 'User servers not starting' });
-    await dialog
-      .getByLabel('What do you see, and since when?')
-      .fill(`My server spins forever; I pasted ${page.url()}?token=${token}`);
+    await fillReport(dialog, {
+      category: 'User servers not starting',
+      details: `My server spins forever; I pasted ${page.url()}?token=${token}`
+    });
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       /^To: Hub Administrator \(\d+ people\)$/
     );
@@ -93,9 +79,7 @@ test.describe('Report a problem, in a real hub', () => {
     logInAs
   }) => {
     const dialog = await openReport(await logInAs('amara'));
-    await dialog
-      .getByLabel('What kind of problem is it?')
-      .selectOption({ label: 'User servers not starting' });
+    await fillReport(dialog, { category: 'User servers not starting' });
     // The desk's shared address, not its people.
     await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
       'To: CloudHost support desk (support@cloudhost.example.com), usually answered within one working day'

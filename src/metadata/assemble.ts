@@ -1,0 +1,71 @@
+import { limitRemoteAuthority } from './authority';
+import { builtInDefaults } from './defaults';
+import {
+  ILiveHubData,
+  IMergeOptions,
+  IMergeResult,
+  ISourceDocument,
+  mergeSources
+} from './merge';
+import type { IParsedDocument } from './parse';
+import { IProblem } from './problems';
+import { ITrans } from './trans';
+import { IHubMetadataDocument } from './types';
+
+export interface ICheckedSources {
+  /**
+   * The plugin's settings, checked: operator overrides with the user's own.
+   */
+  settings?: IParsedDocument;
+  /**
+   * The metadata URL's document, checked, when one was fetched.
+   */
+  remote?: IParsedDocument;
+  live?: ILiveHubData;
+  /**
+   * Problems already found while reading the sources (a broken override, a
+   * failed fetch), reported with the rest.
+   */
+  problems?: IProblem[];
+  /**
+   * The built-in catalogue; by default, built with `trans`.
+   */
+  defaults?: IHubMetadataDocument;
+  /**
+   * The viewer's language, for the built-in catalogue (English by default).
+   */
+  trans?: ITrans;
+}
+
+/**
+ * Put checked sources together: the metadata URL limited to what the
+ * settings grant it, over the settings, over the built-in catalogue. Needs
+ * none of the format's checks, so it costs nothing at JupyterLab's start.
+ */
+export function assembleMetadata(
+  inputs: ICheckedSources,
+  options: IMergeOptions = {}
+): IMergeResult {
+  const { settings } = inputs;
+  const remote =
+    inputs.remote &&
+    limitRemoteAuthority(inputs.remote, settings?.document.metadataUrlMaySet);
+  const parsed = [
+    settings && { source: 'settings' as const, ...settings },
+    remote && { source: 'metadata-url' as const, ...remote }
+  ].filter((p): p is NonNullable<typeof p> => !!p);
+  const defaults = inputs.defaults ?? builtInDefaults(inputs.trans);
+  const sources: ISourceDocument[] = [
+    { source: 'defaults', document: defaults },
+    ...parsed
+  ];
+  const merged = mergeSources(sources, inputs.live, options);
+  return {
+    metadata: merged.metadata,
+    problems: [
+      ...(inputs.problems ?? []),
+      ...parsed.flatMap(p => p.problems),
+      ...merged.problems
+    ]
+  };
+}
