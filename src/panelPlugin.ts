@@ -8,12 +8,10 @@ import { ICommandPalette } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { hubHelpIcon } from './icons';
-// Needed at activation: the panel's tab is shown at once.
-// eslint-disable-next-line jupyter/prefer-lazy-imports
-import { HubHelpSidebar } from './sidebar';
-import { HubHelpModel } from './model';
 import { CommandIDs, PluginIDs } from './ids';
-import { IHubHelpModel, TRANSLATION_DOMAIN } from './tokens';
+// The panel's tab is shown at once; its views are loaded when first shown.
+import { HubHelpSidebar } from './sidebar';
+import { IHubHelp, TRANSLATION_DOMAIN } from './tokens';
 
 /**
  * Rank of the panel in the right sidebar (third-party range is 501-899).
@@ -28,11 +26,11 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Adds the Get help side panel and the command that opens it from the palette and the Help menu.',
   autoStart: true,
-  requires: [IHubHelpModel],
+  requires: [IHubHelp],
   optional: [ITranslator, ILayoutRestorer, ICommandPalette, ILabShell],
   activate: (
     app: JupyterFrontEnd,
-    model: HubHelpModel,
+    hubHelp: IHubHelp,
     translator: ITranslator | null,
     restorer: ILayoutRestorer | null,
     palette: ICommandPalette | null,
@@ -41,18 +39,12 @@ export const panelPlugin: JupyterFrontEndPlugin<void> = {
     translator = translator ?? nullTranslator;
     const trans = translator.load(TRANSLATION_DOMAIN);
     const sidebar = new HubHelpSidebar({
-      model,
+      hubHelp,
       commands: app.commands,
       translator
     });
 
     app.shell.add(sidebar, 'right', { rank: SIDEBAR_RANK });
-    // The report plugin may come later, or be disabled by the operator.
-    void app.restored.then(() => {
-      if (app.commands.hasCommand(CommandIDs.reportProblem)) {
-        sidebar.addReportButton();
-      }
-    });
     if (restorer) {
       restorer.add(sidebar, sidebar.id);
     }

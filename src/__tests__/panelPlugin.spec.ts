@@ -1,5 +1,6 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { CommandRegistry } from '@lumino/commands';
+import { SidePanel } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
 import { panelPlugin } from '../panelPlugin';
@@ -30,7 +31,27 @@ function createApp() {
     }
   };
   const model = offlineModel(commands);
-  return { app: app as unknown as JupyterFrontEnd, model, added, activated };
+  const hubHelp = { model, modelReady: Promise.resolve(model) };
+  return {
+    app: app as unknown as JupyterFrontEnd,
+    model,
+    hubHelp,
+    added,
+    activated
+  };
+}
+
+/**
+ * Resolves once the report plugin's commands have loaded what they do.
+ */
+function commandsLoaded(app: JupyterFrontEnd): Promise<void> {
+  return new Promise(resolve =>
+    app.commands.commandChanged.connect((_, change) => {
+      if (change.type === 'many-changed') {
+        resolve();
+      }
+    })
+  );
 }
 
 describe('jupyterlab-hub-help:panel', () => {
@@ -40,8 +61,8 @@ describe('jupyterlab-hub-help:panel', () => {
   });
 
   it('adds the Get help panel to the right sidebar in the third-party rank range', () => {
-    const { app, model, added } = createApp();
-    panelPlugin.activate(app, model, null, null, null, null);
+    const { app, hubHelp, added } = createApp();
+    panelPlugin.activate(app, hubHelp, null, null, null, null);
     expect(added).toHaveLength(1);
     const { widget, area, rank } = added[0];
     expect(area).toBe('right');
@@ -52,9 +73,39 @@ describe('jupyterlab-hub-help:panel', () => {
     expect(widget.title.icon).toBeTruthy();
   });
 
+  it('renders nothing until the panel is first shown', async () => {
+    const { app, hubHelp, added } = createApp();
+    await hubHelp.model.load();
+    hubHelp.model.setSettings(
+      parseDocument({ hub: { name: 'Riverbend' } }, 'settings')
+    );
+    panelPlugin.activate(app, hubHelp, null, null, null, null);
+    const panel = added[0].widget as SidePanel;
+    expect(panel.content.widgets).toHaveLength(0);
+    expect(panel.node.textContent).toBe('');
+
+    const shown = new Promise<void>(resolve => {
+      const observer = new MutationObserver(() => {
+        if (panel.node.textContent?.includes('Riverbend')) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(panel.node, { childList: true, subtree: true });
+    });
+    // As the sidebar does: attached hidden, shown when its tab is chosen.
+    panel.hide();
+    Widget.attach(panel, document.body);
+    expect(panel.node.textContent).toBe('');
+    panel.show();
+    await shown;
+    expect(panel.content.widgets).toHaveLength(1);
+    Widget.detach(panel);
+  });
+
   it('registers hub-help:open, which activates the panel', async () => {
-    const { app, model, added, activated } = createApp();
-    panelPlugin.activate(app, model, null, null, null, null);
+    const { app, hubHelp, added, activated } = createApp();
+    panelPlugin.activate(app, hubHelp, null, null, null, null);
     expect(app.commands.hasCommand(CommandIDs.open)).toBe(true);
     expect(app.commands.label(CommandIDs.open)).toBe('Get Help with This Hub');
     await app.commands.execute(CommandIDs.open);
@@ -62,10 +113,10 @@ describe('jupyterlab-hub-help:panel', () => {
   });
 
   it('adds the open command to the palette under Help when a palette exists', () => {
-    const { app, model } = createApp();
+    const { app, hubHelp } = createApp();
     const items: { command: string; category: string }[] = [];
     const palette = { addItem: (item: any) => items.push(item) };
-    panelPlugin.activate(app, model, null, null, palette, null);
+    panelPlugin.activate(app, hubHelp, null, null, palette, null);
     expect(items).toEqual([
       expect.objectContaining({ command: CommandIDs.open, category: 'Help' })
     ]);
@@ -97,8 +148,10 @@ describe('hub-help:contact', () => {
         'settings'
       )
     );
-    panelPlugin.activate(shell.app, shell.model, null, null, null, null);
-    reportPlugin.activate(shell.app, shell.model, null, null);
+    const loaded = commandsLoaded(shell.app);
+    panelPlugin.activate(shell.app, shell.hubHelp, null, null, null, null);
+    reportPlugin.activate(shell.app, shell.hubHelp, null, null);
+    await loaded;
     return shell;
   }
 

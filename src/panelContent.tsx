@@ -1,0 +1,55 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  bugIcon,
+  CommandToolbarButton,
+  ReactWidget,
+  SidePanel,
+  Toolbar
+} from '@jupyterlab/ui-components';
+import { CommandRegistry } from '@lumino/commands';
+
+import { HelpPanel } from './components/HelpPanel';
+import { RefreshItem } from './components/PanelToolbar';
+import { CommandIDs } from './ids';
+import { HubHelpModel } from './model';
+
+/**
+ * Fill the Get help side panel: the toolbar (the last update, refresh and
+ * "report a problem" when that command exists; the operator may disable the
+ * report plugin) and the views.
+ */
+export function fillPanel(
+  panel: SidePanel,
+  options: {
+    model: HubHelpModel;
+    commands: CommandRegistry;
+    trans: TranslationBundle;
+  }
+): void {
+  const { model, commands, trans } = options;
+  panel.toolbar.addItem(
+    'refresh',
+    ReactWidget.create(<RefreshItem model={model} trans={trans} />)
+  );
+  panel.toolbar.addItem('spacer', Toolbar.createSpacerItem());
+  if (commands.hasCommand(CommandIDs.reportProblem)) {
+    panel.toolbar.addItem(
+      'report',
+      new CommandToolbarButton({
+        commands,
+        id: CommandIDs.reportProblem,
+        icon: bugIcon,
+        // The icon alone keeps the toolbar on one line in a narrow sidebar.
+        label: '',
+        caption: trans.__('Report a problem or outage')
+      })
+    );
+  }
+  panel.addWidget(
+    ReactWidget.create(
+      <HelpPanel model={model} commands={commands} trans={trans} />
+    )
+  );
+}

@@ -1,0 +1,86 @@
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { PageConfig } from '@jupyterlab/coreutils';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { IStateDB } from '@jupyterlab/statedb';
+import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
+
+import { readHubContext } from './hub';
+import { PLUGIN_ID } from './ids';
+import { HubHelpModel } from './model';
+import { OperatorSettingsGuard } from './settings';
+import { TRANSLATION_DOMAIN } from './tokens';
+
+export interface IStartOptions {
+  app: JupyterFrontEnd;
+  registry: ISettingRegistry | null;
+  translator: ITranslator;
+  state: IStateDB | null;
+}
+
+/**
+ * Create the model, then load its sources in the background: the views show
+ * that it is loading until the settings are read (`model.ready`).
+ */
+export function startModel(options: IStartOptions): HubHelpModel {
+  const { app, registry, translator, state } = options;
+  const trans = translator.load(TRANSLATION_DOMAIN);
+  const model = new HubHelpModel({
+    hub: readHubContext(name => PageConfig.getOption(name)),
+    token: PageConfig.getToken(),
+    language: translator.languageCode ?? 'en',
+    trans,
+    hasCommand: id => app.commands.hasCommand(id),
+    state
+  });
+  void model
+    .load()
+    .then(() =>
+      registry
+        ? loadSettings(registry, model, trans)
+        : // No settings at all: the built-in catalogue and the live hub.
+          model.setSettings({ document: {}, problems: [], positions: {} })
+    )
+    .then(() => model.startPolling());
+  return model;
+}
+
+/**
+ * Load the settings through the guard that checks the operator's values,
+ * and follow their changes.
+ */
+async function loadSettings(
+  registry: ISettingRegistry,
+  model: HubHelpModel,
+  trans: TranslationBundle
+): Promise<void> {
+  const guard = new OperatorSettingsGuard(trans);
+  guard.register(registry);
+  try {
+    const settings = await registry.load(PLUGIN_ID);
+    const update = () => model.setSettings(guard.read(settings));
+    settings.changed.connect(update);
+    update();
+  } catch (reason) {
+    // The user's own settings are invalid: keep the operator's values.
+    model.setSettings(guard.operator, [
+      {
+        source: 'settings',
+        path: '$',
+        code: 'unreadable-settings',
+        params: [describeError(reason)],
+        severity: 'error'
+      }
+    ]);
+  }
+}
+
+function describeError(reason: unknown): string {
+  if (Array.isArray(reason)) {
+    return reason
+      .map(e =>
+        `${e.instancePath || e.dataPath || '$'} ${e.message ?? ''}`.trim()
+      )
+      .join('; ');
+  }
+  return reason instanceof Error ? reason.message : String(reason);
+}
