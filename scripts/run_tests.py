@@ -180,12 +180,22 @@ def wheel() -> Outcome:
     return check("wheel", enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"), "not enabled and OK")
 
 
-def checks_report(suite: str, script: str, *args: str) -> Outcome:
-    """Run a script of scripts/ that writes its checks to `--report FILE`
+def budget() -> Outcome:
+    """The production build's start-up budget (bench/budget.json) in the `wheel` suite's
+    environment: our JavaScript loaded before JupyterLab's restore, and the panel's styles
+    arriving with it (bench/budget-check.mjs)."""
+    jupyter = BUILD / "wheel-venv" / "bin" / "jupyter"
+    if not jupyter.exists():
+        wheel()
+    return checks_report("budget", "node", str(ROOT / "bench" / "budget-check.mjs"), "--jupyter", str(jupyter))
+
+
+def checks_report(suite: str, *command: str) -> Outcome:
+    """Run a command that writes its checks to `--report FILE`
     ({"checks": [{"ok": ...}, ...]}); each check counts."""
     report = RESULTS / f"{suite}.json"
     report.unlink(missing_ok=True)
-    code = run([sys.executable, str(ROOT / "scripts" / script), *args, "--report", str(report)]).returncode
+    code = run([*command, "--report", str(report)]).returncode
     if not report.exists():
         return check(suite, False, f"no report (exit {code})")
     results = json.loads(report.read_text())["checks"]
@@ -201,7 +211,7 @@ def compat() -> Outcome:
     wheel_path, why = built_wheel()
     if wheel_path is None:
         return check("compat", False, why)
-    return checks_report("compat", "compat.py", str(wheel_path))
+    return checks_report("compat", sys.executable, str(ROOT / "scripts" / "compat.py"), str(wheel_path))
 
 
 def i18n() -> Outcome:
@@ -210,7 +220,7 @@ def i18n() -> Outcome:
     ships each language's compiled bundle with the entry point JupyterLab looks for."""
     from i18n import DOMAIN, LANGUAGES
 
-    checks = checks_report("i18n", "i18n.py", "check")
+    checks = checks_report("i18n", sys.executable, str(ROOT / "scripts" / "i18n.py"), "check")
     wheel_path, why = built_wheel()
     if wheel_path is None:
         shipped = check("i18n", False, why)
@@ -291,7 +301,7 @@ def hub() -> Outcome:
     return Outcome("hub", stats["expected"] + stats["flaky"], failed)
 
 
-SUITES = [lint, jest, pytest, wheel, compat, i18n, labextension_list, browser_check, galata, hub]
+SUITES = [lint, jest, pytest, wheel, budget, compat, i18n, labextension_list, browser_check, galata, hub]
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ import { CommandRegistry } from '@lumino/commands';
 import { HelpPanel } from './components/HelpPanel';
 import { RefreshItem } from './components/PanelToolbar';
 import { CommandIDs } from './ids';
+import './styles';
 import { HubHelpModel } from './model';
 
 /**

@@ -9,6 +9,7 @@ import { showReportDialog } from './components/ReportDialog';
 import { EXTENSION_VERSION } from './generated/version';
 import { serverAnswers } from './hub/serverStatus';
 import { CommandIDs } from './ids';
+import './styles';
 import { channelHref, isSafeLink, mailtoHref } from './metadata/links';
 import { localize } from './metadata/localize';
 import { HubHelpModel } from './model';

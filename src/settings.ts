@@ -1,6 +1,7 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
 import { PLUGIN_ID } from './ids';
+import { withoutOurFormats } from './schemaFormats';
 import { ITranslationContexts, translateSchema } from './schemaText';
 import { layerSettings, NO_SETTINGS } from './metadata/layers';
 import { IParsedDocument, parseDocument } from './metadata/parse';
@@ -42,7 +43,9 @@ export class OperatorSettingsGuard {
   }
 
   private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
-    plugin.schema = translateSchema(plugin.schema, this._bundle);
+    plugin.schema = withoutOurFormats(
+      translateSchema(plugin.schema, this._bundle)
+    );
     const properties = plugin.schema.properties ?? {};
     const values: { [key: string]: unknown } = {};
     // The schema's own defaults are null, not objects: jupyterlab_server

@@ -1,1 +1,1 @@
-import './base.css';
+// The styles load with the panel and the report dialog: see src/styles.ts.

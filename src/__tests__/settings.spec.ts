@@ -122,6 +122,50 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
   });
 });
 
+describe('the schema JupyterLab compiles', () => {
+  const formatWarnings = async (guarded: boolean) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const registry = new SettingRegistry({
+        connector: connector({}, '{}', guarded)
+      });
+      if (guarded) {
+        new OperatorSettingsGuard(englishTrans).register(registry);
+      }
+      // Unguarded, the schema's null defaults are refused, after the compile.
+      await registry.load(PLUGIN_ID).catch(() => undefined);
+      return warn.mock.calls.filter(call =>
+        /^unknown format "(hub-link|contact-handle|document-url)"/.test(
+          String(call[0])
+        )
+      ).length;
+    } finally {
+      warn.mockRestore();
+    }
+  };
+
+  it('leaves out our own formats, which JupyterLab warns about at every compile', async () => {
+    expect(await formatWarnings(false)).toBeGreaterThan(0);
+    expect(await formatWarnings(true)).toBe(0);
+  });
+
+  it('still has the guard check them, in the user’s values too', async () => {
+    const registry = new SettingRegistry({
+      connector: connector(
+        {},
+        '{"people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"chat": "javascript:alert(1)"}}]}'
+      )
+    });
+    const guard = new OperatorSettingsGuard(englishTrans);
+    guard.register(registry);
+    const settings = guard.read(await registry.load(PLUGIN_ID));
+    expect(settings.problems.map(p => `${p.path} ${p.code}`)).toEqual([
+      '$.people[0].contact.chat unsafe-link'
+    ]);
+    expect(settings.document.people?.[0].contact).toEqual({});
+  });
+});
+
 describe('overrides from a newer release', () => {
   it('ignore unknown keys, even "constructor", with a warning, and keep the rest', async () => {
     const registry = new SettingRegistry({

@@ -1,0 +1,72 @@
+/**
+ * The start-up budget of the production build, for `make test`: the gzip
+ * bytes of our extension that JupyterLab loads before `restored`.
+ *
+ *   node bench/budget-check.mjs [--jupyter PATH] [--report FILE]
+ *
+ * `--jupyter` names the environment holding the production build (the
+ * `wheel` suite's, where the built wheel is installed); the default is the
+ * one on PATH. Prints each figure with its budget; exits 1 when one is over.
+ */
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+
+import { chromium, executablePath, gzipBytes, judge, loadOnce, root, startLab } from './lab.mjs';
+
+const args = process.argv.slice(2);
+const option = name => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'budget.json'), 'utf-8'));
+
+/**
+ * The styles load with the panel, not at start: in a production build they
+ * must still arrive (a bundler that thought them free of side effects would
+ * drop them).
+ */
+async function panelStyled(browser, url) {
+  const page = await browser.newPage();
+  await page.goto(`${url}/lab?reset`);
+  await page.waitForFunction(() => window.jupyterapp?.commands.hasCommand('hub-help:open'));
+  await page.evaluate(() => window.jupyterapp.restored);
+  await page.evaluate(() => window.jupyterapp.commands.execute('hub-help:open'));
+  const content = page.locator('#jp-hub-help-panel > .jp-SidePanel-content');
+  await page.locator('#jp-hub-help-panel .jp-HubHelp-body').waitFor();
+  const overflow = await content.evaluate(node => getComputedStyle(node).overflowY);
+  await page.close();
+  const ok = overflow === 'auto';
+  return {
+    ok,
+    line: `${ok ? 'ok    ' : 'FAILED'} the panel's styles load with it (its content scrolls: overflow-y ${overflow})`
+  };
+}
+
+const lab = await startLab({ jupyter: option('--jupyter') ?? 'jupyter' });
+const browser = await chromium.launch({ executablePath });
+let checks;
+try {
+  // The first load warms the server's caches; the second is measured.
+  await loadOnce(browser, lab.url, { afterMs: 0 });
+  const load = await loadOnce(browser, lab.url, { afterMs: 0 });
+  const bytes = await gzipBytes(load.ours.before);
+  console.log(`Our files loaded before JupyterLab's restore (${load.ours.before.length}):`);
+  for (const url of load.ours.before) {
+    console.log(`  ${new URL(url).pathname} ${await gzipBytes([url])} B gzip`);
+  }
+  checks = [
+    judge('our JavaScript before restore, gzip', bytes, budget.oursBeforeRestoreGzipBytes, 'B'),
+    await panelStyled(browser, lab.url)
+  ];
+} finally {
+  await browser.close();
+  lab.stop();
+}
+for (const c of checks) {
+  console.log(c.line);
+}
+const report = option('--report');
+if (report) {
+  writeFileSync(report, JSON.stringify({ checks: checks.map(c => ({ ok: c.ok, line: c.line })) }));
+}
+process.exit(checks.every(c => c.ok) ? 0 : 1);
