@@ -79,10 +79,16 @@ screenshots: setup
 	cd ui-tests && HUB_HELP_README_SCREENSHOTS=1 HUB_HELP_LAB_PORT=$$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
 	  jlpm playwright test tests/screenshots.spec.ts --update-snapshots=all
 
-# Figures, not pass/fail: the metadata layer in Node, then the panel in Chromium
-# (on the production build, as shipped).
-bench: setup
+# The metadata layer in Node, then JupyterLab with the production wheel (the `wheel`
+# suite's environment) against the same JupyterLab without the extension, in Chromium;
+# fails when a figure misses its budget (bench/budget.json). BENCH_SIZES, BENCH_ROUNDS.
+BENCH_PLAIN := $(CURDIR)/.venv-bench-plain
+$(BENCH_PLAIN)/.stamp:
+	$(PYTHON) -m venv $(BENCH_PLAIN)
+	$(BENCH_PLAIN)/bin/pip install -q jupyterlab==4.6.4
+	touch $@
+
+bench: setup $(BENCH_PLAIN)/.stamp
 	jlpm bench:metadata
-	jlpm build:prod
-	node bench/panel.mjs
-	jlpm build
+	python scripts/run_tests.py wheel
+	node bench/jupyterlab.mjs --ours $(CURDIR)/build/wheel-venv/bin/jupyter --plain $(BENCH_PLAIN)/bin/jupyter

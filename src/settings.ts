@@ -1,7 +1,8 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { PartialJSONValue } from '@lumino/coreutils';
 
 import { PLUGIN_ID } from './ids';
-import { withoutOurFormats } from './schemaFormats';
+import { schemaForLab } from './schemaForLab';
 import { ITranslationContexts, translateSchema } from './schemaText';
 import { layerSettings, NO_SETTINGS } from './metadata/layers';
 import { IParsedDocument, parseDocument } from './metadata/parse';
@@ -43,9 +44,7 @@ export class OperatorSettingsGuard {
   }
 
   private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
-    plugin.schema = withoutOurFormats(
-      translateSchema(plugin.schema, this._bundle)
-    );
+    plugin.schema = schemaForLab(translateSchema(plugin.schema, this._bundle));
     const properties = plugin.schema.properties ?? {};
     const values: { [key: string]: unknown } = {};
     // The schema's own defaults are null, not objects: jupyterlab_server
@@ -58,9 +57,18 @@ export class OperatorSettingsGuard {
     }
     const operator = parseDocument(values, 'settings');
     const { document } = operator;
+    // JupyterLab gets the checked values back as defaults, for the Settings
+    // Editor, but not the lists (people, tasks, announcements...): they grow
+    // with the hub, and its validator walks every default again for each
+    // reference in the schema (about 150 ms at 2,000 people). The model
+    // reads them from here (`read`), and the panel shows them.
     for (const [key, property] of Object.entries(properties)) {
-      if (Object.prototype.hasOwnProperty.call(document, key)) {
-        property.default = (document as any)[key];
+      const value = (document as { [key: string]: PartialJSONValue })[key];
+      if (
+        Object.prototype.hasOwnProperty.call(document, key) &&
+        !Array.isArray(value)
+      ) {
+        property.default = value;
       } else {
         delete property.default;
       }

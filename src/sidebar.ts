@@ -5,6 +5,7 @@ import { Message } from '@lumino/messaging';
 import { Panel } from '@lumino/widgets';
 
 import { hubHelpIcon } from './icons';
+import { idle } from './idle';
 import { TRANSLATION_DOMAIN, IHubHelp } from './tokens';
 
 /**
@@ -17,6 +18,11 @@ export class HubHelpSidebar extends SidePanel {
     const { translator } = options;
     super({ content: new Panel(), translator });
     this._options = options;
+    // Loaded ahead, once the model is and the browser is idle: the panel
+    // must still open after the server has gone away.
+    this._views = options.hubHelp.modelReady
+      .then(() => idle())
+      .then(() => import('./panelContent'));
     const trans = translator.load(TRANSLATION_DOMAIN);
     this.id = HubHelpSidebar.ID;
     this.addClass('jp-HubHelp');
@@ -39,7 +45,7 @@ export class HubHelpSidebar extends SidePanel {
   private async _fill(): Promise<void> {
     const { hubHelp, commands, translator } = this._options;
     const [{ fillPanel }, model] = await Promise.all([
-      import('./panelContent'),
+      this._views,
       hubHelp.modelReady
     ]);
     fillPanel(this, {
@@ -50,6 +56,7 @@ export class HubHelpSidebar extends SidePanel {
   }
 
   private _options: HubHelpSidebar.IOptions;
+  private _views: Promise<typeof import('./panelContent')>;
   private _filled: Promise<void> | null = null;
 }
 

@@ -3,12 +3,7 @@ import { IDataConnector } from '@jupyterlab/statedb';
 
 import schema from '../../schema/plugin.json';
 import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
-import {
-  assembleMetadata,
-  buildMetadata,
-  describeProblem,
-  PLUGIN_ID
-} from '../metadata';
+import { assembleMetadata, describeProblem, PLUGIN_ID } from '../metadata';
 import { englishTrans } from '../metadata/trans';
 import { OperatorSettingsGuard } from '../settings';
 
@@ -77,7 +72,9 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
     guard.register(registry);
     const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['hub']).toEqual({ name: 'Broken Hub' });
-    expect((settings.composite['people'] as any[]).map(p => p.name)).toEqual([
+    // Lists stay out of JupyterLab's schema: the guard keeps them.
+    expect(settings.composite['people']).toBeUndefined();
+    expect(guard.read(settings).document.people?.map(p => p.name)).toEqual([
       'Ann'
     ]);
     expect(settings.composite['statusPage']).toBeUndefined();
@@ -149,6 +146,23 @@ describe('the schema JupyterLab compiles', () => {
     expect(await formatWarnings(true)).toBe(0);
   });
 
+  it('leaves the checks to the guard: a user’s bad value is named, and the rest of their settings kept', async () => {
+    const registry = new SettingRegistry({
+      connector: connector(
+        { hub: { name: 'Hub' } },
+        '{"statusPage": "https://status.example.org", "people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"email": "not an address"}}]}'
+      )
+    });
+    const guard = new OperatorSettingsGuard(englishTrans);
+    guard.register(registry);
+    const settings = guard.read(await registry.load(PLUGIN_ID));
+    expect(settings.problems.map(p => `${p.path} ${p.code}`)).toEqual([
+      '$.people[0].contact.email bad-email'
+    ]);
+    expect(settings.document.statusPage).toBe('https://status.example.org');
+    expect(settings.document.people?.map(p => p.name)).toEqual(['Bo']);
+  });
+
   it('still has the guard check them, in the user’s values too', async () => {
     const registry = new SettingRegistry({
       connector: connector(
@@ -198,11 +212,9 @@ describe('the sample community settings', () => {
     const registry = new SettingRegistry({ connector: connector(values) });
     const guard = new OperatorSettingsGuard(englishTrans);
     guard.register(registry);
-    const settings = await registry.load(PLUGIN_ID);
+    const settings = guard.read(await registry.load(PLUGIN_ID));
     expect(guard.operator.problems).toEqual([]);
-    const { metadata, problems } = buildMetadata({
-      settings: settings.composite
-    });
+    const { metadata, problems } = assembleMetadata({ settings });
     expect(problems).toEqual([]);
     expect(metadata.hub.name).toBe('Riverbend Climate Hub');
     expect(
