@@ -1,9 +1,10 @@
 /**
  * Playwright configuration: Galata's defaults, Debian's Chromium instead of a
- * downloaded browser, and four servers on ports chosen by the test runner:
+ * downloaded browser, and five servers on ports chosen by the test runner:
  * JupyterLab with the sample hub settings, JupyterLab with a broken settings
- * override, Notebook 7 with the sample settings, and JupyterLab with the
- * settings rendered from the documented zero-to-jupyterhub values.
+ * override, Notebook 7 with the sample settings, JupyterLab with the
+ * settings rendered from the documented zero-to-jupyterhub values, and
+ * JupyterLab with 20,000 people in its settings overrides (tests/large.spec.ts).
  */
 const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
@@ -40,6 +41,11 @@ z2jhLab.command = [
   z2jhLab.command
 ].join(' ');
 
+// Written before JupyterLab starts, by the fixture the test reads its sizes from.
+const largeConfig = path.resolve(__dirname, '../build/large-lab');
+const largeLab = server('lab', 4, largeConfig);
+largeLab.command = `node ${path.resolve(__dirname, 'fixtures/large-hub.js')} ${largeConfig} && ${largeLab.command}`;
+
 module.exports = {
   ...baseConfig,
   reporter: [
@@ -63,6 +69,7 @@ module.exports = {
     server('lab', 0, '../demo/config'),
     server('lab', 1, 'fixtures/broken-overrides'),
     server('notebook', 2, '../demo/config'),
-    z2jhLab
+    z2jhLab,
+    largeLab
   ]
 };

@@ -12,6 +12,12 @@ import { copyText } from './copyText';
 import { isolate, IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
 import { SearchBox } from './SearchBox';
+import { IRowProps, isWindowed, VirtualRows } from './VirtualRows';
+
+/**
+ * A person's row with a name, links and an address, usually (in pixels).
+ */
+const PERSON_HEIGHT = 48;
 
 /**
  * How long "Copied" stays beside the copy button.
@@ -78,12 +84,13 @@ export function PersonContacts(props: {
   person: IPerson;
   trans: TranslationBundle;
   language: string;
+  row?: IRowProps;
 }): JSX.Element {
-  const { person, trans, language } = props;
+  const { person, trans, language, row } = props;
   const { email, url, chat } = person.contact;
   const name = isolate(person.name);
   return (
-    <li className="jp-HubHelp-person">
+    <li className="jp-HubHelp-person" {...row}>
       <span className="jp-HubHelp-personName">
         <OperatorText>{person.name}</OperatorText>
       </span>
@@ -158,8 +165,9 @@ export function ChannelLink(props: {
   whom: string;
   trans: TranslationBundle;
   language: string;
+  row?: IRowProps;
 }): JSX.Element {
-  const { channel, whom, trans, language } = props;
+  const { channel, whom, trans, language, row } = props;
   const label = channel.label ? (
     <OperatorText>{localize(channel.label, language)}</OperatorText>
   ) : (
@@ -180,7 +188,7 @@ export function ChannelLink(props: {
       trans.__('Usually answers %1', isolated(channel.responseTime))
   ].filter((note): note is string => !!note);
   return (
-    <li className="jp-HubHelp-channel">
+    <li className="jp-HubHelp-channel" {...row}>
       <SafeLink className="jp-HubHelp-contact" href={channelHref(channel)}>
         {label}
       </SafeLink>
@@ -222,6 +230,9 @@ export function ContactPointView(props: {
   const total = point.people.length;
   const filterId = `${id}-filter`;
   const listId = `${id}-list`;
+  // A windowed list says where each of its items stands, channels included.
+  const windowed = isWindowed(people.shown.length);
+  const setSize = point.channels.length + people.shown.length;
   return (
     <div className="jp-HubHelp-contactPoint">
       {people.filterable && (
@@ -261,16 +272,28 @@ export function ContactPointView(props: {
             whom={role}
             trans={trans}
             language={language}
+            row={
+              windowed
+                ? { 'aria-setsize': setSize, 'aria-posinset': i + 1 }
+                : undefined
+            }
           />
         ))}
-        {people.shown.map(person => (
-          <PersonContacts
-            key={person.id}
-            person={person}
-            trans={trans}
-            language={language}
-          />
-        ))}
+        <VirtualRows
+          items={people.shown}
+          getKey={person => person.id}
+          estimate={PERSON_HEIGHT}
+          before={point.channels.length}
+        >
+          {(person, row) => (
+            <PersonContacts
+              person={person}
+              trans={trans}
+              language={language}
+              row={row}
+            />
+          )}
+        </VirtualRows>
       </ul>
       {people.collapsible && (
         <button

@@ -9,9 +9,16 @@ import { SearchBox } from './SearchBox';
 import { Section } from './Section';
 import { RouteSummary, RouteView } from './Route';
 import { TaskHowView } from './TaskHow';
+import { IRowProps, VirtualRows } from './VirtualRows';
 
 /**
- * Matches shown before "Show all": keeps typing fast on very large lists.
+ * A task's row with its title and who handles it, usually (in pixels).
+ */
+const TASK_HEIGHT = 44;
+
+/**
+ * Matches shown before "Show all": each key renders this many at most, so
+ * typing stays quick; the lists are windowed once all are shown.
  */
 const MAX_SHOWN = 50;
 
@@ -24,10 +31,12 @@ export function TaskFinder(props: IViewProps): JSX.Element {
   const [query, setQuery] = React.useState('');
   const [showAll, setShowAll] = React.useState(false);
   const categories = useCategoryToggles();
-  const tasks = React.useMemo(
-    () => searchableTasks(model.metadata.tasks, model.language),
-    [model.metadata, model.language]
+  // Kept here, not in the row: a row scrolled away and back stays open.
+  const [expanded, setExpanded] = React.useState<ReadonlySet<string>>(
+    new Set()
   );
+  // Built once per document and language (searchableTasks keeps it).
+  const tasks = searchableTasks(model.metadata.tasks, model.language);
   const matches = React.useMemo(
     () => searchTasks(tasks, query),
     [tasks, query]
@@ -68,6 +77,8 @@ export function TaskFinder(props: IViewProps): JSX.Element {
           items={items}
           open={categories.isOpen(category, searching)}
           onToggle={() => categories.toggle(category, searching)}
+          expanded={expanded}
+          onExpand={id => setExpanded(set => toggled(set, id))}
         />
       ))}
       {shown.length < matches.length && (
@@ -122,7 +133,8 @@ function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
 
 /**
  * A category: collapsed while browsing, open while searching, so that only
- * what is asked for is rendered; its heading opens and closes it.
+ * what is asked for is rendered; its heading opens and closes it. A long
+ * one renders only the tasks on screen.
  */
 function CategoryGroup(
   props: IViewProps & {
@@ -130,9 +142,11 @@ function CategoryGroup(
     items: ITaskMatch[];
     open: boolean;
     onToggle: () => void;
+    expanded: ReadonlySet<string>;
+    onExpand: (taskId: string) => void;
   }
 ): JSX.Element {
-  const { category, items, open: isOpen, onToggle } = props;
+  const { category, items, open: isOpen, onToggle, expanded, onExpand } = props;
   const Icon = isOpen ? caretDownIcon : caretRightIcon;
   return (
     <div className="jp-HubHelp-category">
@@ -149,28 +163,46 @@ function CategoryGroup(
       </h4>
       {isOpen && (
         <ul className="jp-HubHelp-tasks">
-          {items.map(match => (
-            <TaskItem key={match.item.task.id} {...props} match={match} />
-          ))}
+          <VirtualRows
+            items={items}
+            getKey={match => match.item.task.id}
+            estimate={TASK_HEIGHT}
+          >
+            {(match, row) => (
+              <TaskItem
+                {...props}
+                match={match}
+                row={row}
+                expanded={expanded.has(match.item.task.id)}
+                onExpand={() => onExpand(match.item.task.id)}
+              />
+            )}
+          </VirtualRows>
         </ul>
       )}
     </div>
   );
 }
 
-function TaskItem(props: IViewProps & { match: ITaskMatch }): JSX.Element {
-  const { model, trans, commands, match } = props;
+function TaskItem(
+  props: IViewProps & {
+    match: ITaskMatch;
+    row: IRowProps;
+    expanded: boolean;
+    onExpand: () => void;
+  }
+): JSX.Element {
+  const { model, trans, commands, match, row, expanded, onExpand } = props;
   const { item } = match;
-  const [expanded, setExpanded] = React.useState(false);
   const route = model.resolver.routeTask(item.task);
   const detailId = `jp-HubHelp-task-${item.task.id}`;
   return (
-    <li className="jp-HubHelp-task" data-task-id={item.task.id}>
+    <li className="jp-HubHelp-task" data-task-id={item.task.id} {...row}>
       <button
         className="jp-HubHelp-disclosure jp-HubHelp-taskTitle"
         aria-expanded={expanded}
         aria-controls={detailId}
-        onClick={() => setExpanded(!expanded)}
+        onClick={onExpand}
       >
         <OperatorText marks={match.highlights}>{item.title}</OperatorText>
       </button>

@@ -66,10 +66,34 @@ export interface ITaskMatch {
 }
 
 /**
- * Localise and fold every task once.
+ * The index of each task list, per language: a document's tasks are folded
+ * once, whoever asks and however often the panel renders. Weak, so an
+ * index goes with the document it was built for.
+ */
+const indexes = new WeakMap<readonly ITask[], Map<string, ISearchableTask[]>>();
+
+/**
+ * Every task localised and folded, built once per task list and language.
  */
 export function searchableTasks(
-  tasks: ITask[],
+  tasks: readonly ITask[],
+  language: string
+): ISearchableTask[] {
+  let byLanguage = indexes.get(tasks);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    indexes.set(tasks, byLanguage);
+  }
+  let index = byLanguage.get(language);
+  if (!index) {
+    index = buildIndex(tasks, language);
+    byLanguage.set(language, index);
+  }
+  return index;
+}
+
+function buildIndex(
+  tasks: readonly ITask[],
   language: string
 ): ISearchableTask[] {
   return tasks.map(task => {
