@@ -11,14 +11,24 @@
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 
-import { chromium, executablePath, gzipBytes, judge, loadOnce, root, startLab } from './lab.mjs';
+import {
+  chromium,
+  executablePath,
+  gzipBytes,
+  judge,
+  loadOnce,
+  root,
+  startLab
+} from './lab.mjs';
 
 const args = process.argv.slice(2);
 const option = name => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'budget.json'), 'utf-8'));
+const budget = JSON.parse(
+  readFileSync(path.join(root, 'bench', 'budget.json'), 'utf-8')
+);
 
 /**
  * The styles load with the panel, not at start: in a production build they
@@ -28,12 +38,18 @@ const budget = JSON.parse(readFileSync(path.join(root, 'bench', 'budget.json'), 
 async function panelStyled(browser, url) {
   const page = await browser.newPage();
   await page.goto(`${url}/lab?reset`);
-  await page.waitForFunction(() => window.jupyterapp?.commands.hasCommand('hub-help:open'));
+  await page.waitForFunction(() =>
+    window.jupyterapp?.commands.hasCommand('hub-help:open')
+  );
   await page.evaluate(() => window.jupyterapp.restored);
-  await page.evaluate(() => window.jupyterapp.commands.execute('hub-help:open'));
+  await page.evaluate(() =>
+    window.jupyterapp.commands.execute('hub-help:open')
+  );
   const content = page.locator('#jp-hub-help-panel > .jp-SidePanel-content');
   await page.locator('#jp-hub-help-panel .jp-HubHelp-body').waitFor();
-  const overflow = await content.evaluate(node => getComputedStyle(node).overflowY);
+  const overflow = await content.evaluate(
+    node => getComputedStyle(node).overflowY
+  );
   await page.close();
   const ok = overflow === 'auto';
   return {
@@ -50,12 +66,19 @@ try {
   await loadOnce(browser, lab.url, { afterMs: 0 });
   const load = await loadOnce(browser, lab.url, { afterMs: 0 });
   const bytes = await gzipBytes(load.ours.before);
-  console.log(`Our files loaded before JupyterLab's restore (${load.ours.before.length}):`);
+  console.log(
+    `Our files loaded before JupyterLab's restore (${load.ours.before.length}):`
+  );
   for (const url of load.ours.before) {
     console.log(`  ${new URL(url).pathname} ${await gzipBytes([url])} B gzip`);
   }
   checks = [
-    judge('our JavaScript before restore, gzip', bytes, budget.oursBeforeRestoreGzipBytes, 'B'),
+    judge(
+      'our JavaScript before restore, gzip',
+      bytes,
+      budget.oursBeforeRestoreGzipBytes,
+      'B'
+    ),
     await panelStyled(browser, lab.url)
   ];
 } finally {
@@ -67,6 +90,9 @@ for (const c of checks) {
 }
 const report = option('--report');
 if (report) {
-  writeFileSync(report, JSON.stringify({ checks: checks.map(c => ({ ok: c.ok, line: c.line })) }));
+  writeFileSync(
+    report,
+    JSON.stringify({ checks: checks.map(c => ({ ok: c.ok, line: c.line })) })
+  );
 }
 process.exit(checks.every(c => c.ok) ? 0 : 1);

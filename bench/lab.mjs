@@ -10,7 +10,10 @@ import path from 'path';
 import { fileURLToPath } from 'url';
 import { gzipSync } from 'zlib';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const root = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..'
+);
 const require = createRequire(path.join(root, 'ui-tests', 'package.json'));
 export const { chromium } = require('playwright-core');
 export const executablePath =
@@ -37,10 +40,23 @@ function freePort() {
  */
 export async function startLab({ jupyter = 'jupyter', env = {} } = {}) {
   const port = await freePort();
+  // Relative paths are the caller's, not the server's working directory's.
+  const command = jupyter.includes('/') ? path.resolve(jupyter) : jupyter;
   const lab = spawn(
-    jupyter,
-    ['lab', '--config', 'jupyter_server_test_config.py', `--port=${port}`, '--port-retries=0', '--no-browser'],
-    { cwd: path.join(root, 'ui-tests'), env: { ...process.env, ...env }, stdio: 'ignore' }
+    command,
+    [
+      'lab',
+      '--config',
+      'jupyter_server_test_config.py',
+      `--port=${port}`,
+      '--port-retries=0',
+      '--no-browser'
+    ],
+    {
+      cwd: path.join(root, 'ui-tests'),
+      env: { ...process.env, ...env },
+      stdio: 'ignore'
+    }
   );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
@@ -61,58 +77,129 @@ export async function startLab({ jupyter = 'jupyter', env = {} } = {}) {
 }
 
 /**
- * Record long tasks from the page's first script on.
+ * Before the page's own scripts: record long tasks, and the moment
+ * JupyterLab's `restored` resolves. The tests' server configuration
+ * (ui-tests/jupyter_server_test_config.py) has JupyterLab set
+ * `window.jupyterapp` as soon as it starts the application; the setter
+ * hooks `restored` there, so the time is when it resolved, not when a
+ * script from outside the page next looked.
  */
-const OBSERVE_LONG_TASKS = () => {
+export const whenRestored = () => {
+  // The default keeps 250 entries: JupyterLab alone comes close.
+  performance.setResourceTimingBufferSize(100000);
   window.__longTasks = [];
   new PerformanceObserver(list => {
     for (const entry of list.getEntries()) {
-      window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+      window.__longTasks.push({
+        start: entry.startTime,
+        duration: entry.duration
+      });
     }
   }).observe({ type: 'longtask', buffered: true });
+  let app;
+  Object.defineProperty(window, 'jupyterapp', {
+    configurable: true,
+    get: () => app,
+    set: value => {
+      app = value;
+      void value.restored.then(() => {
+        window.__restoredAt = performance.now();
+        // Other init scripts' hooks, given the application.
+        (window.__afterRestore ?? []).forEach(hook => hook(value));
+      });
+    }
+  });
 };
 
 /**
- * Load JupyterLab once in a fresh page and say what happened around
+ * A page of JupyterLab at `url`, once `restored` has resolved.
+ */
+export async function restoredPage(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(whenRestored);
+  await page.goto(`${url}/lab?reset`);
+  await page.waitForFunction(() => window.__restoredAt !== undefined, null, {
+    polling: 'raf'
+  });
+  return page;
+}
+
+/**
+ * Resolves once the page has been quiet for `quietMs`: no long task and no
+ * new request in that time. How a person's "after the start, once it has
+ * settled" is told apart from work still going on, without a fixed wait.
+ */
+export function quiet(page, quietMs = 1000) {
+  return page.waitForFunction(
+    ms => {
+      const last = Math.max(
+        window.__restoredAt ?? Infinity,
+        ...window.__longTasks.map(t => t.start + t.duration),
+        ...performance
+          .getEntriesByType('resource')
+          .map(e => e.responseEnd || e.startTime)
+      );
+      return performance.now() - last >= ms;
+    },
+    quietMs,
+    { polling: 100, timeout: 120000 }
+  );
+}
+
+/**
+ * Load JupyterLab once in a fresh context and say what happened around
  * `restored`: `restoredAt` (ms since navigation), the calls to the server
- * before it, our files requested before it, ours after it within `afterMs`, and the long
- * tasks' total in the `afterMs` after it.
+ * before it, our files requested before it and within `afterMs` after it,
+ * and the long tasks' total in the `afterMs` after it.
  */
 export async function loadOnce(browser, url, { afterMs = 3000 } = {}) {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.addInitScript(OBSERVE_LONG_TASKS);
-  await page.goto(`${url}/lab?reset`);
-  const restoredAt = await page.evaluate(async () => {
-    while (!window.jupyterapp) {
-      await new Promise(r => setTimeout(r, 5));
+  const page = await restoredPage(context, url);
+  const restoredAt = await page.evaluate(() => window.__restoredAt);
+  await page.waitForFunction(
+    end => performance.now() >= end,
+    restoredAt + afterMs,
+    {
+      polling: 100
     }
-    await window.jupyterapp.restored;
-    return performance.now();
-  });
-  await page.waitForTimeout(afterMs);
+  );
   const { resources, longTasks } = await page.evaluate(() => ({
     resources: performance
       .getEntriesByType('resource')
-      .map(e => ({ name: e.name, start: e.startTime })),
+      .map(e => ({ name: e.name, start: e.startTime, type: e.initiatorType })),
     longTasks: window.__longTasks
   }));
   await context.close();
   const before = resources.filter(r => r.start <= restoredAt);
-  const after = resources.filter(r => r.start > restoredAt && r.start <= restoredAt + afterMs);
-  const longTaskMs = longTasks
-    .filter(t => t.start >= restoredAt && t.start <= restoredAt + afterMs)
-    .reduce((sum, t) => sum + t.duration, 0);
+  const after = resources.filter(
+    r => r.start > restoredAt && r.start <= restoredAt + afterMs
+  );
+  // A long task that began before `restored` and ran on past it counts for
+  // its part after.
+  const afterRestore = longTasks
+    .map(
+      t =>
+        Math.min(t.start + t.duration, restoredAt + afterMs) -
+        Math.max(t.start, restoredAt)
+    )
+    .filter(ms => ms > 0);
+  const longTaskMs = afterRestore.reduce((sum, ms) => sum + ms, 0);
+  const oursJs = list =>
+    list
+      .filter(
+        r => r.name.includes(OURS) && new URL(r.name).pathname.endsWith('.js')
+      )
+      .map(r => r.name);
   return {
     restoredAt,
     // Calls to the server (APIs, settings, translations), not the files
     // JupyterLab loads for itself and its extensions.
-    requestsBefore: before.filter(r => !/\/(static|extensions)\//.test(new URL(r.name).pathname)).length,
-    ours: {
-      before: before.filter(r => r.name.includes(OURS)).map(r => r.name),
-      after: after.filter(r => r.name.includes(OURS)).map(r => r.name)
-    },
-    longTaskMs
+    requestsBefore: before.filter(
+      r => !/\/(static|extensions)\//.test(new URL(r.name).pathname)
+    ).length,
+    ours: { before: oursJs(before), after: oursJs(after) },
+    longTaskMs,
+    longestTaskMs: Math.max(0, ...afterRestore)
   };
 }
 

@@ -8,8 +8,17 @@ import path from 'path';
 export const HUB_NAME = 'Benchmark Hub';
 
 export function bigSettings(people, tasks) {
-  const roles = ['community-representative', 'hub-administrator', 'site-reliability-engineer'];
-  const owners = ['user', 'hub-administrator', 'community-representative', 'support-triager'];
+  const roles = [
+    'community-representative',
+    'hub-administrator',
+    'site-reliability-engineer'
+  ];
+  const owners = [
+    'user',
+    'hub-administrator',
+    'community-representative',
+    'support-triager'
+  ];
   return {
     'jupyterlab-hub-help:plugin': {
       hub: { name: HUB_NAME },

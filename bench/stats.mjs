@@ -26,7 +26,9 @@ export function medianWithInterval(ratios, resamples = 2000) {
   const next = random(13);
   const medians = [];
   for (let i = 0; i < resamples; i++) {
-    medians.push(median(ratios.map(() => ratios[Math.floor(next() * ratios.length)])));
+    medians.push(
+      median(ratios.map(() => ratios[Math.floor(next() * ratios.length)]))
+    );
   }
   medians.sort((a, b) => a - b);
   return {
