@@ -18,14 +18,11 @@ import {
   judge,
   loadOnce,
   root,
-  startLab
+  startLab,
+  option,
+  restoredPage
 } from './lab.mjs';
 
-const args = process.argv.slice(2);
-const option = name => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const budget = JSON.parse(
   readFileSync(path.join(root, 'bench', 'budget.json'), 'utf-8')
 );
@@ -36,12 +33,8 @@ const budget = JSON.parse(
  * drop them).
  */
 async function panelStyled(browser, url) {
-  const page = await browser.newPage();
-  await page.goto(`${url}/lab?reset`);
-  await page.waitForFunction(() =>
-    window.jupyterapp?.commands.hasCommand('hub-help:open')
-  );
-  await page.evaluate(() => window.jupyterapp.restored);
+  const context = await browser.newContext();
+  const page = await restoredPage(context, url);
   await page.evaluate(() =>
     window.jupyterapp.commands.execute('hub-help:open')
   );
@@ -50,7 +43,7 @@ async function panelStyled(browser, url) {
   const overflow = await content.evaluate(
     node => getComputedStyle(node).overflowY
   );
-  await page.close();
+  await context.close();
   const ok = overflow === 'auto';
   return {
     ok,

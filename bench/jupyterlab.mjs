@@ -41,16 +41,12 @@ import {
   quiet,
   restoredPage,
   root,
-  startLab
+  startLab,
+  option
 } from './lab.mjs';
 import { configDir, HUB_NAME } from './settings.mjs';
 import { median, medianWithInterval } from './stats.mjs';
 
-const args = process.argv.slice(2);
-const option = name => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const OURS = option('--ours');
 const PLAIN = option('--plain');
 if (!OURS || !PLAIN) {

@@ -20,6 +20,15 @@ export const executablePath =
   process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH || '/usr/bin/chromium';
 
 /**
+ * The value after `name` on the command line, or `fallback`.
+ */
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+}
+
+/**
  * Where our extension's files are served from.
  */
 export const OURS = '/lab/extensions/jupyterlab-hub-help/';

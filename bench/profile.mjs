@@ -19,16 +19,12 @@ import {
   executablePath,
   OURS,
   startLab,
-  whenRestored
+  whenRestored,
+  option
 } from './lab.mjs';
 import { configDir } from './settings.mjs';
 import { median } from './stats.mjs';
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const JUPYTER = option('--jupyter', 'jupyter');
 const PLAIN = option('--plain');
 const PEOPLE = Number(option('--people', 2000));

@@ -29,7 +29,8 @@ import {
   executablePath,
   restoredPage,
   root,
-  startLab
+  startLab,
+  option
 } from './lab.mjs';
 import { bigSettings, configDir } from './settings.mjs';
 import { median } from './stats.mjs';
@@ -46,11 +47,6 @@ const { schemaForLab } = await import(
   path.join(root, 'lib', 'schemaForLab.js')
 );
 
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const PEOPLE = Number(option('--people', 2000));
 const REPEAT = Number(option('--repeat', 25));
 const JUPYTER = option('--jupyter');

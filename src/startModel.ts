@@ -6,6 +6,7 @@ import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 
 import { readHubContext } from './hub';
 import { PLUGIN_ID } from './ids';
+import { NO_SETTINGS } from './metadata/layers';
 import { HubHelpModel } from './model';
 import { OperatorSettingsGuard } from './settings';
 import { TRANSLATION_DOMAIN } from './tokens';
@@ -38,7 +39,7 @@ export function startModel(options: IStartOptions): HubHelpModel {
       registry
         ? loadSettings(registry, model, trans)
         : // No settings at all: the built-in catalogue and the live hub.
-          model.setSettings({ document: {}, problems: [], positions: {} })
+          model.setSettings(NO_SETTINGS)
     )
     .then(() => model.startPolling());
   return model;

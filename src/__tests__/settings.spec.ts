@@ -43,6 +43,25 @@ function connector(
   >;
 }
 
+/**
+ * The plugin loaded through the guard, as JupyterLab loads it: the
+ * operator's values become the schema's defaults, `raw` is the user's own.
+ */
+async function loadGuarded(
+  operatorValues: { [key: string]: unknown },
+  raw = '{}'
+): Promise<{
+  guard: OperatorSettingsGuard;
+  loaded: ISettingRegistry.ISettings;
+}> {
+  const registry = new SettingRegistry({
+    connector: connector(operatorValues, raw)
+  });
+  const guard = new OperatorSettingsGuard(englishTrans);
+  guard.register(registry);
+  return { guard, loaded: await registry.load(PLUGIN_ID) };
+}
+
 const broken = {
   hub: { name: 'Broken Hub' },
   people: [
@@ -57,20 +76,22 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
     const registry = new SettingRegistry({
       connector: connector(broken, '{}', false)
     });
-    const refusal = await registry.load(PLUGIN_ID).then(
-      () => 'loaded',
-      errors => errors
-    );
+    // Its compile warns about our formats (tested below); not this test's point.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
+    const refusal = await registry
+      .load(PLUGIN_ID)
+      .then(
+        () => 'loaded',
+        errors => errors
+      )
+      .finally(() => warn.mockRestore());
     expect(refusal).toEqual([
       expect.objectContaining({ keyword: expect.any(String) })
     ]);
   });
 
   it('keeps the valid operator values, drops the invalid ones and names them', async () => {
-    const registry = new SettingRegistry({ connector: connector(broken) });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = await registry.load(PLUGIN_ID);
+    const { guard, loaded: settings } = await loadGuarded(broken);
     expect(settings.composite['hub']).toEqual({ name: 'Broken Hub' });
     // Lists stay out of JupyterLab's schema: the guard keeps them.
     expect(settings.composite['people']).toBeUndefined();
@@ -88,27 +109,19 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
   });
 
   it('still loads the user’s own valid settings on top', async () => {
-    const registry = new SettingRegistry({
-      connector: connector(
-        broken,
-        '{"statusPage": "https://status.example.org"}'
-      )
-    });
-    new OperatorSettingsGuard(englishTrans).register(registry);
-    const settings = await registry.load(PLUGIN_ID);
+    const { loaded: settings } = await loadGuarded(
+      broken,
+      '{"statusPage": "https://status.example.org"}'
+    );
     expect(settings.composite['statusPage']).toBe('https://status.example.org');
   });
 
   it('reads the user’s keys over the operator’s, each key whole, checking the operator’s once', async () => {
-    const registry = new SettingRegistry({
-      connector: connector(
-        broken,
-        '{"people": [{"name": "Bo", "roles": ["hub-administrator"]}]}'
-      )
-    });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = guard.read(await registry.load(PLUGIN_ID));
+    const { guard, loaded } = await loadGuarded(
+      broken,
+      '{"people": [{"name": "Bo", "roles": ["hub-administrator"]}]}'
+    );
+    const settings = guard.read(loaded);
     expect(settings.document.hub).toEqual({ name: 'Broken Hub' });
     expect(settings.document.people?.map(p => p.name)).toEqual(['Bo']);
     // The operator's three problems, once each.
@@ -147,15 +160,11 @@ describe('the schema JupyterLab compiles', () => {
   });
 
   it('leaves the checks to the guard: a user’s bad value is named, and the rest of their settings kept', async () => {
-    const registry = new SettingRegistry({
-      connector: connector(
-        { hub: { name: 'Hub' } },
-        '{"statusPage": "https://status.example.org", "people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"email": "not an address"}}]}'
-      )
-    });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = guard.read(await registry.load(PLUGIN_ID));
+    const { guard, loaded } = await loadGuarded(
+      { hub: { name: 'Hub' } },
+      '{"statusPage": "https://status.example.org", "people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"email": "not an address"}}]}'
+    );
+    const settings = guard.read(loaded);
     expect(settings.problems.map(p => `${p.path} ${p.code}`)).toEqual([
       '$.people[0].contact.email bad-email'
     ]);
@@ -164,15 +173,11 @@ describe('the schema JupyterLab compiles', () => {
   });
 
   it('still has the guard check them, in the user’s values too', async () => {
-    const registry = new SettingRegistry({
-      connector: connector(
-        {},
-        '{"people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"chat": "javascript:alert(1)"}}]}'
-      )
-    });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = guard.read(await registry.load(PLUGIN_ID));
+    const { guard, loaded } = await loadGuarded(
+      {},
+      '{"people": [{"name": "Bo", "roles": ["hub-administrator"], "contact": {"chat": "javascript:alert(1)"}}]}'
+    );
+    const settings = guard.read(loaded);
     expect(settings.problems.map(p => `${p.path} ${p.code}`)).toEqual([
       '$.people[0].contact.chat unsafe-link'
     ]);
@@ -182,16 +187,11 @@ describe('the schema JupyterLab compiles', () => {
 
 describe('overrides from a newer release', () => {
   it('ignore unknown keys, even "constructor", with a warning, and keep the rest', async () => {
-    const registry = new SettingRegistry({
-      connector: connector({
-        hub: { name: 'Hub' },
-        constructor: { a: 1 },
-        addedLater: true
-      })
+    const { guard, loaded: settings } = await loadGuarded({
+      hub: { name: 'Hub' },
+      constructor: { a: 1 },
+      addedLater: true
     });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = await registry.load(PLUGIN_ID);
     expect(settings.composite['hub']).toEqual({ name: 'Hub' });
     expect(Object.keys(settings.composite)).not.toContain('constructor');
     expect(
@@ -209,10 +209,8 @@ describe('the sample community settings', () => {
   const values = (overrides as any)[PLUGIN_ID];
 
   it('load through the real SettingRegistry with no problem', async () => {
-    const registry = new SettingRegistry({ connector: connector(values) });
-    const guard = new OperatorSettingsGuard(englishTrans);
-    guard.register(registry);
-    const settings = guard.read(await registry.load(PLUGIN_ID));
+    const { guard, loaded } = await loadGuarded(values);
+    const settings = guard.read(loaded);
     expect(guard.operator.problems).toEqual([]);
     const { metadata, problems } = assembleMetadata({ settings });
     expect(problems).toEqual([]);

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   expect,
   galata,
@@ -7,6 +6,7 @@ import {
 } from '@jupyterlab/galata';
 import type { Locator } from '@playwright/test';
 
+import { axeFindings } from './axe';
 import { PANEL } from './urls';
 
 // The fixture also writes the operator's file the server on port + 4 reads.
@@ -203,11 +203,6 @@ test.describe(`${PEOPLE} people and ${TASKS} tasks`, () => {
     );
     await expect(fewer).toBeAttached();
 
-    const results = await new AxeBuilder({ page }).include(PANEL).analyze();
-    expect(
-      results.violations.map(
-        v => `${v.id} ${v.nodes.map(n => n.target).join(' ')}`
-      )
-    ).toEqual([]);
+    expect(await axeFindings(page, PANEL)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
+import { axeFindings } from './axe';
 import { labRestored, runCommand } from './commands';
 import { PANEL } from './urls';
 
@@ -27,15 +27,6 @@ async function setSidebarWidth(page: IJupyterLabPageFixture, width: number) {
       Math.round((await page.locator(PANEL).boundingBox())?.width ?? 0)
     )
     .toBeGreaterThanOrEqual(width - 2);
-}
-
-async function axeFindings(page: IJupyterLabPageFixture, selector: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .include(selector)
-    .analyze();
-  return violations.map(
-    v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`
-  );
 }
 
 /**

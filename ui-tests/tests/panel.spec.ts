@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 
+import { axeFindings } from './axe';
 import { runFromPalette } from './commands';
 import { BROKEN_LAB, PANEL } from './urls';
 
@@ -181,12 +181,7 @@ test.describe('Get help panel', () => {
         await page.theme.setDarkTheme();
         await openPanel(page);
       }
-      const results = await new AxeBuilder({ page }).include(PANEL).analyze();
-      expect(
-        results.violations.map(
-          v => `${theme}: ${v.id} ${v.nodes.map(n => n.target).join(' ')}`
-        )
-      ).toEqual([]);
+      expect(await axeFindings(page, PANEL), theme).toEqual([]);
     }
   });
 });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import {
   expect,
   galata,
@@ -6,6 +5,7 @@ import {
   test
 } from '@jupyterlab/galata';
 
+import { axeFindings } from './axe';
 import { signInAs } from './hubUser';
 import { PANEL } from './urls';
 
@@ -108,12 +108,7 @@ test.describe('People at any size', () => {
     await admins.getByRole('button', { name: `Show all ${ADMINS}` }).click();
     await admins.getByLabel('Find a person: Hub Administrator').fill('a');
     await expect(admins.getByRole('status').first()).toHaveText(/ of 50 /);
-    const results = await new AxeBuilder({ page }).include(PANEL).analyze();
-    expect(
-      results.violations.map(
-        v => `${v.id} ${v.nodes.map(n => n.target).join(' ')}`
-      )
-    ).toEqual([]);
+    expect(await axeFindings(page, PANEL)).toEqual([]);
   });
 
   test('a role of two has neither a filter nor "Show all"', async ({

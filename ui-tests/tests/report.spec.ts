@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@jupyterlab/galata';
 import { Locator, Page } from '@playwright/test';
 
+import { axeFindings } from './axe';
 import { runCommand, runFromPalette, shortcutReady } from './commands';
 import { signInAs } from './hubUser';
 import {
@@ -282,12 +282,7 @@ test.describe('Report a problem, as a user', () => {
     await expect(
       footer(dialog).getByRole('button', { name: 'Copy report' })
     ).toBeInViewport();
-    const { violations } = await new AxeBuilder({ page })
-      .include('.jp-Dialog')
-      .analyze();
-    expect(
-      violations.map(v => `${v.id}: ${v.nodes.map(n => n.target).join(' ')}`)
-    ).toEqual([]);
+    expect(await axeFindings(page, '.jp-Dialog')).toEqual([]);
   });
 });
 
