@@ -12,6 +12,7 @@ export namespace PluginIDs {
   export const panel = 'jupyterlab-hub-help:panel';
   export const report = 'jupyterlab-hub-help:report';
   export const announcements = 'jupyterlab-hub-help:announcements';
+  export const community = 'jupyterlab-hub-help:community';
 }
 
 /**
@@ -29,6 +30,7 @@ export namespace CommandIDs {
   export const contact = 'hub-help:contact';
   export const copyDiagnostics = 'hub-help:copy-diagnostics';
   export const openStatusPage = 'hub-help:open-status-page';
+  export const editCommunity = 'hub-help:edit-community';
 }
 
 /**

@@ -1,6 +1,7 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
 import { announcementsPlugin } from './announcementsPlugin';
+import { communityPlugin } from './communityPlugin';
 import { modelPlugin } from './modelPlugin';
 import { panelPlugin } from './panelPlugin';
 import { reportPlugin } from './reportPlugin';
@@ -9,7 +10,8 @@ const plugins: JupyterFrontEndPlugin<any>[] = [
   modelPlugin,
   panelPlugin,
   reportPlugin,
-  announcementsPlugin
+  announcementsPlugin,
+  communityPlugin
 ];
 
 export default plugins;

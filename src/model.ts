@@ -3,6 +3,7 @@ import { JSONValue } from '@lumino/coreutils';
 import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import { CommunityService, ICommunityViewer } from './hub/community';
 import {
   HubClient,
   hubPageUrl,
@@ -14,9 +15,16 @@ import {
 } from './hub';
 import { RoleIDs } from './ids';
 import { assembleMetadata } from './metadata/assemble';
+import {
+  fetchCommunityDocument,
+  ICommunityCopy,
+  ICommunityResult,
+  readStoredCommunityCopy
+} from './metadata/communityCopy';
+import { COMMUNITY_SERVICE } from './metadata/defaults';
 import { clampRefreshSeconds, LIMITS } from './metadata/limits';
 import { IMergeResult } from './metadata/merge';
-import type { IParsedDocument, parseRemoteDocument } from './metadata/parse';
+import type { IParsedDocument } from './metadata/parse';
 import { IProblem } from './metadata/problems';
 import {
   fetchRemoteDocument,
@@ -31,6 +39,7 @@ import { redactSecrets } from './report/redact';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
 const STATE_DISMISSED = 'jupyterlab-hub-help:dismissed-announcements';
+const STATE_COMMUNITY = 'jupyterlab-hub-help:community-copy';
 
 /**
  * After failures the poll waits longer each time, up to this many refresh
@@ -91,6 +100,12 @@ interface ISources {
    */
   remote?: IRemoteCopy;
   remoteProblem?: IProblem;
+  /**
+   * The community help service's last good copy; used only while the
+   * settings name its service.
+   */
+  community?: ICommunityCopy;
+  communityProblem?: IProblem;
 }
 
 /**
@@ -200,6 +215,25 @@ export class HubHelpModel {
   }
 
   /**
+   * The community help service, on a hub whose settings name one (by
+   * default "hub-help"), and what it says of the viewer once it answered:
+   * editors see edit actions.
+   */
+  get community(): {
+    service: CommunityService | null;
+    viewer?: ICommunityViewer;
+  } {
+    const service = this._communityService();
+    return {
+      service,
+      viewer:
+        service && this._viewer?.service === service.name
+          ? this._viewer.viewer
+          : undefined
+    };
+  }
+
+  /**
    * Whether a refresh is under way.
    */
   get refreshing(): boolean {
@@ -282,17 +316,21 @@ export class HubHelpModel {
    * remembered state.
    */
   async load(): Promise<void> {
-    const [{ parseRemoteDocument }, stored, dismissed] = await Promise.all([
+    const [parse, stored, dismissed, community] = await Promise.all([
       import('./metadata/parse'),
       this._options.state?.fetch(STATE_REMOTE).catch(() => undefined),
-      this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined)
+      this._options.state?.fetch(STATE_DISMISSED).catch(() => undefined),
+      this._options.state?.fetch(STATE_COMMUNITY).catch(() => undefined)
     ]);
-    this._parseRemote = parseRemoteDocument;
+    this._parse = parse;
     this._dismissed = new Set(
       Array.isArray(dismissed) ? dismissed.map(String) : []
     );
     this._update(
-      { remote: this._sources.remote ?? readStoredCopy(stored) },
+      {
+        remote: this._sources.remote ?? readStoredCopy(stored),
+        community: this._sources.community ?? readStoredCommunityCopy(community)
+      },
       'metadata-url'
     );
   }
@@ -380,7 +418,7 @@ export class HubHelpModel {
     this._refreshedAt = this._now().getTime();
     const settingsUrl = metadataUrlOf(this._sources.settings);
     const url = this._fetchUrl();
-    const [remote, live] = await Promise.all([
+    const [remote, live, community] = await Promise.all([
       url
         ? fetchRemoteDocument(url, this._sources.remote, {
             fetch: this._options.fetch,
@@ -395,26 +433,91 @@ export class HubHelpModel {
             intervalMs: this._frequency().interval,
             now: this._now
           })
-        : Promise.resolve(undefined)
+        : Promise.resolve(undefined),
+      this._fetchCommunity()
     ]);
     this._live = live;
     const previous = this._sources.remote;
+    const previousCommunity = this._sources.community;
     const copy = remote.copy && { ...remote.copy, settingsUrl };
+    if (community.absent) {
+      // Not deployed on this hub: not asked again in this session.
+      this._absent = this._service?.name;
+    }
+    // One rebuild for everything the check brought.
     this._update(
-      url
-        ? { remote: copy, remoteProblem: remote.problem }
-        : { remoteProblem: undefined },
+      {
+        ...(url
+          ? { remote: copy, remoteProblem: remote.problem }
+          : { remoteProblem: undefined }),
+        community: community.copy ?? previousCommunity,
+        communityProblem: community.problem
+      },
       'metadata-url'
     );
-    const used = this._built.remote;
-    if (used && used === copy && used.document !== previous?.document) {
-      await this._options.state
-        ?.save(STATE_REMOTE, used as unknown as JSONValue)
-        .catch(() => undefined);
-    }
-    const ok = !remote.problem && !live?.problems.length;
+    await this._keep(STATE_REMOTE, this._built.remote, copy, previous);
+    await this._keep(
+      STATE_COMMUNITY,
+      this._sources.community,
+      community.copy,
+      previousCommunity
+    );
+    const ok = !remote.problem && !live?.problems.length && !community.problem;
     this._lastCheck = { at: new Date(this._refreshedAt), ok };
     return ok;
+  }
+
+  private _communityService(): CommunityService | null {
+    const name = this.metadata.communityService;
+    if (!this._client || !name || name === this._absent) {
+      return null;
+    }
+    if (this._service?.name !== name) {
+      this._service = new CommunityService(this._client, name);
+    }
+    return this._service;
+  }
+
+  private async _fetchCommunity(): Promise<ICommunityResult> {
+    const service = this._communityService();
+    if (!service) {
+      return {};
+    }
+    const result = await fetchCommunityDocument(
+      service,
+      this._sources.community,
+      {
+        named: service.name !== COMMUNITY_SERVICE,
+        now: this._now
+      }
+    );
+    if (result.copy && result.copy.etag !== this._viewer?.etag) {
+      // Who may edit follows the people the document lists.
+      const viewer = await service.viewer().catch(() => undefined);
+      this._viewer = viewer && {
+        service: service.name,
+        etag: result.copy.etag,
+        viewer
+      };
+    }
+    return result;
+  }
+
+  /**
+   * Keep a fetched copy for the next session, once it is the one in use
+   * and differs from the one before.
+   */
+  private async _keep(
+    key: string,
+    used: { document: object } | undefined,
+    fetched: { document: object } | undefined,
+    previous: { document: object } | undefined
+  ): Promise<void> {
+    if (used && used === fetched && used.document !== previous?.document) {
+      await this._options.state
+        ?.save(key, used as unknown as JSONValue)
+        .catch(() => undefined);
+    }
   }
 
   /**
@@ -479,14 +582,23 @@ export class HubHelpModel {
 
   private _compute(sources: ISources): IBuilt {
     const remote = this._usedRemote(sources);
+    const community = this._usedCommunity(sources);
     const { metadata, problems } = assembleMetadata(
       {
         settings: sources.settings,
-        remote: remote && this._checkedRemote(remote),
+        remote:
+          remote &&
+          this._checked(remote.document, this._parse!.parseRemoteDocument),
+        community:
+          community &&
+          this._checked(community.document, d =>
+            this._parse!.parseDocument(d, 'community')
+          ),
         live: { admins: this._live?.admins },
         problems: [
           ...sources.settingsProblems,
           ...(sources.remoteProblem ? [sources.remoteProblem] : []),
+          ...(sources.communityProblem ? [sources.communityProblem] : []),
           ...(this._live?.problems ?? [])
         ],
         trans: this._options.trans
@@ -502,15 +614,29 @@ export class HubHelpModel {
   }
 
   /**
-   * A copy of the metadata URL's document, checked once however often the
-   * metadata is rebuilt (the live hub's answers rebuild it too). Copies exist
-   * only after `load()`, which loads the checks.
+   * The community help service's copy, while the settings name its service.
    */
-  private _checkedRemote(copy: IRemoteCopy): IParsedDocument {
-    let checked = this._checked.get(copy.document);
+  private _usedCommunity(sources: ISources): ICommunityCopy | undefined {
+    const name =
+      sources.settings?.document.communityService ?? COMMUNITY_SERVICE;
+    return this.hub.onHub && sources.community?.service === name
+      ? sources.community
+      : undefined;
+  }
+
+  /**
+   * A fetched document, checked once however often the metadata is rebuilt
+   * (the live hub's answers rebuild it too). Copies exist only after
+   * `load()`, which loads the checks.
+   */
+  private _checked(
+    document: object,
+    parse: (document: unknown) => IParsedDocument
+  ): IParsedDocument {
+    let checked = this._checkedDocuments.get(document);
     if (!checked) {
-      checked = this._parseRemote!(copy.document);
-      this._checked.set(copy.document, checked);
+      checked = parse(document);
+      this._checkedDocuments.set(document, checked);
     }
     return checked;
   }
@@ -536,8 +662,12 @@ export class HubHelpModel {
 
   private _options: Omit<IHubHelpModelOptions, 'token'>;
   private _now: () => Date;
-  private _parseRemote: typeof parseRemoteDocument | null = null;
-  private _checked = new WeakMap<object, IParsedDocument>();
+  private _parse: typeof import('./metadata/parse') | null = null;
+  private _checkedDocuments = new WeakMap<object, IParsedDocument>();
+  private _service: CommunityService | null = null;
+  private _absent: string | undefined;
+  private _viewer:
+    { service: string; etag?: string; viewer: ICommunityViewer } | undefined;
   private _client: HubClient | null;
   private _shared: SharedAdmins | undefined;
   private _poll: Poll | null = null;

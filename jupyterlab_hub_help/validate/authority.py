@@ -15,6 +15,10 @@ from .parse import ParsedDocument
 from .problems import WARNING, Problem, json_path
 
 
+#: Keys no other source may set.
+SETTINGS_ONLY = ("metadataUrlMaySet", "communityService")
+
+
 def limit_remote_authority(
     parsed: ParsedDocument, granted: Optional[Sequence[str]] = None
 ) -> ParsedDocument:
@@ -25,10 +29,12 @@ def limit_remote_authority(
     def refuse(keys: List[Union[str, int]], needed: str) -> None:
         problems.append(Problem("metadata-url", json_path(keys), "not-allowed", [needed], WARNING))
 
-    # Only the operator's settings grant authority.
-    if "metadataUrlMaySet" in document:
-        refuse(["metadataUrlMaySet"], "metadataUrlMaySet")
-        del document["metadataUrlMaySet"]
+    # Only the operator's settings grant authority, or say where the hub
+    # token may be sent.
+    for key in SETTINGS_ONLY:
+        if key in document:
+            problems.append(Problem("metadata-url", json_path([key]), "settings-only", [], WARNING))
+            del document[key]
     for key in ("metadataUrl", "adminDiscovery"):
         if key in document and key not in granted:
             refuse([key], key)

@@ -46,6 +46,9 @@ CODES = (
     "too-large",
     "too-deep",
     "not-allowed",
+    "settings-only",
+    "not-community",
+    "service-access",
     "newer-format",
     # The validator's own, about the files it reads.
     "not-yaml",
@@ -127,6 +130,12 @@ _MESSAGES = {
         "is ignored: the metadata URL may set it only when the hub help "
         'settings list "%1" in "metadataUrlMaySet"'
     ),
+    "settings-only": "is ignored: only the hub help settings may set it",
+    "not-community": "is ignored: the community help service may set only %1",
+    "service-access": (
+        "cannot be read with this page's token: the operator grants "
+        '"access:services!service=%1" to users and in Spawner.oauth_client_allowed_scopes'
+    ),
     # Only the validator reads files, so only it reports these two.
     "not-yaml": "is not valid YAML: %1",
     "no-settings": "holds no hub help settings: %1",
@@ -165,6 +174,7 @@ _SOURCES = {
     "defaults": "built-in defaults",
     "settings": "hub help settings",
     "metadata-url": "metadata URL",
+    "community": "community help service",
     "hub": "JupyterHub API",
 }
 

@@ -255,7 +255,7 @@ describe('the hub going down and coming back', () => {
 });
 
 describe('the token', () => {
-  it('goes only in the Authorization header of Hub API requests', async () => {
+  it('goes only in the Authorization header of Hub API and hub service requests', async () => {
     const hub = new FakeHub();
     hub.scopes = [...hub.scopes, 'list:users', 'read:groups!group=admins'];
     const server = await LocalServer.start(hub.handler);
@@ -278,7 +278,9 @@ describe('the token', () => {
         '/hub/api/',
         '/hub/api/user',
         '/hub/api/groups/admins',
-        '/hub/api/users'
+        '/hub/api/users',
+        // The community help service, through the hub's proxy.
+        '/services/hub-help/api/document'
       ])
     );
     for (const request of server.requests) {
@@ -287,7 +289,8 @@ describe('the token', () => {
       expect(JSON.stringify(others)).not.toContain(TOKEN);
       expect(others['cookie']).toBeUndefined();
       const underApi =
-        request.url.startsWith('/hub/api/') && request.url !== '/hub/api/';
+        (request.url.startsWith('/hub/api/') && request.url !== '/hub/api/') ||
+        request.url.startsWith('/services/hub-help/');
       expect(authorization).toBe(underApi ? `token ${TOKEN}` : undefined);
     }
     expect(JSON.stringify([model.live, model.problems])).not.toContain(TOKEN);

@@ -323,9 +323,10 @@ describe('asking the hub', () => {
     const [first, second] = [model.refresh(), model.refresh()];
     expect(second).toBe(first);
     await first;
-    expect(server.requests.map(r => r.url)).toEqual([
+    expect(server.requests.map(r => r.url).sort()).toEqual([
       '/hub/api/',
-      '/hub/api/user'
+      '/hub/api/user',
+      '/services/hub-help/api/document'
     ]);
     model.dispose();
   });

@@ -1,6 +1,7 @@
 import * as React from 'react';
 
 import { IViewProps } from './viewProps';
+import { CommunityActions } from './CommunityActions';
 import { Header } from './Header';
 import { People } from './People';
 import { Problems } from './Problems';
@@ -30,6 +31,7 @@ export function HelpPanel(props: IViewProps): JSX.Element {
       <TaskFinder {...props} />
       <YourRole {...props} />
       <People {...props} />
+      <CommunityActions {...props} />
       <Problems {...props} />
     </div>
   );

@@ -1,6 +1,28 @@
 import { redactSecrets } from '../report/redact';
 import { IHubContext } from './context';
-import { getJson, IRequestOptions } from './request';
+import { getJson, IJsonAnswer, IRequestOptions, requestJson } from './request';
+
+/**
+ * A request to a hub service: a path under the service, and what to send.
+ */
+export interface IServiceRequest {
+  method?: 'GET' | 'PUT' | 'POST';
+  /**
+   * Sent as JSON.
+   */
+  body?: unknown;
+  headers?: { [name: string]: string };
+  /**
+   * The statuses whose JSON body is an answer (2xx by default); others throw.
+   */
+  accepts?: (status: number) => boolean;
+}
+
+/**
+ * A service name as JupyterHub allows it in a URL path; anything else (a
+ * slash, "..") could lead the token elsewhere on the hub.
+ */
+const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * The viewer as the Hub API describes them (`GET api/user`).
@@ -99,6 +121,39 @@ export class HubClient {
     return this.version().then(
       () => true,
       () => false
+    );
+  }
+
+  /**
+   * Call a hub service through the hub's proxy, on the hub's own site, with
+   * the token in the Authorization header as for the Hub API; redirects are
+   * never followed.
+   */
+  async callService(
+    name: string,
+    path: string,
+    request: IServiceRequest = {}
+  ): Promise<IJsonAnswer> {
+    if (!SERVICE_NAME.test(name) || name.includes('..')) {
+      throw new Error(`not a service name: ${name}`);
+    }
+    const { method = 'GET', body, headers = {}, accepts } = request;
+    return requestJson(
+      `${this._context.urls.services}${name}/${path}`,
+      {
+        method,
+        headers: {
+          ...headers,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          Authorization: `token ${this._token}`
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        credentials: 'omit',
+        cache: 'no-cache',
+        redirect: 'manual'
+      },
+      this._options,
+      accepts
     );
   }
 

@@ -22,6 +22,11 @@ export interface IHubContext {
     token: string;
     spawn: string;
     api: string;
+    /**
+     * Where the hub's services are reached through its proxy
+     * (`/services/NAME/`).
+     */
+    services: string;
   };
 }
 
@@ -50,7 +55,9 @@ export function readHubContext(
       admin: `${base}admin`,
       token: `${base}token`,
       spawn: `${base}spawn`,
-      api: `${base}api/`
+      api: `${base}api/`,
+      // The hub's prefix is its base URL followed by "hub/".
+      services: `${hubHost}${hubPrefix.replace(/hub\/$/, '')}services/`
     }
   };
 }

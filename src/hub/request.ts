@@ -66,20 +66,30 @@ export async function getJson(
   init: RequestInit,
   options: IRequestOptions = {}
 ): Promise<IJsonAnswer> {
+  return requestJson(url, { ...init, method: 'GET' }, options);
+}
+
+/**
+ * Send a request and read its JSON answer within the same limits as
+ * `getJson`. Statuses `accepts` approves (2xx by default) are answers whose
+ * body is read; any other throws, as does a body that is not JSON.
+ */
+export async function requestJson(
+  url: string,
+  init: RequestInit,
+  options: IRequestOptions = {},
+  accepts: (status: number) => boolean = status => status >= 200 && status < 300
+): Promise<IJsonAnswer> {
   const timeoutMs = options.timeoutMs ?? LIMITS.requestTimeoutMs;
   return withTimeout(timeoutMs, async signal => {
     let response: Response | undefined;
     try {
-      response = await (options.fetch ?? fetch)(url, {
-        ...init,
-        method: 'GET',
-        signal
-      });
+      response = await (options.fetch ?? fetch)(url, { ...init, signal });
       checkRedirect(url, response);
       if (response.status === 304) {
         return { response, body: undefined };
       }
-      if (!response.ok) {
+      if (!accepts(response.status)) {
         throw new RequestError(
           'http',
           String(response.status),

@@ -1,4 +1,4 @@
-import { limitRemoteAuthority } from './authority';
+import { limitCommunityAuthority, limitRemoteAuthority } from './authority';
 import { builtInDefaults } from './defaults';
 import {
   ILiveHubData,
@@ -21,6 +21,10 @@ export interface ICheckedSources {
    * The metadata URL's document, checked, when one was fetched.
    */
   remote?: IParsedDocument;
+  /**
+   * The community help service's document, checked, when one was fetched.
+   */
+  community?: IParsedDocument;
   live?: ILiveHubData;
   /**
    * Problems already found while reading the sources (a broken override, a
@@ -38,8 +42,9 @@ export interface ICheckedSources {
 }
 
 /**
- * Put checked sources together: the metadata URL limited to what the
- * settings grant it, over the settings, over the built-in catalogue. Needs
+ * Put checked sources together: the community help service limited to the
+ * community's keys, over the metadata URL limited to what the settings grant
+ * it, over the settings, over the built-in catalogue. Needs
  * none of the format's checks, so it costs nothing at JupyterLab's start.
  */
 export function assembleMetadata(
@@ -52,7 +57,11 @@ export function assembleMetadata(
     limitRemoteAuthority(inputs.remote, settings?.document.metadataUrlMaySet);
   const parsed = [
     settings && { source: 'settings' as const, ...settings },
-    remote && { source: 'metadata-url' as const, ...remote }
+    remote && { source: 'metadata-url' as const, ...remote },
+    inputs.community && {
+      source: 'community' as const,
+      ...limitCommunityAuthority(inputs.community)
+    }
   ].filter((p): p is NonNullable<typeof p> => !!p);
   const defaults = inputs.defaults ?? builtInDefaults(inputs.trans);
   const sources: ISourceDocument[] = [

@@ -1,6 +1,36 @@
 import { IParsedDocument } from './parse';
-import { IProblem, jsonPath } from './problems';
-import { RemoteGrant } from './types';
+import { IProblem, jsonPath, ProblemCode } from './problems';
+import { IHubMetadataDocument, RemoteGrant, SourceId } from './types';
+
+/**
+ * Keys no other source may set.
+ */
+const SETTINGS_ONLY = ['metadataUrlMaySet', 'communityService'] as const;
+
+/**
+ * What the community help service may set: the parts a community keeps
+ * current itself. The rest of the document stays the operator's.
+ */
+export const COMMUNITY_KEYS: readonly (keyof IHubMetadataDocument)[] = [
+  'formatVersion',
+  'people',
+  'announcements'
+];
+
+function ignored(
+  source: SourceId,
+  keys: (string | number)[],
+  code: ProblemCode,
+  ...params: string[]
+): IProblem {
+  return {
+    source,
+    path: jsonPath(keys),
+    code,
+    params,
+    severity: 'warning'
+  };
+}
 
 /**
  * The metadata URL may be served by someone other than the operator: its
@@ -16,17 +46,14 @@ export function limitRemoteAuthority(
   const document = { ...parsed.document };
   const problems: IProblem[] = [];
   const refuse = (keys: (string | number)[], needed: string) =>
-    problems.push({
-      source: 'metadata-url',
-      path: jsonPath(keys),
-      code: 'not-allowed',
-      params: [needed],
-      severity: 'warning'
-    });
-  // Only the operator's settings grant authority.
-  if (document.metadataUrlMaySet !== undefined) {
-    refuse(['metadataUrlMaySet'], 'metadataUrlMaySet');
-    delete document.metadataUrlMaySet;
+    problems.push(ignored('metadata-url', keys, 'not-allowed', needed));
+  // Only the operator's settings grant authority, or say where the hub
+  // token may be sent.
+  for (const key of SETTINGS_ONLY) {
+    if (document[key] !== undefined) {
+      problems.push(ignored('metadata-url', [key], 'settings-only'));
+      delete document[key];
+    }
   }
   for (const key of ['metadataUrl', 'adminDiscovery'] as const) {
     if (document[key] !== undefined && !granted.includes(key)) {
@@ -45,6 +72,30 @@ export function limitRemoteAuthority(
       delete how.command;
       return { ...task, how };
     });
+  }
+  return {
+    document,
+    problems: [...parsed.problems, ...problems],
+    positions: parsed.positions
+  };
+}
+
+/**
+ * The community help service's document limited to the community's keys;
+ * anything else it holds is ignored and named.
+ */
+export function limitCommunityAuthority(
+  parsed: IParsedDocument
+): IParsedDocument {
+  const document: IHubMetadataDocument = {};
+  const problems: IProblem[] = [];
+  const allowed = COMMUNITY_KEYS.filter(k => k !== 'formatVersion').join(', ');
+  for (const [key, value] of Object.entries(parsed.document)) {
+    if ((COMMUNITY_KEYS as string[]).includes(key)) {
+      (document as any)[key] = value;
+    } else {
+      problems.push(ignored('community', [key], 'not-community', allowed));
+    }
   }
   return {
     document,

@@ -11,6 +11,12 @@ export const ROLE_ALIASES: { [old: string]: string } = {
 };
 
 /**
+ * The name the community help service runs under unless the settings name
+ * another (`communityService`); the panel looks for it there.
+ */
+export const COMMUNITY_SERVICE = 'hub-help';
+
+/**
  * The built-in catalogue, written from the shared responsibility model: the
  * roles, the "I want to..." tasks (its thirteen responsibilities plus
  * everyday ones) and the outage categories. Every label can be overridden.
@@ -41,7 +47,8 @@ export function builtInDefaults(
     ],
     refreshInterval: 300,
     metadataUrl: '',
-    adminDiscovery: { enabled: true, group: '', exclude: [] }
+    adminDiscovery: { enabled: true, group: '', exclude: [] },
+    communityService: COMMUNITY_SERVICE
   };
 }
 

@@ -1,5 +1,5 @@
 import { RoleIDs } from '../ids';
-import { ROLE_ALIASES } from './defaults';
+import { COMMUNITY_SERVICE, ROLE_ALIASES } from './defaults';
 import { clampRefreshSeconds, LIMITS } from './limits';
 import { IPositions } from './parse';
 import { IProblem, jsonPath } from './problems';
@@ -108,6 +108,7 @@ class Accumulator {
       doc.refreshInterval ?? m.refreshInterval
     );
     m.adminDiscovery = { ...m.adminDiscovery, ...doc.adminDiscovery };
+    m.communityService = doc.communityService ?? m.communityService;
     if (doc.outageCategories) {
       const ids = new Set<string>();
       m.outageCategories = [];
@@ -273,7 +274,8 @@ class Accumulator {
     outageCategories: [],
     metadataUrl: '',
     refreshInterval: LIMITS.refreshDefaultSeconds,
-    adminDiscovery: { enabled: true, group: '', exclude: [] }
+    adminDiscovery: { enabled: true, group: '', exclude: [] },
+    communityService: COMMUNITY_SERVICE
   };
   private _roles = new Map<string, IRoleEntry>();
   private _tasks = new Map<string, { entry: ITaskEntry; origin: IOrigin }>();

@@ -37,6 +37,9 @@ export type ProblemCode =
   | 'too-large'
   | 'too-deep'
   | 'not-allowed'
+  | 'settings-only'
+  | 'not-community'
+  | 'service-access'
   | 'newer-format';
 
 export interface IProblem {
@@ -157,6 +160,18 @@ export function describeReason(
         'is ignored: the metadata URL may set it only when the hub help settings list "%1" in "metadataUrlMaySet"',
         a
       );
+    case 'settings-only':
+      return trans.__('is ignored: only the hub help settings may set it');
+    case 'not-community':
+      return trans.__(
+        'is ignored: the community help service may set only %1',
+        a
+      );
+    case 'service-access':
+      return trans.__(
+        'cannot be read with this page\'s token: the operator grants "access:services!service=%1" to users and in Spawner.oauth_client_allowed_scopes',
+        a
+      );
     case 'newer-format':
       return trans.__(
         'is written for format version %1, newer than this extension reads (%2): update jupyterlab-hub-help; the fields it does not know are ignored',
@@ -267,6 +282,8 @@ export function describeSource(
       return trans.__('hub help settings');
     case 'metadata-url':
       return trans.__('metadata URL');
+    case 'community':
+      return trans.__('community help service');
     case 'hub':
       return trans.__('JupyterHub API');
   }

@@ -17,7 +17,8 @@ export type LocalizedKeywords = string[] | { [language: string]: string[] };
 /**
  * Where a piece of metadata came from, in increasing precedence.
  */
-export type SourceId = 'defaults' | 'settings' | 'metadata-url' | 'hub';
+export type SourceId =
+  'defaults' | 'settings' | 'metadata-url' | 'community' | 'hub';
 
 export interface INamedLink {
   name: LocalizedString;
@@ -132,6 +133,10 @@ export interface IHubMetadataDocument {
   metadataUrl?: string;
   refreshInterval?: number;
   adminDiscovery?: IAdminDiscovery;
+  /**
+   * The JupyterHub service holding the community's part; settings only.
+   */
+  communityService?: string;
   metadataUrlMaySet?: RemoteGrant[];
 }
 
@@ -214,6 +219,10 @@ export interface IHubMetadata {
   metadataUrl: string;
   refreshInterval: number;
   adminDiscovery: Required<IAdminDiscovery>;
+  /**
+   * The name of the community help service; empty for none.
+   */
+  communityService: string;
 }
 
 /**

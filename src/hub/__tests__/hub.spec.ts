@@ -42,7 +42,8 @@ describe('readHubContext', () => {
         admin: 'https://hub.example.org/hub/admin',
         token: 'https://hub.example.org/hub/token',
         spawn: 'https://hub.example.org/hub/spawn',
-        api: 'https://hub.example.org/hub/api/'
+        api: 'https://hub.example.org/hub/api/',
+        services: 'https://hub.example.org/services/'
       }
     });
   });

@@ -44,6 +44,9 @@ const CODES: { [code in ProblemCode]: string[] } = {
   'too-large': ['2000000', '1000000'],
   'too-deep': ['32'],
   'not-allowed': ['commands'],
+  'settings-only': [],
+  'not-community': ['people, announcements'],
+  'service-access': ['hub-help'],
   'newer-format': ['2', '1']
 };
 

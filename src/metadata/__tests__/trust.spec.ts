@@ -308,7 +308,7 @@ describe('the metadata URL has only the authority the operator gives it', () => 
     expect(brief(problems)).toEqual([
       'metadata-url $.tasks[0].id pattern error',
       'metadata-url $.tasks[0] emptied error',
-      'metadata-url $.metadataUrlMaySet not-allowed warning',
+      'metadata-url $.metadataUrlMaySet settings-only warning',
       'metadata-url $.metadataUrl not-allowed warning'
     ]);
     expect(metadata.adminDiscovery.group).toBe('their-friends');

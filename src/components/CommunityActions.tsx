@@ -1,0 +1,50 @@
+import * as React from 'react';
+
+import { CommandIDs } from '../ids';
+import { IViewProps } from './viewProps';
+import { Section } from './Section';
+
+/**
+ * For those the hub help service lets edit: a way to the editor of each part
+ * the community keeps. Everyone else sees nothing here.
+ */
+export function CommunityActions(props: IViewProps): JSX.Element | null {
+  const { model, trans, commands } = props;
+  const { viewer } = model.community;
+  if (!viewer?.canEdit || !commands.hasCommand(CommandIDs.editCommunity)) {
+    return null;
+  }
+  const labels = {
+    people: trans.__('Edit people'),
+    announcements: trans.__('Edit announcements'),
+    status: trans.__('Edit the status note')
+  };
+  const open = (tab: string) =>
+    void commands.execute(CommandIDs.editCommunity, { tab });
+  return (
+    <Section id="community" title={trans.__('Keep this help current')}>
+      <p className="jp-HubHelp-muted">
+        {trans.__(
+          'You can change what every panel on this hub shows for these parts.'
+        )}
+      </p>
+      <div className="jp-HubHelp-editorActions">
+        {viewer.sections.map(section => (
+          <button
+            key={section}
+            className="jp-mod-styled jp-HubHelp-action"
+            onClick={() => open(section)}
+          >
+            {labels[section]}
+          </button>
+        ))}
+        <button
+          className="jp-mod-styled jp-HubHelp-action"
+          onClick={() => open('history')}
+        >
+          {trans.__('History')}
+        </button>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,100 @@
+import { CommunityService } from '../hub/community';
+import { RequestError } from '../hub/request';
+import { IProblem } from './problems';
+
+/**
+ * The last good copy of the community help service's document, kept between
+ * sessions so that the panel still shows it while the service is down.
+ */
+export interface ICommunityCopy {
+  /**
+   * The service it came from: a copy is used only while the settings name it.
+   */
+  service: string;
+  document: { [key: string]: unknown };
+  etag?: string;
+  fetchedAt: string;
+}
+
+export interface ICommunityResult {
+  copy?: ICommunityCopy;
+  problem?: IProblem;
+  /**
+   * The hub has no such service (404): nothing to fetch, nothing wrong.
+   */
+  absent?: boolean;
+}
+
+function isObject(value: unknown): value is { [key: string]: unknown } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A copy read back from storage, if it has the shape of one.
+ */
+export function readStoredCommunityCopy(
+  value: unknown
+): ICommunityCopy | undefined {
+  return isObject(value) &&
+    typeof value.service === 'string' &&
+    isObject(value.document) &&
+    typeof value.fetchedAt === 'string' &&
+    ['undefined', 'string'].includes(typeof value.etag)
+    ? (value as unknown as ICommunityCopy)
+    : undefined;
+}
+
+const problem = (
+  code: IProblem['code'],
+  severity: IProblem['severity'],
+  ...params: string[]
+): IProblem => ({ source: 'community', path: '$', code, params, severity });
+
+/**
+ * Fetch the service's document, revalidating the previous copy. On failure
+ * the previous copy is kept and the problem says why. A hub without the
+ * service answers 404: that is only a problem when the settings named it.
+ */
+export async function fetchCommunityDocument(
+  service: CommunityService,
+  previous: ICommunityCopy | undefined,
+  options: { named: boolean; now: () => Date }
+): Promise<ICommunityResult> {
+  const kept = previous?.service === service.name ? previous : undefined;
+  try {
+    const answer = await service.document(kept?.etag);
+    const fetchedAt = options.now().toISOString();
+    if (answer.notModified && kept) {
+      return { copy: { ...kept, fetchedAt } };
+    }
+    return {
+      copy: {
+        service: service.name,
+        document: answer.document ?? {},
+        etag: answer.etag,
+        fetchedAt
+      }
+    };
+  } catch (error) {
+    const status = error instanceof RequestError ? error.status : 0;
+    if (status === 404 && !options.named) {
+      return { absent: true };
+    }
+    if (status === 403) {
+      // The page's token lacks the service's access scope.
+      return {
+        copy: kept,
+        problem: problem('service-access', 'warning', service.name)
+      };
+    }
+    return error instanceof RequestError
+      ? {
+          copy: kept,
+          problem: problem('fetch-failed', 'error', error.detail, error.kind)
+        }
+      : {
+          copy: kept,
+          problem: problem('fetch-failed', 'error', String(error))
+        };
+  }
+}
