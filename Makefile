@@ -8,7 +8,7 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium demo demo-hub demo-lab test lint pot clean bench screenshots
+.PHONY: help setup build chromium postgresql demo demo-hub demo-lab test lint pot clean bench screenshots
 
 help:
 	@echo "make demo      set up, then run the extension in a real local JupyterHub"
@@ -49,7 +49,19 @@ chromium:
 	  fi; \
 	fi
 
-setup: build ui-tests/node_modules/.stamp chromium
+# The PostgreSQL server the service's tests start a throwaway cluster of (tests/python/service).
+postgresql:
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && apt-get install -y -qq postgresql; \
+	  else \
+	    echo "PostgreSQL is missing: install Debian's 'postgresql' package (apt-get install -y postgresql);"; \
+	    echo "without it the service's tests run on SQLite only."; \
+	    exit 1; \
+	  fi; \
+	fi
+
+setup: build ui-tests/node_modules/.stamp chromium postgresql
 
 # A real JupyterHub on 127.0.0.1 (port HUB_HELP_DEMO_PORT, default 8000) with the demo users
 # and the sample community settings; see scripts/demo-hub.py and demo/hub/.
@@ -92,3 +104,4 @@ bench: setup $(BENCH_PLAIN)/.stamp
 	jlpm bench:metadata
 	python scripts/run_tests.py wheel
 	node bench/jupyterlab.mjs --ours $(CURDIR)/build/wheel-venv/bin/jupyter --plain $(BENCH_PLAIN)/bin/jupyter
+	python bench/service.py --json bench/results/service.json

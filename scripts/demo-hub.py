@@ -135,6 +135,9 @@ class Supervisor:
         self.password = args.password
         self.hub: subprocess.Popen | None = None
         self.proxy: subprocess.Popen | None = None
+        self.service: subprocess.Popen | None = None
+        self.service_port = free_port()
+        self.service_token = secrets.token_hex(32)
         self.requests: list[str] = []
         self.stopping = False
         self.hub_version = ""
@@ -147,6 +150,8 @@ class Supervisor:
             "HUB_HELP_PROXY_API_URL": f"http://127.0.0.1:{self.proxy_api_port}",
             "HUB_HELP_DEMO_PASSWORD": self.password,
             "HUB_HELP_GRANT_LIST_USERS": "1" if args.grant_list_users else "0",
+            "HUB_HELP_SERVICE_URL": f"http://127.0.0.1:{self.service_port}",
+            "HUB_HELP_SERVICE_TOKEN": self.service_token,
         }
 
     # -- logging -----------------------------------------------------------------
@@ -186,6 +191,38 @@ class Supervisor:
         with open(self.state / "proxy.log", "ab") as log:
             self.proxy = subprocess.Popen(
                 cmd, env=self.env, cwd=self.state, stdin=subprocess.DEVNULL,
+                stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )
+
+    def start_service(self) -> None:
+        """The hub help service, as an external JupyterHub service (as a sidecar
+        container runs it on zero-to-jupyterhub): the environment a hub gives the
+        services it manages, its database in the state directory."""
+        prefix = "/services/hub-help/"
+        env = {
+            **self.env,
+            "JUPYTERHUB_SERVICE_NAME": "hub-help",
+            "JUPYTERHUB_API_TOKEN": self.service_token,
+            "JUPYTERHUB_API_URL": f"http://127.0.0.1:{self.hub_port}/hub/api",
+            "JUPYTERHUB_BASE_URL": "/",
+            "JUPYTERHUB_SERVICE_URL": self.env["HUB_HELP_SERVICE_URL"],
+            "JUPYTERHUB_SERVICE_PREFIX": prefix,
+            "JUPYTERHUB_CLIENT_ID": "service-hub-help",
+            "JUPYTERHUB_OAUTH_CALLBACK_URL": f"{prefix}oauth_callback",
+            "JUPYTERHUB_OAUTH_SCOPES": json.dumps(["access:services!service=hub-help"]),
+            "JUPYTERHUB_OAUTH_ACCESS_SCOPES": json.dumps(["access:services!service=hub-help"]),
+            "JUPYTERHUB_PUBLIC_URL": self.url,
+        }
+        cmd = [
+            sys.executable, "-m", "jupyterlab_hub_help.service",
+            f"--db-url=sqlite:///{self.state / 'hub-help.sqlite'}",
+            # The sample settings' Community Representatives, who may edit before
+            # the community stores its own people list.
+            "--representative=amara", "--representative=tomas",
+        ]
+        with open(self.state / "service.log", "ab") as log:
+            self.service = subprocess.Popen(
+                cmd, env=env, cwd=self.state, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
 
@@ -276,6 +313,12 @@ class Supervisor:
         while time.monotonic() < deadline and any(alive(p) for p in servers | set(self.others())):
             self.reap()
             time.sleep(0.2)
+        if self.service and self.service.poll() is None:
+            self.service.terminate()
+            try:
+                self.service.wait(10)
+            except subprocess.TimeoutExpired:
+                self.service.kill()
         for pid in set(self.others()) | {p for p in servers if alive(p)}:
             kill(pid, signal.SIGKILL)
         if self.proxy and self.proxy.poll() is None:
@@ -327,11 +370,13 @@ class Supervisor:
             "hub_pid": self.hub.pid if self.hub else None,
             "hub_running": bool(self.hub and self.hub.poll() is None),
             "proxy_pid": self.proxy.pid if self.proxy else None,
+            "service_pid": self.service.pid if self.service else None,
+            "service_running": bool(self.service and self.service.poll() is None),
             "password": self.password,
             "grant_list_users": self.args.grant_list_users,
             "hub_version": self.hub_version,
             "state": str(self.state),
-            "logs": [str(self.state / "hub.log"), str(self.state / "proxy.log")],
+            "logs": [str(self.state / n) for n in ("hub.log", "proxy.log", "service.log")],
             "users": USERS,
         }
         ready = Path(self.args.ready_file)
@@ -364,9 +409,14 @@ class Supervisor:
 
   {discovery}
 
+  Editing the hub's help: amara (admin) and tomas (Community Representative) see
+              "Keep this help current" in the Get help panel; zoe sees no edit control.
+              The hub help service: {self.env["HUB_HELP_SERVICE_URL"]} (through the hub:
+              {self.url}/services/hub-help/), database {rel}/hub-help.sqlite;
+              kill {self.service.pid if self.service else "?"} stops it (the panel keeps its last copy).
   Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
               the panel says the hub cannot be reached); kill -USR2 {os.getpid()} starts it again.
-  Logs:       {rel}/hub.log (hub and user servers), {rel}/proxy.log
+  Logs:       {rel}/hub.log (hub and user servers), {rel}/proxy.log, {rel}/service.log
   Stop:       Ctrl-C (stops the hub, every user's server and the proxy)
 """
 
@@ -389,6 +439,7 @@ class Supervisor:
         self.say(f"Starting configurable-http-proxy and JupyterHub (state in {self.state})...")
         try:
             self.start_proxy()
+            self.start_service()
             self.start_hub()
             if not self.wait_for_hub():
                 if not self.stopping:
@@ -406,6 +457,12 @@ class Supervisor:
                     self.tail("proxy.log")
                     code = 1
                     break
+                if self.service is not None and self.service.poll() is not None:
+                    self.say(f"The hub help service exited (code {self.service.returncode}); "
+                             "the panel keeps its last good copy.")
+                    self.tail("service.log", 20)
+                    self.service = None
+                    self.write_ready()
                 if self.hub is not None and self.hub.poll() is not None:
                     print(f"The hub exited (code {self.hub.returncode}); the proxy and the user servers "
                           f"keep running. kill -USR2 {os.getpid()} starts it again.", file=sys.stderr)

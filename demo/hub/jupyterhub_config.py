@@ -10,6 +10,9 @@ Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the h
   HUB_HELP_DEMO_PASSWORD     the password of every demo user
   HUB_HELP_GRANT_LIST_USERS  "1": grant every user list:users + read:users:name, so
                              that the Get help panel can discover the hub's admins
+  HUB_HELP_SERVICE_URL       where the hub help service listens (the supervisor runs
+                             it as an external service); HUB_HELP_SERVICE_TOKEN is its
+                             API token
 
 NEVER use this for a real hub: DummyAuthenticator and SimpleLocalProcessSpawner give
 every user the same password and no isolation from each other.
@@ -69,13 +72,34 @@ c.Spawner.http_timeout = 120
 # overrides file in a Jupyter config directory of every single-user server.
 c.Spawner.environment = {"JUPYTER_CONFIG_PATH": str(repo / "demo" / "config")}
 
+# The hub help service (python -m jupyterlab_hub_help.service), where Community
+# Representatives and admins keep people and announcements current. It runs as an
+# external service, supervised by scripts/demo-hub.py, so that it can be stopped on its
+# own; docs/operators/hub-help-service.md shows the hub-managed form.
+service_url = os.environ.get("HUB_HELP_SERVICE_URL")
+SERVICE_SCOPES = ["access:services!service=hub-help"] if service_url else []
+if service_url:
+    c.JupyterHub.services = [
+        {
+            "name": "hub-help",
+            "url": service_url,
+            "api_token": os.environ["HUB_HELP_SERVICE_TOKEN"],
+            "oauth_no_confirm": True,
+            "oauth_redirect_uri": f"{public_url}/services/hub-help/oauth_callback",
+        }
+    ]
+    c.JupyterHub.custom_scopes = {
+        "custom:hub-help:edit": {"description": "Edit the community's part of the hub help."}
+    }
+
+# The page's token reaches what JupyterHub grants it twice: to the users (the "user"
+# role) and to the single-user servers' OAuth clients. JupyterHub always adds the
+# access scope of the server itself (access:servers!server=NAME/) to the latter.
+USER_SCOPES = list(SERVICE_SCOPES)
 if grant_list_users:
-    # Let the panel discover the hub's admins itself. A scope reaches the browser's
-    # token only when it is granted twice: to the users (the "user" role) and to
-    # the single-user servers' OAuth clients. JupyterHub always adds the access scope
-    # of the server itself (access:servers!server=NAME/) to the latter.
-    # read:users:name is enough for the admin flag: the user model's "admin" field
+    # Let the panel discover the hub's admins itself. read:users:name is enough for the admin flag: the user model's "admin" field
     # comes with read:users:name (jupyterhub/apihandlers/base.py).
-    DISCOVERY_SCOPES = ["list:users", "read:users:name"]
-    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", *DISCOVERY_SCOPES]}]
-    c.Spawner.oauth_client_allowed_scopes = DISCOVERY_SCOPES
+    USER_SCOPES += ["list:users", "read:users:name"]
+if USER_SCOPES:
+    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", *USER_SCOPES]}]
+    c.Spawner.oauth_client_allowed_scopes = USER_SCOPES

@@ -134,7 +134,7 @@ _MESSAGES = {
     "not-community": "is ignored: the community help service may set only %1",
     "service-access": (
         "cannot be read with this page's token: the operator grants "
-        '"access:services!service=%1" to users and in Spawner.oauth_client_allowed_scopes'
+        "'access:services!service=%1' to users and in Spawner.oauth_client_allowed_scopes"
     ),
     # Only the validator reads files, so only it reports these two.
     "not-yaml": "is not valid YAML: %1",

@@ -206,7 +206,7 @@ describe('the community help service', () => {
     const model = await createModel(server.origin);
     await model.refresh();
     expect(ofService(model).map(p => describeProblem(p))).toEqual([
-      'community help service, $: cannot be read with this page\'s token: the operator grants "access:services!service=hub-help" to users and in Spawner.oauth_client_allowed_scopes'
+      "community help service, $: cannot be read with this page's token: the operator grants 'access:services!service=hub-help' to users and in Spawner.oauth_client_allowed_scopes"
     ]);
     model.dispose();
   });

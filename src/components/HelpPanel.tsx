@@ -30,8 +30,8 @@ export function HelpPanel(props: IViewProps): JSX.Element {
       <Status {...props} />
       <TaskFinder {...props} />
       <YourRole {...props} />
-      <People {...props} />
       <CommunityActions {...props} />
+      <People {...props} />
       <Problems {...props} />
     </div>
   );

@@ -169,7 +169,7 @@ export function describeReason(
       );
     case 'service-access':
       return trans.__(
-        'cannot be read with this page\'s token: the operator grants "access:services!service=%1" to users and in Spawner.oauth_client_allowed_scopes',
+        "cannot be read with this page's token: the operator grants 'access:services!service=%1' to users and in Spawner.oauth_client_allowed_scopes",
         a
       );
     case 'newer-format':

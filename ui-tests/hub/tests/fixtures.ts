@@ -27,6 +27,8 @@ export interface IHubInfo {
   url: string;
   pid: number;
   hub_running: boolean;
+  service_pid: number | null;
+  service_running: boolean;
   password: string;
   hub_version: string;
   state: string;
@@ -147,6 +149,20 @@ export class DemoHub {
   }
 
   /**
+   * Stop the hub help service only: the hub and JupyterLab keep running, and
+   * /services/hub-help/ answers with the proxy's error.
+   */
+  async stopService(): Promise<void> {
+    if (this.info.service_pid) {
+      process.kill(this.info.service_pid, 'SIGTERM');
+    }
+    await this._until(
+      async () => !this._readInfo()?.service_running,
+      'the hub help service to stop'
+    );
+  }
+
+  /**
    * Stop the hub, the user servers and the proxy, and check the supervisor
    * says nothing is left running. The state is removed unless a test failed.
    */
@@ -194,7 +210,9 @@ export class DemoHub {
 
   logFiles(): string[] {
     const state = path.join(this._dir, 'state');
-    return [path.join(state, 'hub.log'), path.join(state, 'proxy.log')];
+    return ['hub.log', 'proxy.log', 'service.log'].map(log =>
+      path.join(state, log)
+    );
   }
 
   private _readInfo(): IHubInfo | null {

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""The hub help service under load, through the whole path a panel takes: the
+demo hub (scripts/demo-hub.py: configurable-http-proxy, JupyterHub, the
+service with SQLite) on loopback.
+
+    python bench/service.py [--panels 2000] [--seconds 60] [--interval 30]
+                            [--editors 8] [--edits 25] [--json FILE]
+
+1. Polling: --panels simulated Get help panels, each with its own keep-alive
+   connection, ask `api/document` with the hub token in the Authorization header
+   and the ETag they hold (a 304 when unchanged), every --interval seconds (the
+   shortest refresh the extension allows is 30 s), starting at random offsets,
+   for --seconds. An editor changes the status note every 10 s meanwhile, so
+   that panels also fetch new copies. Reported: requests per second, p50/p99
+   latency, 200s and 304s, errors.
+2. A thundering herd: every panel at once (as after a hub restart).
+3. Racing edits: --editors editors each make --edits edits of one section, each
+   over the revision they last read, retrying after a 409. Reported: conflicts
+   and whether every edit that was acknowledged is in the history and the final
+   revision (no lost update).
+
+Targets (issue 14): 0 errors, p99 under 50 ms, no lost update. Exits 1 when one
+is missed. The simulated panels share the demo users' tokens (the service's
+token check is cached per token, as it is for real panels after their first
+request).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+USERS = ["amara", "lin", "zoe", "tomas", "noah", "priya-cloudhost"]
+SERVICE = "/services/hub-help/"
+
+
+def percentile(values: list[float], share: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+class Hub:
+    """The demo hub, started for the bench and stopped after it."""
+
+    def __init__(self) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="hub-help-bench-"))
+        self.ready = self.dir / "ready.json"
+        self.process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "demo-hub.py"), "--port=0",
+             f"--state={self.dir / 'state'}", f"--ready-file={self.ready}",
+             "--exit-with-parent", "--quiet"],
+            cwd=ROOT, env={**os.environ, "HUB_HELP_GRANT_LIST_USERS": ""},
+        )
+        self.info: dict = {}
+
+    def wait(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit("The demo hub did not start.")
+            try:
+                self.info = json.loads(self.ready.read_text())
+                if self.info.get("service_running") and httpx.get(
+                    self.info["url"] + SERVICE + "api/health", timeout=2
+                ).status_code == 200:
+                    return
+            except (OSError, ValueError, httpx.HTTPError):
+                pass
+            time.sleep(0.3)
+        sys.exit("The demo hub or its service did not answer in time.")
+
+    def token(self, user: str) -> str:
+        """Log in through the hub's form, then ask the Hub API for a token, as
+        a user does on the hub's token page."""
+        with httpx.Client(base_url=self.info["url"], follow_redirects=False) as client:
+            client.get("/hub/login")
+            xsrf = client.cookies.get("_xsrf", path="/hub/") or ""
+            client.post("/hub/login", data={
+                "username": user, "password": self.info["password"], "_xsrf": xsrf,
+            })
+            answer = client.post(
+                f"/hub/api/users/{user}/tokens", json={"note": "bench"},
+                headers={"X-XSRFToken": xsrf},
+            )
+            answer.raise_for_status()
+            return answer.json()["token"]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+async def poll(base: str, tokens: list[str], args, stats: dict) -> None:
+    """The polling phase, then the herd."""
+    stop_at = time.monotonic() + args.seconds
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+
+    async def panel(i: int) -> None:
+        etag = None
+        async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            headers = {"Authorization": f"token {tokens[i % len(tokens)]}"}
+            await asyncio.sleep(random.uniform(0, args.interval))
+            while time.monotonic() < stop_at:
+                etag = await ask(client, headers, etag, stats["poll"])
+                await asyncio.sleep(args.interval)
+            # The herd: every panel at once, once all are here.
+            arrived.append(i)
+            if len(arrived) == args.panels:
+                everyone.set()
+            await everyone.wait()
+            await ask(client, headers, etag, stats["herd"])
+
+    arrived: list[int] = []
+    everyone = asyncio.Event()
+    await asyncio.gather(*(panel(i) for i in range(args.panels)))
+
+
+async def ask(client, headers, etag, into) -> str | None:
+    sent = {**headers, **({"If-None-Match": etag} if etag else {})}
+    started = time.perf_counter()
+    try:
+        answer = await client.get(SERVICE + "api/document", headers=sent)
+        into["latency"].append((time.perf_counter() - started) * 1000)
+        into[answer.status_code] = into.get(answer.status_code, 0) + 1
+        if answer.status_code in (200, 304):
+            return answer.headers.get("ETag", etag)
+        into["errors"] += 1
+    except httpx.HTTPError as error:
+        into["errors"] += 1
+        into.setdefault("reasons", set()).add(type(error).__name__)
+    return etag
+
+
+async def change_status_note(base: str, token: str, seconds: float) -> int:
+    """An editor changing the status note every 10 s during the polling phase."""
+    changes = 0
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        headers = {"Authorization": f"token {token}"}
+        stop_at = time.monotonic() + seconds
+        while time.monotonic() < stop_at:
+            current = await client.get(SERVICE + "api/sections/status", headers=headers)
+            saved = await client.put(
+                SERVICE + "api/sections/status",
+                json={"value": {"text": f"Bench note {changes}"}},
+                headers={**headers, "If-Match": current.headers["ETag"]},
+            )
+            changes += saved.status_code == 200
+            await asyncio.sleep(10)
+    return changes
+
+
+async def race(base: str, token: str, args) -> dict:
+    """Editors racing on one section; each edit is retried after a 409."""
+    acknowledged: list[str] = []
+    conflicts = 0
+    errors = 0
+
+    async def editor(e: int) -> None:
+        nonlocal conflicts, errors
+        async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+            headers = {"Authorization": f"token {token}"}
+            for n in range(args.edits):
+                text = f"editor {e} edit {n}"
+                while True:
+                    current = await client.get(SERVICE + "api/sections/announcements",
+                                               headers=headers)
+                    mine = [*(current.json()["value"] or []), {"id": f"e{e}-{n}", "text": text}]
+                    saved = await client.put(
+                        SERVICE + "api/sections/announcements", json={"value": mine[-20:]},
+                        headers={**headers, "If-Match": current.headers["ETag"]},
+                    )
+                    if saved.status_code == 200:
+                        acknowledged.append(text)
+                        break
+                    if saved.status_code == 409:
+                        conflicts += 1
+                        continue
+                    errors += 1
+                    break
+
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        headers = {"Authorization": f"token {token}"}
+        before = (await client.get(SERVICE + "api/sections/announcements",
+                                   headers=headers)).json()["revision"]
+        await asyncio.gather(*(editor(e) for e in range(args.editors)))
+        after = (await client.get(SERVICE + "api/sections/announcements",
+                                  headers=headers)).json()["revision"]
+        history = (await client.get(
+            SERVICE + "api/history", params={"section": "announcements", "limit": 10000},
+            headers=headers,
+        )).json()["changes"]
+    recorded = {
+        a.get("text") for c in history for a in (c["after"] or [])[-1:] if isinstance(a, dict)
+    }
+    lost = [t for t in acknowledged if t not in recorded]
+    return {
+        "editors": args.editors,
+        "acknowledged": len(acknowledged),
+        "conflicts (409, retried)": conflicts,
+        "errors": errors,
+        "revisions added": after - before,
+        "lost updates": len(lost) + abs((after - before) - len(acknowledged)),
+    }
+
+
+def summary(name: str, into: dict, seconds: float) -> dict:
+    latency = into["latency"]
+    return {
+        "phase": name,
+        "requests": len(latency),
+        "requests/s": round(len(latency) / seconds, 1) if seconds else None,
+        "200": into.get(200, 0),
+        "304": into.get(304, 0),
+        "errors": into["errors"],
+        "p50 ms": round(statistics.median(latency), 2) if latency else None,
+        "p99 ms": round(percentile(latency, 0.99), 2),
+        "max ms": round(max(latency), 2) if latency else None,
+    }
+
+
+async def main_async(args) -> int:
+    hub = Hub()
+    try:
+        hub.wait()
+        base = hub.info["url"]
+        tokens = [hub.token(u) for u in USERS]
+        editor = tokens[USERS.index("tomas")]
+        stats = {"poll": {"latency": [], "errors": 0}, "herd": {"latency": [], "errors": 0}}
+        started = time.monotonic()
+        _, notes = await asyncio.gather(
+            poll(base, tokens, args, stats), change_status_note(base, editor, args.seconds)
+        )
+        polling = summary("polling", stats["poll"], args.seconds)
+        polling["status note changes"] = notes
+        herd = summary("herd (all at once)", stats["herd"], 0)
+        raced = await race(base, editor, args)
+        result = {"panels": args.panels, "seconds": args.seconds, "interval": args.interval,
+                  "polling": polling, "herd": herd, "race": raced,
+                  "wall seconds": round(time.monotonic() - started, 1)}
+    finally:
+        hub.stop()
+    print(json.dumps(result, indent=2))
+    if args.json:
+        Path(args.json).write_text(json.dumps(result, indent=2))
+    missed = []
+    for phase in (polling, herd):
+        if phase["errors"]:
+            missed.append(f"{phase['phase']}: {phase['errors']} errors (target 0)")
+    if not polling["p99 ms"] < 50:
+        missed.append(f"polling p99 {polling['p99 ms']} ms (target under 50 ms)")
+    if raced["lost updates"] or raced["errors"]:
+        missed.append(f"racing edits: {raced['lost updates']} lost, {raced['errors']} errors")
+    for line in missed:
+        print("MISSED", line)
+    return 1 if missed else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--panels", type=int, default=2000)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--interval", type=float, default=30)
+    parser.add_argument("--editors", type=int, default=8)
+    parser.add_argument("--edits", type=int, default=25)
+    parser.add_argument("--json", help="also write the results here")
+    return asyncio.run(main_async(parser.parse_args()))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""The service's options: command-line flags, each with an environment
+variable (for a hub-managed service, whose command is fixed in the hub's
+config, the environment is often easier to set)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import List, Mapping, Optional, Sequence
+from urllib.parse import urlparse
+
+from .validation import SECTIONS
+
+DEFAULT_NAME = "hub-help"
+
+
+def _list(text: str) -> List[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _sections(text: str) -> List[str]:
+    names = _list(text)
+    unknown = [n for n in names if n not in SECTIONS]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}"
+        )
+    # Kept in the format's order, each once.
+    return [n for n in SECTIONS if n in names]
+
+
+def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
+    env = environ.get
+    name = env("JUPYTERHUB_SERVICE_NAME") or DEFAULT_NAME
+    p = argparse.ArgumentParser(
+        prog="jupyter-hub-help-service",
+        description=(
+            "The community help service: keeps the people, announcements and status "
+            "note that the hub's Community Representatives and admins edit, for the "
+            "jupyterlab-hub-help panel. Run it as a JupyterHub service."
+        ),
+    )
+    p.add_argument(
+        "--db-url",
+        default=env("HUB_HELP_DB_URL") or f"sqlite:///{Path.cwd() / 'hub-help.sqlite'}",
+        help="SQLAlchemy database URL (env HUB_HELP_DB_URL; default: sqlite file "
+        "hub-help.sqlite in the current directory). PostgreSQL: postgresql+psycopg://...",
+    )
+    p.add_argument(
+        "--sections",
+        type=_sections,
+        default=_sections(env("HUB_HELP_SECTIONS") or ",".join(SECTIONS)),
+        help="comma-separated sections the community may edit (env HUB_HELP_SECTIONS; "
+        "default: people,announcements,status)",
+    )
+    p.add_argument(
+        "--representative",
+        dest="representatives",
+        action="append",
+        default=None,
+        metavar="USERNAME",
+        help="a hub username who may edit even before any people are stored; repeatable "
+        "(env HUB_HELP_REPRESENTATIVES, comma-separated)",
+    )
+    p.add_argument("--ip", default=env("HUB_HELP_IP"), help="address to listen on "
+                   "(default: from JUPYTERHUB_SERVICE_URL, else 127.0.0.1)")
+    p.add_argument("--port", type=int, default=int(env("HUB_HELP_PORT") or 0) or None,
+                   help="port to listen on (default: from JUPYTERHUB_SERVICE_URL, else 10101)")
+    p.add_argument("--service-name", default=name,
+                   help="the service's name in the hub (env JUPYTERHUB_SERVICE_NAME; default hub-help)")
+    p.add_argument(
+        "--cookie-secret-file",
+        default=env("HUB_HELP_COOKIE_SECRET_FILE") or "hub-help-cookie-secret",
+        help="file holding the secret that signs the sign-in cookie; created when "
+        "missing (env HUB_HELP_COOKIE_SECRET_FILE; HUB_HELP_COOKIE_SECRET, hex, wins)",
+    )
+    p.add_argument("--refresh-seconds", type=float,
+                   default=float(env("HUB_HELP_REFRESH_SECONDS") or 10),
+                   help="how often the cached document is read again from the database, "
+                   "for other processes' writes (default 10; 0: never)")
+    p.add_argument("--auth-cache-seconds", type=int,
+                   default=int(env("HUB_HELP_AUTH_CACHE_SECONDS") or 60),
+                   help="how long the hub's answer about a token is reused (default 60)")
+    p.add_argument("--upgrade-db", action="store_true",
+                   help="bring the database up to date, then exit")
+    p.add_argument("--log-level", default=env("HUB_HELP_LOG_LEVEL") or "INFO")
+    return p
+
+
+def parse_options(argv: Optional[Sequence[str]] = None,
+                  environ: Optional[Mapping[str, str]] = None) -> argparse.Namespace:
+    environ = os.environ if environ is None else environ
+    options = parser(environ).parse_args(argv)
+    if options.representatives is None:
+        options.representatives = _list(environ.get("HUB_HELP_REPRESENTATIVES", ""))
+    url = urlparse(environ.get("JUPYTERHUB_SERVICE_URL") or "")
+    options.ip = options.ip or url.hostname or "127.0.0.1"
+    options.port = options.port or url.port or 10101
+    prefix = environ.get("JUPYTERHUB_SERVICE_PREFIX") or f"/services/{options.service_name}/"
+    options.prefix = prefix if prefix.endswith("/") else prefix + "/"
+    return options

@@ -1,0 +1,204 @@
+"""The storage layer, on SQLite and PostgreSQL, and the section checks (no hub needed)."""
+
+import threading
+
+import pytest
+from sqlalchemy import text
+
+from jupyterlab_hub_help.service.config import parse_options
+from jupyterlab_hub_help.service.store import Conflict, Store, current_revision, make_engine, upgrade
+from jupyterlab_hub_help.service.validation import (
+    build_document,
+    check_section,
+    errors,
+    representatives,
+)
+
+PEOPLE = [{"name": "Rosa Diaz", "usernames": ["rosa"], "roles": ["community-representative"]}]
+
+
+def test_a_new_database_gets_every_migration(db_url):
+    store = Store(db_url)
+    try:
+        assert current_revision(store.engine) == "0002"
+        assert store.all_sections() == {}
+        assert store.section("people").revision == 0
+    finally:
+        store.close()
+
+
+def test_an_older_database_is_brought_up_to_date_without_loss(db_url):
+    engine = make_engine(db_url)
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO sections (name, value, revision, updated_at, updated_by) "
+            "VALUES ('people', :v, 3, CURRENT_TIMESTAMP, 'rosa')"
+        ), {"v": '[{"name":"Old","roles":["hub-administrator"]}]'})
+    engine.dispose()
+    store = Store(db_url)
+    try:
+        assert current_revision(store.engine) == "0002"
+        people = store.section("people")
+        assert people.revision == 3 and people.value[0]["name"] == "Old"
+        assert people.updated_by == "rosa"
+    finally:
+        store.close()
+
+
+def test_writes_check_the_revision_and_record_each_change(db_url):
+    store = Store(db_url)
+    try:
+        first = store.write("people", PEOPLE, 0, "ada")
+        assert (first.revision, first.updated_by) == (1, "ada")
+        with pytest.raises(Conflict) as stale:
+            store.write("people", [], 0, "bob")
+        assert stale.value.current.revision == 1 and stale.value.current.value == PEOPLE
+        store.write("people", None, 1, "ada", "undo")
+        history = store.history("people")
+        assert [(c.kind, c.revision, c.before, c.after) for c in history] == [
+            ("undo", 2, PEOPLE, None),
+            ("edit", 1, None, PEOPLE),
+        ]
+        assert store.change(history[1].id).user == "ada"
+        assert store.change(10_000) is None
+    finally:
+        store.close()
+
+
+def test_concurrent_writers_on_one_revision_exactly_one_wins(db_url):
+    stores = [Store(db_url), Store(db_url, migrate=False)]
+    results = []
+    barrier = threading.Barrier(len(stores) * 2)
+
+    def edit(store, who, revision):
+        barrier.wait()
+        try:
+            results.append(("ok", who, store.write("status", {"text": who}, revision, who).revision))
+        except Conflict as e:
+            results.append(("conflict", who, e.current.revision))
+
+    try:
+        # Twice: racing to create the row, then racing to update it.
+        for revision in (0, 1):
+            results.clear()
+            barrier.reset()
+            threads = [threading.Thread(target=edit, args=(s, f"user{i}-{j}", revision))
+                       for i, s in enumerate(stores) for j in range(2)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join()
+            assert sorted(r[0] for r in results) == ["conflict", "conflict", "conflict", "ok"]
+            winner = next(r for r in results if r[0] == "ok")
+            assert stores[0].section("status").value == {"text": winner[1]}
+            assert stores[0].section("status").revision == revision + 1
+        assert len(stores[0].history("status")) == 2
+    finally:
+        for s in stores:
+            s.close()
+
+
+def test_write_many_stores_all_sections_in_one_change_each(db_url):
+    store = Store(db_url)
+    try:
+        store.write("people", PEOPLE, 0, "ada")
+        states = store.write_many([("people", []), ("status", {"text": "ok"})], "cyd")
+        assert {n: s.revision for n, s in states.items()} == {"people": 2, "status": 1}
+        assert [(c.section, c.kind) for c in store.history()] == [
+            ("status", "import"), ("people", "import"), ("people", "edit")
+        ]
+        assert [c.section for c in store.history(names=["people"])] == ["people", "people"]
+    finally:
+        store.close()
+
+
+# The section checks
+
+
+def test_problems_name_the_path_the_client_sent():
+    found = check_section("people", [{"name": "", "roles": ["community-representative"]}])
+    assert errors(found)[0]["path"] == "$.people[0].name"
+    assert errors(found)[0]["reason"] == "must not be empty"
+    status = errors(check_section("status", {"text": 5}))
+    assert status[0]["path"] == "$.status.text"
+    assert errors(check_section("status", "text"))[0]["path"] == "$.status"
+    imported = errors(check_section("people", [{"roles": []}], prefix="$.sections"))
+    assert all(p["path"].startswith("$.sections.people[0]") for p in imported)
+
+
+def test_null_clears_and_the_status_id_is_reserved():
+    assert check_section("people", None) == []
+    reserved = errors(check_section("announcements", ["hi", {"id": "community-status", "text": "x"}]))
+    assert [(p["path"], p["code"]) for p in reserved] == [("$.announcements[1].id", "reserved-id")]
+
+
+def test_unknown_roles_and_fields_are_warnings_only():
+    found = check_section("people", [{"name": "A", "roles": ["our-own-role"], "shoe": 1}])
+    assert errors(found) == []
+    assert {p["code"] for p in found} == {"unknown-role", "unknown-field"}
+
+
+def test_the_document_folds_the_status_into_the_announcements():
+    stored = {"announcements": ["Maintenance on Friday"], "status": {"text": "Slow", "severity": "warning"},
+              "people": None}
+    assert build_document(stored) == {
+        "formatVersion": 1,
+        "announcements": [
+            {"text": "Slow", "severity": "warning", "id": "community-status"},
+            "Maintenance on Friday",
+        ],
+    }
+    assert build_document(stored, ["people", "announcements"]) == {
+        "formatVersion": 1, "announcements": ["Maintenance on Friday"]
+    }
+    assert representatives(PEOPLE + [{"name": "B", "usernames": ["b"], "roles": ["hub-administrator"]}]) == ["rosa"]
+
+
+def test_options_come_from_flags_and_the_environment(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    env = {
+        "JUPYTERHUB_SERVICE_URL": "http://10.0.0.5:9999",
+        "JUPYTERHUB_SERVICE_NAME": "help",
+        "HUB_HELP_SECTIONS": "status,people",
+        "HUB_HELP_REPRESENTATIVES": "rosa, sam",
+    }
+    options = parse_options([], env)
+    assert (options.ip, options.port, options.prefix) == ("10.0.0.5", 9999, "/services/help/")
+    assert options.sections == ["people", "status"]
+    assert options.representatives == ["rosa", "sam"]
+    assert options.db_url == f"sqlite:///{tmp_path / 'hub-help.sqlite'}"
+    options = parse_options(["--port", "8123", "--representative", "kim", "--db-url", "sqlite://"], env)
+    assert (options.port, options.representatives, options.db_url) == (8123, ["kim"], "sqlite://")
+    with pytest.raises(SystemExit):
+        parse_options(["--sections", "people,tasks"], {})
+
+
+def _run_service(args, tmp_path, **env):
+    import subprocess
+    import sys
+
+    from .conftest import clean_env
+
+    return subprocess.run([sys.executable, "-m", "jupyterlab_hub_help.service", *args],
+                          cwd=tmp_path, env=clean_env(**env), capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_upgrade_db_creates_the_default_sqlite_file_and_exits(tmp_path):
+    done = _run_service(["--upgrade-db"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "up to date" in done.stdout
+    store = Store(f"sqlite:///{tmp_path / 'hub-help.sqlite'}", migrate=False)
+    try:
+        assert current_revision(store.engine) == "0002"
+    finally:
+        store.close()
+
+
+def test_without_a_hub_token_it_says_what_is_missing(tmp_path):
+    done = _run_service(["--port", "1"], tmp_path)
+    assert done.returncode != 0
+    assert "JUPYTERHUB_API_TOKEN is not set" in done.stderr
+    assert not (tmp_path / "hub-help.sqlite").exists()

@@ -1,0 +1,158 @@
+import { Page } from '@playwright/test';
+
+import { labRestored } from '../../tests/commands';
+import { moveClockOn } from '../../tests/clock';
+import { closePanel, expect, openPanel, pageToken, test } from './fixtures';
+
+const NOTE = 'Maintenance tonight from 20:00 UTC: save your work first';
+const NEW_EMAIL = 'amara@riverbend.example.org';
+const DOCUMENT = '/services/hub-help/api/document';
+
+/**
+ * Resolves with the next answer of the hub help service's document that
+ * `holds` the text, or that failed (status ≥ 500), as the page's poll gets it.
+ */
+function documentAnswer(page: Page, holds?: string) {
+  return page.waitForResponse(
+    async response => {
+      if (!response.url().endsWith(DOCUMENT)) {
+        return false;
+      }
+      if (holds === undefined) {
+        return true;
+      }
+      return (
+        response.status() === 200 && (await response.text()).includes(holds)
+      );
+    },
+    { timeout: 120_000 }
+  );
+}
+
+/**
+ * Give `user` their own refresh interval, the shortest allowed (30 s), as
+ * the Settings Editor would, and load JupyterLab again to read it.
+ */
+async function refreshEvery30s(page: Page, user: string): Promise<void> {
+  const token = await pageToken(page);
+  const status = await page.evaluate(
+    async ({ user, token }) =>
+      (
+        await fetch(
+          `/user/${user}/lab/api/settings/jupyterlab-hub-help:plugin`,
+          {
+            method: 'PUT',
+            headers: { Authorization: `token ${token}` },
+            body: JSON.stringify({ raw: '{"refreshInterval": 30}' })
+          }
+        )
+      ).status,
+    { user, token }
+  );
+  expect(status).toBe(204);
+  await page.reload();
+  await labRestored(page);
+}
+
+/**
+ * Answer JupyterLab's own question about its news (a toast over the bottom of
+ * the sidebar), as a user would before reaching for what it covers.
+ */
+async function declineNews(page: Page): Promise<void> {
+  const news = page
+    .locator('.Toastify__toast')
+    .filter({ hasText: 'official Jupyter news' });
+  if (await news.isVisible()) {
+    await news.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(news).toBeHidden();
+  }
+}
+
+test.describe('The community keeps its own help current', () => {
+  test('a representative edits the status note and a contact; an open panel shows them without a reload; others cannot edit; the last copy stays while the service is down', async ({
+    hub,
+    logInAs
+  }) => {
+    const zoe = await logInAs('zoe');
+    await refreshEvery30s(zoe, 'zoe');
+    const zoePanel = await openPanel(zoe);
+    await expect(zoePanel.getByText('Signed in as zoe')).toBeVisible();
+    // Not an editor: no edit control, and no edit command in the palette.
+    await expect(
+      zoePanel.getByRole('region', { name: 'Keep this help current' })
+    ).toHaveCount(0);
+
+    // Tomás is a Community Representative, not a hub admin.
+    const tomas = await logInAs('tomas');
+    await declineNews(tomas);
+    const panel = await openPanel(tomas);
+    const keep = panel.getByRole('region', { name: 'Keep this help current' });
+    await keep.getByRole('button', { name: 'Edit the status note' }).click();
+    const editor = tomas.locator('#jp-HubHelp-editor');
+    await expect(
+      editor.getByRole('heading', { name: "Keep this hub's help current" })
+    ).toBeVisible();
+    const status = editor.getByRole('tabpanel', { name: 'Status note' });
+    await status.getByRole('textbox').first().fill(NOTE);
+    await status.getByRole('button', { name: 'Save' }).click();
+    await expect(status.getByRole('status')).toContainText('Saved');
+    await expect(status.getByText('Last changed by tomas')).toBeVisible();
+
+    // A contact: the form starts from the people the panel shows.
+    await editor.getByRole('tab', { name: 'People' }).click();
+    const people = editor.getByRole('tabpanel', { name: 'People' });
+    // JupyterLab's form names its fields by headings; rjsf ids are stable.
+    const email = people.locator('#jp-HubHelp-edit-people_0_contact_email');
+    await expect(email).toHaveValue('amara.okafor@riverbend.example.org');
+    await email.fill(NEW_EMAIL);
+    await people.getByRole('button', { name: 'Save' }).click();
+    await expect(people.getByRole('status')).toContainText('Saved');
+
+    // Zoe's open panel shows both at its next refresh, without a reload.
+    await documentAnswer(zoe, NEW_EMAIL);
+    await expect(zoePanel.getByText(NOTE)).toBeVisible();
+    await expect(zoePanel.getByText(NEW_EMAIL).first()).toBeVisible();
+
+    // A forged edit from zoe's page, with her page's own token, is refused.
+    const token = await pageToken(zoe);
+    const forged = await zoe.evaluate(
+      async ({ token }) => {
+        const send = (headers: { [name: string]: string }) =>
+          fetch('/services/hub-help/api/sections/status', {
+            method: 'PUT',
+            headers: { 'Content-Type': 'application/json', ...headers },
+            body: JSON.stringify({ value: { text: 'Hacked' } })
+          }).then(r => r.status);
+        return {
+          withToken: await send({
+            Authorization: `token ${token}`,
+            'If-Match': '"status-1"'
+          }),
+          withCookiesOnly: await send({ 'If-Match': '"status-1"' })
+        };
+      },
+      { token }
+    );
+    expect(forged.withToken).toBe(403);
+    expect([401, 403]).toContain(forged.withCookiesOnly);
+
+    // The history names the change, and Undo is there for the editor.
+    await editor.getByRole('tab', { name: 'History' }).click();
+    await expect(
+      editor.getByRole('list', { name: 'Changes' }).getByRole('listitem')
+    ).toHaveCount(2);
+
+    // With the service stopped, zoe's panel keeps the last good copy.
+    await hub.stopService();
+    await closePanel(zoe);
+    await moveClockOn(zoe, 31);
+    const failed = documentAnswer(zoe);
+    const reopened = await openPanel(zoe);
+    expect((await failed).status()).toBeGreaterThanOrEqual(500);
+    await expect(reopened.getByText(NOTE)).toBeVisible();
+    // And after a reload too: the copy is kept between sessions.
+    await zoe.reload();
+    await labRestored(zoe);
+    await expect((await openPanel(zoe)).getByText(NOTE)).toBeVisible();
+  });
+});
