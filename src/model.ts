@@ -222,10 +222,18 @@ export class HubHelpModel {
   get community(): {
     service: CommunityService | null;
     viewer?: ICommunityViewer;
+    /**
+     * The page's token may not call the service: editors sign in to it.
+     */
+    needsSignIn: boolean;
   } {
     const service = this._communityService();
     return {
       service,
+      needsSignIn:
+        !!service &&
+        !service.signedIn &&
+        this._sources.communityProblem?.code === 'service-access',
       viewer:
         service && this._viewer?.service === service.name
           ? this._viewer.viewer

@@ -10,6 +10,7 @@ Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the h
   HUB_HELP_DEMO_PASSWORD     the password of every demo user
   HUB_HELP_GRANT_LIST_USERS  "1": grant every user list:users + read:users:name, so
                              that the Get help panel can discover the hub's admins
+  HUB_HELP_PAGE_SERVICE_SCOPE "0": the page's token may not call the hub help service
   HUB_HELP_SERVICE_URL       where the hub help service listens (the supervisor runs
                              it as an external service); HUB_HELP_SERVICE_TOKEN is its
                              API token
@@ -85,7 +86,8 @@ if service_url:
             "url": service_url,
             "api_token": os.environ["HUB_HELP_SERVICE_TOKEN"],
             "oauth_no_confirm": True,
-            "oauth_redirect_uri": f"{public_url}/services/hub-help/oauth_callback",
+            # As the service says it (JUPYTERHUB_OAUTH_CALLBACK_URL): the hub compares them.
+            "oauth_redirect_uri": "/services/hub-help/oauth_callback",
         }
     ]
     c.JupyterHub.custom_scopes = {
@@ -95,11 +97,17 @@ if service_url:
 # The page's token reaches what JupyterHub grants it twice: to the users (the "user"
 # role) and to the single-user servers' OAuth clients. JupyterHub always adds the
 # access scope of the server itself (access:servers!server=NAME/) to the latter.
+# HUB_HELP_PAGE_SERVICE_SCOPE=0 leaves the service's scope out of the second grant, as
+# an operator may: the panel then asks editors to sign in to the service once.
 USER_SCOPES = list(SERVICE_SCOPES)
+PAGE_SCOPES = [] if os.environ.get("HUB_HELP_PAGE_SERVICE_SCOPE") == "0" else list(SERVICE_SCOPES)
 if grant_list_users:
-    # Let the panel discover the hub's admins itself. read:users:name is enough for the admin flag: the user model's "admin" field
-    # comes with read:users:name (jupyterhub/apihandlers/base.py).
+    # Let the panel discover the hub's admins itself. read:users:name is enough for
+    # the admin flag: the user model's "admin" field comes with read:users:name
+    # (jupyterhub/apihandlers/base.py).
     USER_SCOPES += ["list:users", "read:users:name"]
+    PAGE_SCOPES += ["list:users", "read:users:name"]
 if USER_SCOPES:
     c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", *USER_SCOPES]}]
-    c.Spawner.oauth_client_allowed_scopes = USER_SCOPES
+if PAGE_SCOPES:
+    c.Spawner.oauth_client_allowed_scopes = PAGE_SCOPES

@@ -376,21 +376,38 @@ class RootHandler(BaseHandler):
                               "Your hub account may not use the community help service."))
             return
         self.current_user = model
-        # Sets the _xsrf cookie that the service's pages send back with changes.
-        self.xsrf_token
+        # Sets the _xsrf cookie that changes made with this sign-in send back.
+        xsrf = self.xsrf_token
+        xsrf = xsrf.decode("ascii") if isinstance(xsrf, bytes) else str(xsrf)
         name = html.escape(model["name"])
+        # The Get help panel that opened this tab (same site only) may now call
+        # the service with this sign-in: it needs the XSRF token for that, which
+        # it cannot read from the cookie (the cookie's path is the service's).
+        message = json.dumps({"type": SIGNED_IN_MESSAGE, "xsrf": xsrf}).replace("<", "\\u003c")
+        script = (
+            "if (window.opener) {"
+            f" window.opener.postMessage({message}, window.location.origin);"
+            " }"
+        )
         self.finish(_page(
             "Signed in",
             f"Signed in to the community help service as <strong>{name}</strong>. "
             "You can close this tab.",
+            script,
         ))
 
 
-def _page(title: str, text: str) -> str:
+#: What the sign-in page tells the panel that opened it.
+SIGNED_IN_MESSAGE = "jupyterlab-hub-help:service-signed-in"
+
+
+def _page(title: str, text: str, script: str = "") -> str:
     return (
         "<!doctype html><html><head><meta charset='utf-8'>"
         f"<title>{html.escape(title)}</title></head>"
-        f"<body><main><h1>{html.escape(title)}</h1><p>{text}</p></main></body></html>"
+        f"<body><main><h1>{html.escape(title)}</h1><p>{text}</p></main>"
+        + (f"<script>{script}</script>" if script else "")
+        + "</body></html>"
     )
 
 

@@ -285,6 +285,25 @@ describe('editing, for those the service lets edit', () => {
     model.dispose();
   });
 
+  it('asks those who see the configuration to sign in to the service when the page token may not call it', async () => {
+    hub.faults[DOCUMENT] = json({ message: 'Forbidden' }, 403);
+    hub.admin = true;
+    const model = await createModel(server.origin);
+    await model.refresh();
+    expect(model.community.needsSignIn).toBe(true);
+    const container = render(
+      <CommunityActions
+        model={model}
+        trans={trans}
+        commands={new CommandRegistry()}
+      />
+    );
+    expect(
+      byName(container, 'button', 'Sign in to the hub help service')
+    ).toHaveLength(1);
+    model.dispose();
+  });
+
   it('shows nothing to everyone else', async () => {
     const { container, model } = await actions(false);
     expect(container.textContent).toBe('');

@@ -10,7 +10,10 @@ import { Section } from './Section';
  */
 export function CommunityActions(props: IViewProps): JSX.Element | null {
   const { model, trans, commands } = props;
-  const { viewer } = model.community;
+  const { viewer, service, needsSignIn } = model.community;
+  if (needsSignIn && service && model.seesConfiguration) {
+    return <SignIn {...props} />;
+  }
   if (!viewer?.canEdit || !commands.hasCommand(CommandIDs.editCommunity)) {
     return null;
   }
@@ -45,6 +48,41 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
           {trans.__('History')}
         </button>
       </div>
+    </Section>
+  );
+}
+
+/**
+ * Where the operator did not let the page's token call the service: those
+ * who may be editors sign in to it once, in a new tab, through the hub.
+ */
+function SignIn(props: IViewProps): JSX.Element {
+  const { model, trans } = props;
+  const [waiting, setWaiting] = React.useState(false);
+  const signIn = async () => {
+    const { signInToService } = await import('../community/signIn');
+    setWaiting(true);
+    if (await signInToService(model.community.service!)) {
+      await model.refresh();
+    }
+    setWaiting(false);
+  };
+  return (
+    <Section id="community" title={trans.__('Keep this help current')}>
+      <p className="jp-HubHelp-muted">
+        {trans.__(
+          "This page cannot reach the hub help service by itself. If you keep this hub's people and announcements, sign in to it once in a new tab."
+        )}
+      </p>
+      <button
+        className="jp-mod-styled jp-HubHelp-action"
+        disabled={waiting}
+        onClick={() => void signIn()}
+      >
+        {waiting
+          ? trans.__('Waiting for the sign-in tab…')
+          : trans.__('Sign in to the hub help service')}
+      </button>
     </Section>
   );
 }

@@ -16,6 +16,11 @@ export interface IServiceRequest {
    * The statuses whose JSON body is an answer (2xx by default); others throw.
    */
   accepts?: (status: number) => boolean;
+  /**
+   * Call with the service's own sign-in (its cookie, and this XSRF token)
+   * instead of the page's token, which the operator did not let reach it.
+   */
+  xsrf?: string;
 }
 
 /**
@@ -125,6 +130,16 @@ export class HubClient {
   }
 
   /**
+   * Where a hub service is reached through the hub's proxy.
+   */
+  serviceUrl(name: string): string {
+    if (!SERVICE_NAME.test(name) || name.includes('..')) {
+      throw new Error(`not a service name: ${name}`);
+    }
+    return `${this._context.urls.services}${name}/`;
+  }
+
+  /**
    * Call a hub service through the hub's proxy, on the hub's own site, with
    * the token in the Authorization header as for the Hub API; redirects are
    * never followed.
@@ -134,21 +149,21 @@ export class HubClient {
     path: string,
     request: IServiceRequest = {}
   ): Promise<IJsonAnswer> {
-    if (!SERVICE_NAME.test(name) || name.includes('..')) {
-      throw new Error(`not a service name: ${name}`);
-    }
-    const { method = 'GET', body, headers = {}, accepts } = request;
+    const { method = 'GET', body, headers = {}, accepts, xsrf } = request;
     return requestJson(
-      `${this._context.urls.services}${name}/${path}`,
+      `${this.serviceUrl(name)}${path}`,
       {
         method,
         headers: {
           ...headers,
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          Authorization: `token ${this._token}`
+          ...(xsrf !== undefined
+            ? { 'X-XSRFToken': xsrf }
+            : { Authorization: `token ${this._token}` })
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        credentials: 'omit',
+        // The service's sign-in cookie is sent only when it is the credential.
+        credentials: xsrf !== undefined ? 'same-origin' : 'omit',
         cache: 'no-cache',
         redirect: 'manual'
       },

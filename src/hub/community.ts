@@ -136,6 +136,29 @@ export class CommunityService {
   ) {}
 
   /**
+   * The page that signs in to the service itself (a new tab), for hubs
+   * whose operator did not let the page's token call it.
+   */
+  get signInUrl(): string {
+    return this._client.serviceUrl(this.name);
+  }
+
+  /**
+   * Whether calls go with the service's own sign-in.
+   */
+  get signedIn(): boolean {
+    return this._xsrf !== undefined;
+  }
+
+  /**
+   * From now on, call with the service's own sign-in, as the sign-in tab
+   * said (its XSRF token); the page's token is no longer sent to it.
+   */
+  useSignIn(xsrf: string): void {
+    this._xsrf = xsrf;
+  }
+
+  /**
    * The community's document; with the ETag of the copy held, an unchanged
    * document costs a 304.
    */
@@ -143,7 +166,7 @@ export class CommunityService {
     const { response, body } = await this._client.callService(
       this.name,
       'api/document',
-      { headers: etag ? { 'If-None-Match': etag } : {} }
+      { headers: etag ? { 'If-None-Match': etag } : {}, xsrf: this._xsrf }
     );
     if (response.status === 304) {
       return { etag, notModified: true };
@@ -156,7 +179,9 @@ export class CommunityService {
   }
 
   async viewer(): Promise<ICommunityViewer> {
-    const { body } = await this._client.callService(this.name, 'api/me');
+    const { body } = await this._client.callService(this.name, 'api/me', {
+      xsrf: this._xsrf
+    });
     const b = fields(body);
     return {
       name: String(b.name ?? ''),
@@ -174,7 +199,8 @@ export class CommunityService {
   async section(section: CommunitySection): Promise<ISectionState> {
     const { response, body } = await this._client.callService(
       this.name,
-      `api/sections/${section}`
+      `api/sections/${section}`,
+      { xsrf: this._xsrf }
     );
     return readSection(body, response.headers.get('ETag'));
   }
@@ -194,7 +220,8 @@ export class CommunityService {
     const query = section ? `?section=${section}` : '';
     const { body } = await this._client.callService(
       this.name,
-      `api/history${query}`
+      `api/history${query}`,
+      { xsrf: this._xsrf }
     );
     const changes = fields(body).changes;
     return Array.isArray(changes) ? changes : [];
@@ -212,7 +239,9 @@ export class CommunityService {
    * Everything the community keeps in the service, as one JSON document.
    */
   async exportAll(): Promise<unknown> {
-    const { body } = await this._client.callService(this.name, 'api/export');
+    const { body } = await this._client.callService(this.name, 'api/export', {
+      xsrf: this._xsrf
+    });
     return body;
   }
 
@@ -238,7 +267,8 @@ export class CommunityService {
           method,
           body,
           headers: etag ? { 'If-Match': etag } : {},
-          accepts: status => EDIT_ANSWERS.includes(status)
+          accepts: status => EDIT_ANSWERS.includes(status),
+          xsrf: this._xsrf
         }
       );
       return readEdit(response.status, answer, response.headers.get('ETag'));
@@ -250,4 +280,6 @@ export class CommunityService {
       };
     }
   }
+
+  private _xsrf: string | undefined;
 }

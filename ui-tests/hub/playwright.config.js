@@ -7,7 +7,8 @@
  *
  * Each project starts its own hub in a worker fixture (tests/fixtures.ts):
  * "hub" with JupyterHub's default scopes, "hub-grant-list-users" with the
- * list:users grant that lets the panel discover admins. Test files end in
+ * list:users grant that lets the panel discover admins, "hub-service-sign-in"
+ * where the page's token may not call the hub help service. Test files end in
  * .e2e.ts so that the Galata suite (../playwright.config.js, which collects
  * every *.spec.ts under ui-tests/) does not pick them up. Reports and
  * artifacts go to build/hub-tests/.
@@ -46,13 +47,19 @@ module.exports = {
   projects: [
     {
       name: 'hub',
-      testIgnore: '**/discovery-granted.e2e.ts',
+      testIgnore: ['**/discovery-granted.e2e.ts', '**/service-sign-in.e2e.ts'],
       use: { grantListUsers: false }
     },
     {
       name: 'hub-grant-list-users',
       testMatch: '**/discovery-granted.e2e.ts',
       use: { grantListUsers: true }
+    },
+    {
+      // The page's token may not call the hub help service (the users may).
+      name: 'hub-service-sign-in',
+      testMatch: '**/service-sign-in.e2e.ts',
+      use: { grantListUsers: false, pageServiceScope: false }
     }
   ]
 };

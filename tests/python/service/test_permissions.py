@@ -112,6 +112,12 @@ def signed_in(hub):
     r = session.get(hub.public + "/services/hub-help/", timeout=30)
     assert r.status_code == 200, r.text
     assert "Signed in" in r.text and ADMIN in r.text
+    # The panel that opened the tab is told the XSRF token, on its own site only.
+    xsrf = next(c.value for c in session.cookies
+                if c.name == "_xsrf" and c.path.startswith("/services/hub-help"))
+    assert '"type": "jupyterlab-hub-help:service-signed-in"' in r.text
+    assert f'"xsrf": "{xsrf}"' in r.text
+    assert "window.opener.postMessage(" in r.text and ", window.location.origin)" in r.text
     return session
 
 

@@ -2,7 +2,14 @@ import { Page } from '@playwright/test';
 
 import { labRestored } from '../../tests/commands';
 import { moveClockOn } from '../../tests/clock';
-import { closePanel, expect, openPanel, pageToken, test } from './fixtures';
+import {
+  closePanel,
+  declineNews,
+  expect,
+  openPanel,
+  pageToken,
+  test
+} from './fixtures';
 
 const NOTE = 'Maintenance tonight from 20:00 UTC: save your work first';
 const NEW_EMAIL = 'amara@riverbend.example.org';
@@ -52,20 +59,6 @@ async function refreshEvery30s(page: Page, user: string): Promise<void> {
   expect(status).toBe(204);
   await page.reload();
   await labRestored(page);
-}
-
-/**
- * Answer JupyterLab's own question about its news (a toast over the bottom of
- * the sidebar), as a user would before reaching for what it covers.
- */
-async function declineNews(page: Page): Promise<void> {
-  const news = page
-    .locator('.Toastify__toast')
-    .filter({ hasText: 'official Jupyter news' });
-  if (await news.isVisible()) {
-    await news.getByRole('button', { name: 'No', exact: true }).click();
-    await expect(news).toBeHidden();
-  }
 }
 
 test.describe('The community keeps its own help current', () => {

@@ -73,7 +73,10 @@ export class DemoHub {
     return this.info.password;
   }
 
-  static async start(options: { grantListUsers: boolean }): Promise<DemoHub> {
+  static async start(options: {
+    grantListUsers: boolean;
+    pageServiceScope: boolean;
+  }): Promise<DemoHub> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-help-e2e-'));
     const venvPython = path.join(ROOT, '.venv', 'bin', 'python');
     const python = fs.existsSync(venvPython) ? venvPython : 'python3';
@@ -94,6 +97,7 @@ export class DemoHub {
       env: {
         ...process.env,
         HUB_HELP_GRANT_LIST_USERS: '',
+        HUB_HELP_PAGE_SERVICE_SCOPE: options.pageServiceScope ? '1' : '0',
         HUB_HELP_EXPOSE_APP: '1'
       },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -348,6 +352,20 @@ export async function openPanel(page: Page): Promise<Locator> {
   return panel;
 }
 
+/**
+ * Answer JupyterLab's own question about its news (a toast over the bottom of
+ * the sidebar), as a user would before reaching for what it covers.
+ */
+export async function declineNews(page: Page): Promise<void> {
+  const news = page
+    .locator('.Toastify__toast')
+    .filter({ hasText: 'official Jupyter news' });
+  if (await news.isVisible()) {
+    await news.getByRole('button', { name: 'No', exact: true }).click();
+    await expect(news).toBeHidden();
+  }
+}
+
 export async function closePanel(page: Page): Promise<void> {
   const panel = page.locator(PANEL);
   if (await panel.isVisible()) {
@@ -406,13 +424,14 @@ export const test = base.extend<
      */
     logInAs: (user: string, options?: ILogInOptions) => Promise<Page>;
   },
-  { grantListUsers: boolean; hub: DemoHub }
+  { grantListUsers: boolean; pageServiceScope: boolean; hub: DemoHub }
 >({
   grantListUsers: [false, { option: true, scope: 'worker' }],
+  pageServiceScope: [true, { option: true, scope: 'worker' }],
 
   hub: [
-    async ({ grantListUsers }, use) => {
-      const hub = await DemoHub.start({ grantListUsers });
+    async ({ grantListUsers, pageServiceScope }, use) => {
+      const hub = await DemoHub.start({ grantListUsers, pageServiceScope });
       await use(hub);
       await hub.stop();
     },
