@@ -10,7 +10,7 @@ service with SQLite) on loopback.
    connection, ask `api/document` with the hub token in the Authorization header
    and the ETag they hold (a 304 when unchanged), every --interval seconds (the
    shortest refresh the extension allows is 30 s), starting at random offsets,
-   for --seconds. An editor changes the status note half-way, so that panels
+   for --seconds. An editor changes the status note a quarter of the way, so that panels
    also fetch a new copy. Reported: requests per second, p50/p99
    latency, 200s and 304s, errors.
 2. A thundering herd: every panel at once (as after a hub restart).
@@ -157,11 +157,11 @@ async def ask(client, headers, etag, into) -> str | None:
 
 
 async def change_status_note(base: str, token: str, seconds: float) -> int:
-    """An editor changing the status note half-way through the polling phase:
+    """An editor changing the status note a quarter of the way through polling:
     panels holding the old copy then get the new one, the others a 304."""
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         headers = {"Authorization": f"token {token}"}
-        await asyncio.sleep(seconds / 2)
+        await asyncio.sleep(seconds / 4)
         current = await client.get(SERVICE + "api/sections/status", headers=headers)
         saved = await client.put(
             SERVICE + "api/sections/status", json={"value": {"text": "Bench note"}},
