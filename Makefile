@@ -38,28 +38,25 @@ build: node_modules/.stamp
 	# The development install loads the translations from beside their .po files.
 	python scripts/i18n.py compile
 
-chromium:
-	@if [ ! -x "$(CHROMIUM)" ]; then \
+# $(call debian-package,TEST,PACKAGE,WHAT ELSE): install Debian's PACKAGE when the shell
+# TEST fails and this runs as root with apt-get; otherwise name it and stop.
+define debian-package
+	@if ! $(1); then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq chromium; \
+	    apt-get update -qq && apt-get install -y -qq $(2); \
 	  else \
-	    echo "Chromium is missing: install Debian's 'chromium' package (apt-get install -y chromium)"; \
-	    echo "or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH to a Chromium binary."; \
+	    echo "Install Debian's '$(2)' package (apt-get install -y $(2)) $(3)."; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
+
+chromium:
+	$(call debian-package,[ -x "$(CHROMIUM)" ],chromium,or set PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH to a Chromium binary)
 
 # The PostgreSQL server the service's tests start a throwaway cluster of (tests/python/service).
 postgresql:
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && apt-get install -y -qq postgresql; \
-	  else \
-	    echo "PostgreSQL is missing: install Debian's 'postgresql' package (apt-get install -y postgresql);"; \
-	    echo "without it the service's tests run on SQLite only."; \
-	    exit 1; \
-	  fi; \
-	fi
+	$(call debian-package,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1,postgresql,for the service's tests on PostgreSQL)
 
 setup: build ui-tests/node_modules/.stamp chromium postgresql
 

@@ -114,6 +114,18 @@ def kill(pid: int, sig: int) -> None:
         pass
 
 
+def stop_process(process: subprocess.Popen | None, timeout: float) -> None:
+    """SIGTERM, then SIGKILL after `timeout` seconds; nothing if it has exited."""
+    if not process or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def executable(name: str) -> str:
     for folder in (Path(sys.executable).parent, ROOT / ".venv" / "bin"):
         if (folder / name).exists():
@@ -239,15 +251,7 @@ class Supervisor:
             )
 
     def stop_hub(self) -> None:
-        if not self.hub or self.hub.poll() is not None:
-            self.hub = None
-            return
-        self.hub.terminate()
-        try:
-            self.hub.wait(30)
-        except subprocess.TimeoutExpired:
-            self.hub.kill()
-            self.hub.wait()
+        stop_process(self.hub, 30)
         self.hub = None
 
     def hub_answers(self) -> bool:
@@ -313,21 +317,10 @@ class Supervisor:
         while time.monotonic() < deadline and any(alive(p) for p in servers | set(self.others())):
             self.reap()
             time.sleep(0.2)
-        if self.service and self.service.poll() is None:
-            self.service.terminate()
-            try:
-                self.service.wait(10)
-            except subprocess.TimeoutExpired:
-                self.service.kill()
+        stop_process(self.service, 10)
         for pid in set(self.others()) | {p for p in servers if alive(p)}:
             kill(pid, signal.SIGKILL)
-        if self.proxy and self.proxy.poll() is None:
-            self.proxy.terminate()
-            try:
-                self.proxy.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proxy.kill()
-                self.proxy.wait()
+        stop_process(self.proxy, 10)
         for pid in descendants(os.getpid()):
             kill(pid, signal.SIGKILL)
         time.sleep(0.2)
