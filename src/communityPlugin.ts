@@ -10,7 +10,13 @@ import type { EditorTab } from './community/CommunityEditor';
 import { CommandIDs, PluginIDs } from './ids';
 import { IHubHelp, TRANSLATION_DOMAIN } from './tokens';
 
-const TABS: EditorTab[] = ['people', 'announcements', 'status', 'history'];
+const TABS: EditorTab[] = [
+  'people',
+  'announcements',
+  'status',
+  'tasks',
+  'history'
+];
 
 /**
  * The command that opens the editor of the community's part of the hub help,

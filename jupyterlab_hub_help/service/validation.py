@@ -16,7 +16,9 @@ from ..validate.parse import parse_document
 from ..validate.problems import ERROR, WARNING, Problem, describe_reason, json_path
 
 SOURCE = "community"
-SECTIONS = ("people", "announcements", "status")
+SECTIONS = ("people", "announcements", "status", "tasks")
+#: What a task note may hold: the task's id and how to do it, in words.
+TASK_NOTE_KEYS = {"id": None, "how": {"text"}}
 STATUS_ID = "community-status"
 REPRESENTATIVE = "community-representative"
 
@@ -51,6 +53,10 @@ def check_section(name: str, value: Any, prefix: str = "$") -> List[dict]:
         raise ValueError(f"unknown section {name!r}")
     if value is None:
         return []
+    if name == "tasks":
+        problems = _task_note_fields(value, prefix)
+        if problems:
+            return problems
     if name == "status" and not isinstance(value, dict):
         found = Problem(SOURCE, "$", "type", ["object"], ERROR)
         return [_problem(_moved("$", name, prefix), "type", describe_reason(found), ERROR, ["object"])]
@@ -91,6 +97,32 @@ def check_section(name: str, value: Any, prefix: str = "$") -> List[dict]:
     return problems
 
 
+def _task_note_fields(value: Any, prefix: str) -> List[dict]:
+    """Task notes add words to the operator's tasks: an id and ``how.text``,
+    nothing that changes who owns a task or what its button runs."""
+    problems: List[dict] = []
+    if not isinstance(value, list):
+        return problems  # The format's check names the type.
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            continue
+        for key, inner in entry.items():
+            allowed = TASK_NOTE_KEYS.get(key, ())
+            if key not in TASK_NOTE_KEYS:
+                extra = [[key]]
+            elif allowed and isinstance(inner, dict):
+                extra = [[key, k] for k in inner if k not in allowed]
+            else:
+                extra = []
+            for keys in extra:
+                problems.append(_problem(
+                    prefix + json_path(["tasks", i, *keys])[1:], "not-community",
+                    "is not part of a task note: a note holds the task's id and how.text",
+                    ERROR, ["id, how.text"],
+                ))
+    return problems
+
+
 def errors(problems: List[dict]) -> List[dict]:
     return [p for p in problems if p["severity"] == ERROR]
 
@@ -125,4 +157,7 @@ def build_document(stored: Dict[str, Any], enabled: Optional[List[str]] = None) 
         announcements = [{**status, "id": STATUS_ID}] + (announcements or [])
     if announcements is not None:
         document["announcements"] = announcements
+    tasks = stored.get("tasks") if "tasks" in enabled else None
+    if tasks is not None:
+        document["tasks"] = tasks
     return document

@@ -120,7 +120,7 @@ describe('the community help service', () => {
     model.dispose();
   });
 
-  it('may set only people and announcements: the operator keeps the rest, and what it tried is named', async () => {
+  it('may set only people, announcements and task notes: the operator keeps the rest, and what it tried is named', async () => {
     const service = new FakeService();
     service.document = {
       hub: { name: 'Taken over' },
@@ -139,12 +139,46 @@ describe('the community help service', () => {
     expect(brief(model.problems)).toEqual(
       expect.arrayContaining([
         'community $.hub not-community',
-        'community $.tasks not-community',
+        // A task of its own, not a note on a listed one.
+        'community $.tasks[0].id not-community',
         'community $.statusPage not-community'
       ])
     );
     expect(describeProblem(model.problems.find(p => p.path === '$.hub')!)).toBe(
-      'community help service, $.hub: is ignored: the community help service may set only people, announcements'
+      'community help service, $.hub: is ignored: the community help service may set only people, announcements, tasks'
+    );
+    model.dispose();
+  });
+
+  it('adds notes on the tasks the operator lists, and nothing else about a task', async () => {
+    const service = new FakeService();
+    service.document = {
+      tasks: [
+        { id: 'add-user', how: { text: 'Ask Rosa in the #access channel' } },
+        {
+          id: 'restart-server',
+          owner: 'user',
+          how: { text: 'Use the hub page', command: { id: 'evil:run' } }
+        },
+        { id: 'invented', how: { text: 'A task nobody listed' } }
+      ]
+    };
+    service.serve(hub);
+    const model = await createModel(server.origin);
+    await model.refresh();
+    const task = (id: string) => model.metadata.tasks.find(t => t.id === id);
+    expect(task('add-user')!.how.text).toBe('Ask Rosa in the #access channel');
+    // The note's text only: the built-in owner and button stay.
+    const restart = task('restart-server')!;
+    expect(restart.how.text).toBe('Use the hub page');
+    expect(restart.how.command?.id).not.toBe('evil:run');
+    expect(task('invented')).toBeUndefined();
+    expect(brief(ofService(model))).toEqual(
+      expect.arrayContaining([
+        'community $.tasks[1].owner not-community',
+        'community $.tasks[1].how.command not-community',
+        'community $.tasks[2].id not-community'
+      ])
     );
     model.dispose();
   });

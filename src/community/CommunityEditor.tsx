@@ -62,6 +62,7 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
     people: trans.__('People'),
     announcements: trans.__('Announcements'),
     status: trans.__('Status note'),
+    tasks: trans.__('Task notes'),
     history: trans.__('History')
   };
   const tabs: EditorTab[] = [...viewer.sections, 'history'];

@@ -13,6 +13,7 @@ import {
   ISectionState
 } from '../hub/community';
 import { sectionSchema, startingValue } from './formSchema';
+import { localize } from '../metadata/localize';
 import { IHubMetadata } from '../metadata/types';
 import { describeRefusal } from './outcome';
 
@@ -82,8 +83,16 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
   };
 
   const schema = React.useMemo(
-    () => sectionSchema(props.schema, section),
-    [props.schema, section]
+    () =>
+      sectionSchema(
+        props.schema,
+        section,
+        shown.current.tasks.map(t => ({
+          id: t.id,
+          title: localize(t.title, props.language)
+        }))
+      ),
+    [props.schema, section, props.language]
   );
 
   if (!state) {

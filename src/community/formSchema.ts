@@ -13,10 +13,34 @@ type Schema = { [key: string]: any };
  */
 export function sectionSchema(
   schema: ISettingRegistry.ISchema,
-  section: CommunitySection
+  section: CommunitySection,
+  tasks: { id: string; title: string }[] = []
 ): Schema {
   const properties = (schema.properties ?? {}) as Schema;
   const definitions = (schema.definitions ?? {}) as Schema;
+  if (section === 'tasks') {
+    // A note on one of the listed tasks: which task, and how to do it here.
+    const task = definitions.task?.properties ?? {};
+    return {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: {
+            ...task.id,
+            oneOf: tasks.map(t => ({ const: t.id, title: t.title }))
+          },
+          how: {
+            ...task.how,
+            properties: { text: task.how?.properties?.text },
+            required: ['text']
+          }
+        },
+        required: ['id', 'how']
+      },
+      definitions
+    };
+  }
   if (section !== 'status') {
     const { title, description, items } = properties[section] ?? {};
     return { type: 'array', title, description, items, definitions };
@@ -58,6 +82,8 @@ export function startingValue(
         );
     case 'status':
       return { text: '' };
+    case 'tasks':
+      return [];
   }
 }
 

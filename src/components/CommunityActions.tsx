@@ -20,7 +20,8 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
   const labels = {
     people: trans.__('Edit people'),
     announcements: trans.__('Edit announcements'),
-    status: trans.__('Edit the status note')
+    status: trans.__('Edit the status note'),
+    tasks: trans.__('Edit task notes')
   };
   const open = (tab: string) =>
     void commands.execute(CommandIDs.editCommunity, { tab });

@@ -4,7 +4,14 @@ import { RequestError } from './request';
 /**
  * The parts of the help document a community keeps in the service.
  */
-export type CommunitySection = 'people' | 'announcements' | 'status';
+export type CommunitySection = 'people' | 'announcements' | 'status' | 'tasks';
+
+const SECTIONS: readonly string[] = [
+  'people',
+  'announcements',
+  'status',
+  'tasks'
+];
 
 /**
  * What the service says of the person looking.
@@ -191,7 +198,7 @@ export class CommunityService {
         : null,
       sections: (Array.isArray(b.sections) ? b.sections : []).filter(
         (s: unknown): s is CommunitySection =>
-          s === 'people' || s === 'announcements' || s === 'status'
+          typeof s === 'string' && SECTIONS.includes(s)
       )
     };
   }

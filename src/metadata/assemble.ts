@@ -55,15 +55,21 @@ export function assembleMetadata(
   const remote =
     inputs.remote &&
     limitRemoteAuthority(inputs.remote, settings?.document.metadataUrlMaySet);
+  const defaults = inputs.defaults ?? builtInDefaults(inputs.trans);
+  // Notes are taken only on tasks the other sources define.
+  const knownTasks = new Set(
+    [defaults, settings?.document, remote?.document].flatMap(
+      d => d?.tasks?.map(t => t.id) ?? []
+    )
+  );
   const parsed = [
     settings && { source: 'settings' as const, ...settings },
     remote && { source: 'metadata-url' as const, ...remote },
     inputs.community && {
       source: 'community' as const,
-      ...limitCommunityAuthority(inputs.community)
+      ...limitCommunityAuthority(inputs.community, knownTasks)
     }
   ].filter((p): p is NonNullable<typeof p> => !!p);
-  const defaults = inputs.defaults ?? builtInDefaults(inputs.trans);
   const sources: ISourceDocument[] = [
     { source: 'defaults', document: defaults },
     ...parsed

@@ -1,6 +1,16 @@
 import { IParsedDocument } from './parse';
 import { IProblem, jsonPath, ProblemCode } from './problems';
-import { IHubMetadataDocument, RemoteGrant, SourceId } from './types';
+import {
+  IHubMetadataDocument,
+  ITaskEntry,
+  RemoteGrant,
+  SourceId
+} from './types';
+
+/**
+ * What a task note may hold, on a task another source defines.
+ */
+const NOTE_FIELDS = 'tasks[].id (of a listed task), tasks[].how.text';
 
 /**
  * Keys no other source may set.
@@ -14,7 +24,8 @@ const SETTINGS_ONLY = ['metadataUrlMaySet', 'communityService'] as const;
 export const COMMUNITY_KEYS: readonly (keyof IHubMetadataDocument)[] = [
   'formatVersion',
   'people',
-  'announcements'
+  'announcements',
+  'tasks'
 ];
 
 function ignored(
@@ -82,20 +93,46 @@ export function limitRemoteAuthority(
 
 /**
  * The community help service's document limited to the community's keys;
- * anything else it holds is ignored and named.
+ * anything else it holds is ignored and named. Its tasks are notes on the
+ * tasks the other sources define (`knownTasks`): the text of how to do them,
+ * never their owner or a command.
  */
 export function limitCommunityAuthority(
-  parsed: IParsedDocument
+  parsed: IParsedDocument,
+  knownTasks: ReadonlySet<string> = new Set()
 ): IParsedDocument {
   const document: IHubMetadataDocument = {};
   const problems: IProblem[] = [];
+  const refuse = (keys: (string | number)[], allowed: string) =>
+    problems.push(ignored('community', keys, 'not-community', allowed));
   const allowed = COMMUNITY_KEYS.filter(k => k !== 'formatVersion').join(', ');
   for (const [key, value] of Object.entries(parsed.document)) {
     if ((COMMUNITY_KEYS as string[]).includes(key)) {
       (document as any)[key] = value;
     } else {
-      problems.push(ignored('community', [key], 'not-community', allowed));
+      refuse([key], allowed);
     }
+  }
+  if (document.tasks) {
+    const positions = parsed.positions['tasks'] ?? [];
+    const notes: ITaskEntry[] = [];
+    document.tasks.forEach((task, i) => {
+      const at = ['tasks', positions[i] ?? i];
+      if (!knownTasks.has(task.id)) {
+        refuse([...at, 'id'], NOTE_FIELDS);
+        return;
+      }
+      Object.keys(task)
+        .filter(key => key !== 'id' && key !== 'how')
+        .forEach(key => refuse([...at, key], NOTE_FIELDS));
+      Object.keys(task.how ?? {})
+        .filter(key => key !== 'text')
+        .forEach(key => refuse([...at, 'how', key], NOTE_FIELDS));
+      if (task.how?.text !== undefined) {
+        notes.push({ id: task.id, how: { text: task.how.text } });
+      }
+    });
+    document.tasks = notes;
   }
   return {
     document,

@@ -25,8 +25,8 @@ def test_shapes_of_sections_and_document(service):
     assert r.status_code == 200 and r.headers["ETag"] == '"people-0"'
     assert r.json() == {"section": "people", "value": None, "revision": 0,
                         "updatedBy": None, "updatedAt": None}
-    assert reader.get("api/sections/tasks").status_code == 404
-    assert reader.get("api/sections/tasks").json()["error"] == "not-found"
+    assert reader.get("api/sections/roles").status_code == 404
+    assert reader.get("api/sections/roles").json()["error"] == "not-found"
 
     r = admin.store("people", PEOPLE, '"people-0"')
     assert r.status_code == 200, r.text
@@ -136,7 +136,7 @@ def test_history_and_undo(service):
     everything = admin.get("api/history").json()["changes"]
     assert [c["section"] for c in everything] == ["status", "announcements", "announcements"]
     assert len(admin.get("api/history?limit=1").json()["changes"]) == 1
-    assert admin.get("api/history?section=tasks").status_code == 404
+    assert admin.get("api/history?section=roles").status_code == 404
 
     undo = f"api/history/{changes[0]['id']}/undo"
     r = admin.post(undo, json_body={}, headers={"If-Match": '"announcements-1"'})
@@ -176,11 +176,11 @@ def test_export_then_import_round_trip(service):
 
     bad = {**exported, "sections": {**exported["sections"],
                                     "people": [{"name": "", "roles": ["hub-administrator"]}],
-                                    "tasks": []}}
+                                    "roles": []}}
     r = admin.put("api/import", json_body=bad)
     assert r.status_code == 422
     paths = {p["path"] for p in r.json()["problems"] if p["severity"] == "error"}
-    assert "$.sections.people[0].name" in paths and "$.sections.tasks" in paths
+    assert "$.sections.people[0].name" in paths and "$.sections.roles" in paths
     assert len(admin.get("api/history").json()["changes"]) == before
     assert admin.put("api/import", json_body={"formatVersion": 2, "sections": {}}).status_code == 422
 

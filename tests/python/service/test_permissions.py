@@ -61,7 +61,7 @@ def test_admins_scope_holders_and_representatives_edit(managed, who, because):
     api = managed(who)
     me = api.get("api/me").json()
     assert (me["canEdit"], me["because"]) == (True, because)
-    assert me["sections"] == ["people", "announcements", "status"]
+    assert me["sections"] == ["people", "announcements", "status", "tasks"]
     r = api.store("status", {"text": f"Set by {who}"})
     assert r.status_code == 200, r.text
     assert r.json()["updatedBy"] == who

@@ -172,7 +172,7 @@ def test_options_come_from_flags_and_the_environment(tmp_path, monkeypatch):
     options = parse_options(["--port", "8123", "--representative", "kim", "--db-url", "sqlite://"], env)
     assert (options.port, options.representatives, options.db_url) == (8123, ["kim"], "sqlite://")
     with pytest.raises(SystemExit):
-        parse_options(["--sections", "people,tasks"], {})
+        parse_options(["--sections", "people,roles"], {})
 
 
 def _run_service(args, tmp_path, **env):
