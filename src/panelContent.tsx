@@ -11,8 +11,11 @@ import {
 import { CommandRegistry } from '@lumino/commands';
 
 import { HelpPanel } from './components/HelpPanel';
+import { formatTime } from './components/formatTime';
 import { RefreshItem } from './components/PanelToolbar';
+import { idle } from './idle';
 import { CommandIDs } from './ids';
+import { searchableTasks } from './metadata/search';
 import './styles';
 import { HubHelpModel } from './model';
 
@@ -53,4 +56,20 @@ export function fillPanel(
       <HelpPanel model={model} commands={commands} trans={trans} />
     )
   );
+}
+
+/**
+ * Build what the views build from each new document, in idle time before the
+ * panel is shown: the task search index (cached per task list and
+ * language), long with thousands of tasks, and the formatter of the time in
+ * the toolbar (the language's data loads when the first is made).
+ */
+export function prepareViews(model: HubHelpModel): void {
+  const prepare = () =>
+    void idle().then(() => {
+      searchableTasks(model.metadata.tasks, model.language);
+      formatTime(new Date(), model.language);
+    });
+  model.changed.connect(prepare);
+  prepare();
 }

@@ -2,7 +2,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { PartialJSONValue } from '@lumino/coreutils';
 
 import { PLUGIN_ID } from './ids';
-import { schemaForLab } from './schemaForLab';
+import { schemaForEditor, schemaForValidator } from './schemaForLab';
 import { ITranslationContexts, translateSchema } from './schemaText';
 import { layerSettings, NO_SETTINGS } from './metadata/layers';
 import { IParsedDocument, parseDocument } from './metadata/parse';
@@ -15,26 +15,36 @@ import { IParsedDocument, parseDocument } from './metadata/parse';
  */
 export class OperatorSettingsGuard {
   /**
-   * The operator's values as checked at the last fetch, with their problems;
-   * used alone when the user's own settings cannot be loaded.
-   */
-  operator: IParsedDocument = NO_SETTINGS;
-
-  /**
    * @param bundle - translates the schema's own words for the Settings
    * Editor.
    */
   constructor(private readonly _bundle: ITranslationContexts) {}
 
+  /**
+   * The operator's values as fetched last, with their problems; used alone
+   * when the user's own settings cannot be loaded. Checked on first use
+   * after each fetch, not while JupyterLab loads the plugin: the lists grow
+   * with the hub, and JupyterLab compiles our schema in that same task.
+   */
+  get operator(): IParsedDocument {
+    this._operator ??= parseDocument(this._values, 'settings');
+    return this._operator;
+  }
+
   register(registry: ISettingRegistry): void {
     registry.transform(PLUGIN_ID, {
-      fetch: plugin => this._check(plugin)
+      fetch: plugin => this._check(plugin),
+      // After JupyterLab's validation: what the Settings Editor reads.
+      compose: plugin => {
+        plugin.schema = this._editorSchema ?? plugin.schema;
+        return plugin;
+      }
     });
   }
 
   /**
    * The settings to use: the user's own values, checked here, over the
-   * operator's, checked once at fetch.
+   * operator's.
    */
   read(settings: ISettingRegistry.ISettings): IParsedDocument {
     return layerSettings(
@@ -44,36 +54,48 @@ export class OperatorSettingsGuard {
   }
 
   private _check(plugin: ISettingRegistry.IPlugin): ISettingRegistry.IPlugin {
-    plugin.schema = schemaForLab(translateSchema(plugin.schema, this._bundle));
-    const properties = plugin.schema.properties ?? {};
+    const schema = schemaForEditor(
+      translateSchema(plugin.schema, this._bundle)
+    );
+    const properties = schema.properties ?? {};
     const values: { [key: string]: unknown } = {};
+    const single: { [key: string]: unknown } = {};
     // The schema's own defaults are null, not objects: jupyterlab_server
     // fails on an override of a property with no default, or of an object
     // default with anything but an object. Null means "not set".
     for (const [key, property] of Object.entries(properties)) {
       if (property.default !== undefined && property.default !== null) {
         values[key] = property.default;
+        if (property.type !== 'array') {
+          single[key] = property.default;
+        }
       }
     }
-    const operator = parseDocument(values, 'settings');
-    const { document } = operator;
-    // JupyterLab gets the checked values back as defaults, for the Settings
-    // Editor, but not the lists (people, tasks, announcements...): they grow
-    // with the hub, and its validator walks every default again for each
-    // reference in the schema (about 150 ms at 2,000 people). The model
-    // reads them from here (`read`), and the panel shows them.
+    this._values = values;
+    this._operator = null;
+    // JupyterLab gets the operator's values back as defaults, for the
+    // Settings Editor, but not the lists (people, tasks, announcements...):
+    // they grow with the hub, and its validator walks every default again
+    // for each reference in the schema (about 150 ms at 2,000 people). The
+    // model reads them from here (`operator`), and the panel shows them. The
+    // rest is checked now, since one invalid default makes JupyterLab refuse
+    // the plugin's settings whole.
+    const { document } = parseDocument(single, 'settings');
     for (const [key, property] of Object.entries(properties)) {
-      const value = (document as { [key: string]: PartialJSONValue })[key];
-      if (
-        Object.prototype.hasOwnProperty.call(document, key) &&
-        !Array.isArray(value)
-      ) {
-        property.default = value;
+      if (Object.prototype.hasOwnProperty.call(document, key)) {
+        property.default = (document as { [key: string]: PartialJSONValue })[
+          key
+        ];
       } else {
         delete property.default;
       }
     }
-    this.operator = operator;
+    this._editorSchema = schema;
+    plugin.schema = schemaForValidator(schema);
     return plugin;
   }
+
+  private _editorSchema: ISettingRegistry.ISchema | null = null;
+  private _values: { [key: string]: unknown } = {};
+  private _operator: IParsedDocument | null = NO_SETTINGS;
 }

@@ -23,6 +23,9 @@ export class HubHelpSidebar extends SidePanel {
     this._views = options.hubHelp.modelReady
       .then(() => idle())
       .then(() => import('./panelContent'));
+    void Promise.all([this._views, options.hubHelp.modelReady]).then(
+      ([{ prepareViews }, model]) => prepareViews(model)
+    );
     const trans = translator.load(TRANSLATION_DOMAIN);
     this.id = HubHelpSidebar.ID;
     this.addClass('jp-HubHelp');

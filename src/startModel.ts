@@ -5,6 +5,7 @@ import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 
 import { readHubContext } from './hub';
+import { idle } from './idle';
 import { PLUGIN_ID } from './ids';
 import { NO_SETTINGS } from './metadata/layers';
 import { HubHelpModel } from './model';
@@ -58,6 +59,12 @@ async function loadSettings(
   guard.register(registry);
   try {
     const settings = await registry.load(PLUGIN_ID);
+    // JupyterLab compiled our schema in this task: the operator's values are
+    // checked at the next idle moment, the user's and the model at the one
+    // after, so that no task runs long while someone starts to type.
+    await idle();
+    void guard.operator;
+    await idle();
     const update = () => model.setSettings(guard.read(settings));
     settings.changed.connect(update);
     update();

@@ -1,10 +1,12 @@
 import { ISettingRegistry, SettingRegistry } from '@jupyterlab/settingregistry';
 import { IDataConnector } from '@jupyterlab/statedb';
+import Ajv from 'ajv';
 
 import schema from '../../schema/plugin.json';
 import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
 import { assembleMetadata, describeProblem, PLUGIN_ID } from '../metadata';
 import { englishTrans } from '../metadata/trans';
+import { schemaForEditor } from '../schemaForLab';
 import { OperatorSettingsGuard } from '../settings';
 
 /**
@@ -53,13 +55,14 @@ async function loadGuarded(
 ): Promise<{
   guard: OperatorSettingsGuard;
   loaded: ISettingRegistry.ISettings;
+  registry: SettingRegistry;
 }> {
   const registry = new SettingRegistry({
     connector: connector(operatorValues, raw)
   });
   const guard = new OperatorSettingsGuard(englishTrans);
   guard.register(registry);
-  return { guard, loaded: await registry.load(PLUGIN_ID) };
+  return { guard, loaded: await registry.load(PLUGIN_ID), registry };
 }
 
 const broken = {
@@ -170,6 +173,48 @@ describe('the schema JupyterLab compiles', () => {
     ]);
     expect(settings.document.statusPage).toBe('https://status.example.org');
     expect(settings.document.people?.map(p => p.name)).toEqual(['Bo']);
+  });
+
+  it('is each setting with its default, while the Settings Editor gets the whole form', async () => {
+    const { loaded, registry } = await loadGuarded({ hub: { name: 'Hub' } });
+    const compiled = (
+      registry.validator as unknown as {
+        _validator: { getSchema(id: string): { schema: any } };
+      }
+    )._validator.getSchema(PLUGIN_ID).schema;
+    expect(compiled.definitions).toBeUndefined();
+    expect(compiled.properties.hub).toEqual({ default: { name: 'Hub' } });
+    expect(compiled.properties.people).toEqual({});
+    // What the Settings Editor reads, also after a save and a fetch.
+    await loaded.set('statusPage', 'https://status.example.org');
+    for (const shown of [loaded.schema, registry.plugins[PLUGIN_ID]!.schema]) {
+      expect(shown.properties?.people.items).toEqual({
+        $ref: '#/definitions/person'
+      });
+      expect(Object.keys(shown.definitions ?? {})).toContain('person');
+      expect(shown.properties?.hub.default).toEqual({ name: 'Hub' });
+    }
+  });
+
+  it('has the Settings Editor’s form compile each text field as one shared function, accepting the same values', () => {
+    const compile = (s: object) =>
+      new Ajv({ strict: false, logger: false, code: { source: true } }).compile(
+        s
+      );
+    const lab = schemaForEditor(JSON.parse(JSON.stringify(schema)));
+    // Ajv keeps a schema it copies into place, and the function it compiled
+    // for one it does not.
+    const refs = compile(lab).schemaEnv.refs;
+    expect(refs['#/definitions/localizedString']).toHaveProperty('validate');
+    // Without the checks the guard makes, the values the form may hold are
+    // the same: plain text, or a language map of text.
+    const validate = compile(lab);
+    for (const name of ['Hub', { en: 'Hub', 'pt-BR': 'Hub' }]) {
+      expect(validate({ hub: { name } })).toBe(true);
+    }
+    for (const name of [42, { en: 42 }, ['Hub']]) {
+      expect(validate({ hub: { name } })).toBe(false);
+    }
   });
 
   it('still has the guard check them, in the user’s values too', async () => {

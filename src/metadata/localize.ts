@@ -65,11 +65,21 @@ export function formatDateTime(
   language: string,
   options: Intl.DateTimeFormatOptions
 ): string {
-  try {
-    return new Intl.DateTimeFormat(language.replace(/_/g, '-'), options).format(
-      time
-    );
-  } catch {
-    return new Intl.DateTimeFormat(undefined, options).format(time);
+  const key = `${language}\u0000${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(language.replace(/_/g, '-'), options);
+    } catch {
+      format = new Intl.DateTimeFormat(undefined, options);
+    }
+    dateTimeFormats.set(key, format);
   }
+  return format.format(time);
 }
+
+/**
+ * Formatters by language and options: making one loads the language's data
+ * (milliseconds each), and the panel formats times at every check.
+ */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

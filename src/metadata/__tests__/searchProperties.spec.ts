@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 
-import { fold } from '../fold';
+import { fold, foldText } from '../fold';
 import { searchableTasks, searchTasks } from '../search';
 import { ITask } from '../types';
 
@@ -140,6 +140,26 @@ describe('search properties', () => {
             }
           }
         }
+      }),
+      RUNS
+    );
+  });
+
+  it('folds plain ASCII without segmenting, to the same text and graphemes', () => {
+    // An accent after the ASCII makes foldText segment the whole string.
+    const ascii = fc.string({
+      unit: fc.integer({ min: 0, max: 0x7f }).map(c => String.fromCharCode(c)),
+      maxLength: 40
+    });
+    fc.assert(
+      fc.property(ascii, plain => {
+        const quick = foldText(plain);
+        const segmented = foldText(`${plain}é`);
+        expect(segmented).toEqual({
+          text: `${quick.text}e`,
+          from: [...quick.from, plain.length],
+          to: [...quick.to, plain.length + 1]
+        });
       }),
       RUNS
     );
