@@ -6,8 +6,9 @@ numbers are the ones in limits.ts and types.ts, so the two never drift.
 """
 
 #: A document whose JSON text is longer than this (in UTF-16 units, as
-#: JavaScript counts) is refused whole: real hub metadata is a few kilobytes.
-DOCUMENT_MAX_CHARS = 1_000_000
+#: JavaScript counts) is refused whole: most hubs' metadata is a few
+#: kilobytes, and 20,000 people with 10,000 tasks about 4 MB.
+DOCUMENT_MAX_CHARS = 5_000_000
 
 #: Objects and lists nested deeper than this are refused whole; the format
 #: itself never nests deeper than 8.

@@ -8,6 +8,7 @@ import {
 import { AddressInfo, Socket } from 'net';
 
 import type { RequestFailure } from '../hub/request';
+import { LIMITS } from '../metadata/limits';
 
 /**
  * A request as the server saw it.
@@ -174,7 +175,7 @@ export const FAULTS: IFault[] = [
     name: 'a 10 MB body',
     handler: () => (req, res) => writeHuge(res, TEN_MB),
     kind: 'too-large',
-    reason: () => 'answer larger than 1000000 bytes',
+    reason: () => `answer larger than ${LIMITS.responseMaxBytes} bytes`,
     abandoned: true
   },
   {

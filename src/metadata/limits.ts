@@ -14,9 +14,11 @@ export const LIMITS = {
   refreshDefaultSeconds: 300,
   /**
    * A document larger than this (in UTF-16 units of its JSON text) is refused
-   * whole: real hub metadata is a few kilobytes.
+   * whole. Most hubs' metadata is a few kilobytes; a large operator's
+   * catalogue of 10,000 tasks with a university's 20,000 staff is about
+   * 4 MB, and the panel is built to show that much.
    */
-  documentMaxChars: 1_000_000,
+  documentMaxChars: 5_000_000,
   /**
    * Objects and lists nested deeper than this are refused whole: the format
    * itself never nests deeper than 8.
@@ -37,7 +39,7 @@ export const LIMITS = {
   /**
    * A metadata URL answer larger than this many bytes is not read further.
    */
-  responseMaxBytes: 1_000_000,
+  responseMaxBytes: 5_000_000,
   /**
    * The hub is said to be unreachable only after this many failed checks in a row.
    */

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from jupyterlab_hub_help.cli import main
+from jupyterlab_hub_help.validate import limits
 
 
 def validate(capsys, *args):
@@ -194,7 +195,7 @@ def test_limits_refuse_the_whole_document(capsys, tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text('{"tasks": ' + "[" * 5000 + "]" * 5000 + "}")
     large = tmp_path / "large.json"
-    large.write_text(json.dumps({"announcements": ["x" * 1_000_001]}))
+    large.write_text(json.dumps({"announcements": ["x" * (limits.DOCUMENT_MAX_CHARS + 1)]}))
     code, found, _ = as_json(capsys, deep, large)
     assert [(Path(p["file"]).name, p["path"], p["code"]) for p in found] == [
         ("deep.json", "$", "too-deep"),
