@@ -40,6 +40,11 @@ export interface ISearchableTask {
   title: string;
   category: string;
   fields: IField[];
+  /**
+   * The fields' folded texts, one per line: a word of the query (never a
+   * line break) that is in none of them is told at once.
+   */
+  folded: string;
 }
 
 /**
@@ -99,18 +104,15 @@ function buildIndex(
   return tasks.map(task => {
     const title = localize(task.title, language);
     const category = localize(task.category, language);
-    return {
-      task,
-      title,
-      category,
-      fields: [
-        field(Place.Title, title),
-        field(Place.Category, category),
-        ...localizeKeywords(task.keywords, language).map(keyword =>
-          field(Place.Keyword, keyword)
-        )
-      ]
-    };
+    const fields = [
+      field(Place.Title, title),
+      field(Place.Category, category),
+      ...localizeKeywords(task.keywords, language).map(keyword =>
+        field(Place.Keyword, keyword)
+      )
+    ];
+    const folded = fields.map(f => f.folded.text).join('\n');
+    return { task, title, category, fields, folded };
   });
 }
 
@@ -171,14 +173,17 @@ export function searchTasks(
       }
       matches.push(best);
     }
+    let withTypos = 0;
+    let outsideTitle = 0;
+    let total = 0;
+    for (const m of matches) {
+      withTypos += m.typos > 0 ? 1 : 0;
+      outsideTitle += m.field.place !== Place.Title ? 1 : 0;
+      total += cost(m);
+    }
     found.push({
       match: explain(item, matches),
-      rank: [
-        matches.filter(m => m.typos > 0).length,
-        matches.filter(m => m.field.place !== Place.Title).length,
-        matches.reduce((sum, m) => sum + cost(m), 0),
-        index
-      ]
+      rank: [withTypos, outsideTitle, total, index]
     });
   });
   return found.sort((a, b) => compare(a.rank, b.rank)).map(f => f.match);
@@ -194,25 +199,29 @@ function bestMatch(
   word: string,
   typing: boolean
 ): IWordMatch | null {
-  let best: IWordMatch | null = null;
-  const consider = (match: IWordMatch | null) => {
-    if (match && (!best || cost(match) < cost(best))) {
-      best = match;
-    }
-  };
-  for (const f of item.fields) {
-    consider(exactMatch(f, word));
+  const max = typosAllowed(word);
+  // Most tasks lack most words: without typos to look for, one search says so.
+  if (max === 0 && !item.folded.includes(word)) {
+    return null;
   }
-  if (best) {
+  let best: IWordMatch | null = null;
+  for (const f of item.fields) {
+    best = better(best, exactMatch(f, word));
+  }
+  if (best || max === 0) {
     return best;
   }
-  const max = typosAllowed(word);
-  if (max > 0) {
-    for (const f of item.fields) {
-      consider(typoInField(f, word, max, typing));
-    }
+  for (const f of item.fields) {
+    best = better(best, typoInField(f, word, max, typing));
   }
   return best;
+}
+
+function better(
+  best: IWordMatch | null,
+  match: IWordMatch | null
+): IWordMatch | null {
+  return match && (!best || cost(match) < cost(best)) ? match : best;
 }
 
 /**
@@ -221,24 +230,33 @@ function bestMatch(
  */
 function exactMatch(f: IField, word: string): IWordMatch | null {
   const text = f.folded.text;
-  const at = (start: number, closeness: Closeness): IWordMatch => ({
-    field: f,
-    typos: 0,
-    closeness,
-    start,
-    end: start + word.length
-  });
-  let wordStart: IWordMatch | null = null;
+  const anywhere = text.indexOf(word);
+  if (anywhere < 0) {
+    return null;
+  }
+  let wordStart = -1;
   for (const [start, end] of f.words) {
     if (text.startsWith(word, start)) {
       if (start + word.length === end) {
-        return at(start, Closeness.Word);
+        return typed(f, start, word, Closeness.Word);
       }
-      wordStart = wordStart ?? at(start, Closeness.WordStart);
+      if (wordStart < 0) {
+        wordStart = start;
+      }
     }
   }
-  const anywhere = text.indexOf(word);
-  return wordStart ?? (anywhere < 0 ? null : at(anywhere, Closeness.Inside));
+  return wordStart < 0
+    ? typed(f, anywhere, word, Closeness.Inside)
+    : typed(f, wordStart, word, Closeness.WordStart);
+}
+
+function typed(
+  field: IField,
+  start: number,
+  word: string,
+  closeness: Closeness
+): IWordMatch {
+  return { field, typos: 0, closeness, start, end: start + word.length };
 }
 
 /**
