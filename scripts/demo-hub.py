@@ -228,9 +228,9 @@ class Supervisor:
         cmd = [
             sys.executable, "-m", "jupyterlab_hub_help.service",
             f"--db-url=sqlite:///{self.state / 'hub-help.sqlite'}",
-            # The sample settings' Community Representatives, who may edit before
-            # the community stores its own people list.
-            "--representative=amara", "--representative=tomas",
+            # The hub group of the Community Representatives (demo/hub/jupyterhub_config.py):
+            # its members edit once signed in to the service.
+            "--representatives-group=community-representatives",
         ]
         with open(self.state / "service.log", "ab") as log:
             self.service = subprocess.Popen(
@@ -402,8 +402,11 @@ class Supervisor:
 
   {discovery}
 
-  Editing the hub's help: amara (admin) and tomas (Community Representative) see
+  Editing the hub's help: amara and tomas (the hub group community-representatives; amara
+              is also an admin) are signed in to the hub help service silently and see
               "Keep this help current" in the Get help panel; zoe sees no edit control.
+              priya-cloudhost holds custom:hub-help:edit: she opens
+              {self.url}/services/hub-help/ once to sign in, then edits from the panel.
               The hub help service: {self.env["HUB_HELP_SERVICE_URL"]} (through the hub:
               {self.url}/services/hub-help/), database {rel}/hub-help.sqlite;
               kill {self.service.pid if self.service else "?"} stops it (the panel keeps its last copy).

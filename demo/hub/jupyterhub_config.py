@@ -88,10 +88,17 @@ if service_url:
             "oauth_no_confirm": True,
             # As the service says it (JUPYTERHUB_OAUTH_CALLBACK_URL): the hub compares them.
             "oauth_redirect_uri": "/services/hub-help/oauth_callback",
+            # Signing in to the service gives holders of the edit scope a token with it.
+            "oauth_client_allowed_scopes": ["custom:hub-help:edit"],
         }
     ]
     c.JupyterHub.custom_scopes = {
         "custom:hub-help:edit": {"description": "Edit the community's part of the hub help."}
+    }
+    # The Community Representatives, as the hub knows them: the service lets the
+    # members of this group edit once they are signed in to it.
+    c.JupyterHub.load_groups = {
+        "community-representatives": {"users": [u["name"] for u in demo_users if u.get("representative")]}
     }
 
 # The page's token reaches what JupyterHub grants it twice: to the users (the "user"
@@ -107,7 +114,17 @@ if grant_list_users:
     # (jupyterhub/apihandlers/base.py).
     USER_SCOPES += ["list:users", "read:users:name"]
     PAGE_SCOPES += ["list:users", "read:users:name"]
+ROLES = []
 if USER_SCOPES:
-    c.JupyterHub.load_roles = [{"name": "user", "scopes": ["self", *USER_SCOPES]}]
+    ROLES.append({"name": "user", "scopes": ["self", *USER_SCOPES]})
+if service_url:
+    # The operator's engineer keeps the help current with the custom scope.
+    ROLES.append({
+        "name": "hub-help-editors",
+        "scopes": ["custom:hub-help:edit"],
+        "users": [u["name"] for u in demo_users if u.get("edit_scope")],
+    })
+if ROLES:
+    c.JupyterHub.load_roles = ROLES
 if PAGE_SCOPES:
     c.Spawner.oauth_client_allowed_scopes = PAGE_SCOPES

@@ -3,183 +3,181 @@ the Tornado application, started by ``main``.
 
 Database work blocks, so it runs in a small thread pool (one thread for
 SQLite, whose writers take turns anyway; four for a server database); the
-event loop only waits for it. The document every panel polls is kept
-serialized in memory with its ETag, replaced on each write here and re-read
-every ``--refresh-seconds`` for writes made by another process.
+event loop only waits for it. Large bodies are read and checked in a worker
+process (``checks.Checks``). The document every panel polls is kept in
+memory, assembled from the sections' stored text with its ETag and a gzip
+copy, replaced after each write here, and checked against the database's
+revisions every ``--refresh-seconds`` for writes made by another replica;
+while the database does not answer, it keeps being served.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import json
 import logging
 import os
 import secrets
 import signal
+import socket
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from functools import partial
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from sqlalchemy.exc import DisconnectionError, InterfaceError, OperationalError
 from tornado import web
+from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from . import EDIT_SCOPE
-from .config import parse_options
-from .handlers import routes
-from .store import SectionState, Store
-from .validation import build_document, representatives
+from ..validate.limits import DOCUMENT_MAX_CHARS, RESPONSE_MAX_BYTES
+from .checks import Checks
+from .config import MAX_SMALL_BODY_BYTES, parse_options
+from .document import Served, assemble
+from .handlers import ApiError, routes
+from .oauth import api_token, make_hub_auth
+from .rights import Rights
+from .secret import SecretError, cookie_secret, fingerprint
+from .store import DocumentLimit, Retention, SectionState, Store
 
 log = logging.getLogger("jupyterlab_hub_help.service")
-MAX_BODY_BYTES = 8 * 1024 * 1024
+#: How often a replica says it is alive, and after how long one that did not is gone.
+HEARTBEAT = timedelta(seconds=15)
+STALE = timedelta(seconds=60)
+#: What a client is told to wait before trying a write again while the database is away.
+RETRY_AFTER_SECONDS = 5
+DATABASE_DOWN = (OperationalError, InterfaceError, DisconnectionError)
 
 
-def cookie_secret(path: str) -> bytes:
-    """The secret that signs the sign-in cookie: HUB_HELP_COOKIE_SECRET (hex),
-    else the file, created with a new random secret when missing."""
-    given = os.environ.get("HUB_HELP_COOKIE_SECRET")
-    if given:
-        return bytes.fromhex(given.strip())
-    file = Path(path)
-    if file.exists():
-        return bytes.fromhex(file.read_text().strip())
-    secret = secrets.token_bytes(32)
-    try:
-        fd = os.open(str(file), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        # Another replica wrote it first.
-        return bytes.fromhex(file.read_text().strip())
-    with os.fdopen(fd, "w") as out:
-        out.write(secret.hex())
-    return secret
-
-
-def make_hub_auth(options):
-    from jupyterhub.services.auth import HubOAuth
-
-    token = os.environ.get("JUPYTERHUB_API_TOKEN")
-    if not token:
-        sys.exit(
-            "jupyter-hub-help-service: JUPYTERHUB_API_TOKEN is not set. Run it as a JupyterHub "
-            "service (c.JupyterHub.services), or set the service's api_token there and here."
-        )
-    kwargs: Dict[str, Any] = dict(
-        api_token=token,
-        base_url=options.prefix,
-        oauth_client_id=os.environ.get("JUPYTERHUB_CLIENT_ID") or f"service-{options.service_name}",
-        cache_max_age=options.auth_cache_seconds,
+def make_store(options) -> Store:
+    return Store(
+        options.db_url,
+        retention=Retention(options.history_days, options.history_max),
+        limit=DocumentLimit(RESPONSE_MAX_BYTES, DOCUMENT_MAX_CHARS),
     )
-    if not (os.environ.get("JUPYTERHUB_OAUTH_ACCESS_SCOPES") or os.environ.get("JUPYTERHUB_OAUTH_SCOPES")):
-        kwargs["access_scopes"] = {f"access:services!service={options.service_name}"}
-    return HubOAuth(**kwargs)
 
 
 class Service:
     def __init__(self, options, store: Optional[Store] = None, hub_auth=None):
         self.options = options
         self.sections: List[str] = list(options.sections)
-        self.seeds = set(options.representatives or [])
-        self.hub_auth = hub_auth if hub_auth is not None else make_hub_auth(options)
-        self.store = store or Store(options.db_url)
-        sqlite = self.store.engine.dialect.name == "sqlite"
-        self.pool = ThreadPoolExecutor(1 if sqlite else 4, thread_name_prefix="hub-help-db")
-        self._states: Dict[str, SectionState] = {}
-        self._representatives: set = set()
-        self._document: bytes = b""
-        self._etag = ""
-        self.remember(self.store.all_sections(), replace=True)
+        self.rights = Rights.of(options.representatives_groups, options.representatives)
+        self.store = store or make_store(options)
+        self.hub_auth = hub_auth if hub_auth is not None else make_hub_auth(options, self.store)
+        self.checks = Checks()
+        self.pool = ThreadPoolExecutor(1 if self.store.is_sqlite else 4,
+                                       thread_name_prefix="hub-help-db")
+        self._states: Dict[str, SectionState] = self.store.all_sections()
+        self._document = Served.of(assemble({n: s.text for n, s in self._states.items()},
+                                            self.sections))
+        self._database_down = False
 
     async def run(self, fn, *args, **kwargs):
         return await IOLoop.current().run_in_executor(self.pool, partial(fn, *args, **kwargs))
 
+    async def db(self, fn, *args, **kwargs):
+        """``run`` for database work; while the database does not answer, 503."""
+        try:
+            return await self.run(fn, *args, **kwargs)
+        except DATABASE_DOWN as error:
+            log.warning("The database does not answer: %s", str(error).splitlines()[0])
+            raise ApiError(503, "unavailable",
+                           "The service's database does not answer; nothing was changed. "
+                           "Try again in a moment.",
+                           headers={"Retry-After": str(RETRY_AFTER_SECONDS)}) from None
+
     # The cached document
 
-    def remember(self, states: Dict[str, SectionState], replace: bool = False) -> None:
-        merged = dict(states) if replace else {**self._states, **states}
-        if not replace:
-            # Never step back to an older revision read before a newer write.
-            for name, state in states.items():
-                old = self._states.get(name)
-                if old is not None and old.revision > state.revision:
-                    merged[name] = old
+    async def remember(self, states: Dict[str, SectionState]) -> None:
+        """Take the states read or written, keeping the newer where this
+        replica already holds one; the document is made again only when a
+        revision changed."""
+        merged = dict(self._states)
+        changed = False
+        for name, state in states.items():
+            old = merged.get(name)
+            if old is None or state.revision > old.revision:
+                merged[name] = state
+                changed = True
+        if not changed:
+            return
         self._states = merged
-        document = build_document({n: s.value for n, s in merged.items()}, self.sections)
-        body = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        self._document = body
-        self._etag = '"' + hashlib.sha256(body).hexdigest()[:24] + '"'
-        people = merged.get("people").value if "people" in merged and "people" in self.sections else None
-        self._representatives = set(representatives(people))
+        document = await self.run(Served.of, assemble({n: s.text for n, s in merged.items()},
+                                                      self.sections))
+        # Another write may have come while this one was being compressed.
+        if self._states is merged:
+            self._document = document
 
-    def document(self) -> Tuple[bytes, str]:
-        return self._document, self._etag
+    def document(self) -> Served:
+        return self._document
 
     async def refresh(self) -> None:
+        """Take the writes of other replicas: a cheap look at the revisions,
+        the sections only when one moved."""
         try:
-            states = await self.run(self.store.all_sections)
+            revisions = await self.run(self.store.revisions)
+            known = {n: s.revision for n, s in self._states.items()}
+            if any(known.get(n, 0) < r for n, r in revisions.items()):
+                await self.remember(await self.run(self.store.all_sections))
+        except DATABASE_DOWN as error:
+            if not self._database_down:
+                log.warning("The database does not answer; serving the copy held: %s",
+                            str(error).splitlines()[0])
+            self._database_down = True
+            return
         except Exception:
             log.exception("Could not read the sections again")
             return
-        fresh = dict(self._states)
-        for name, state in states.items():
-            old = fresh.get(name)
-            if old is None or state.revision >= old.revision:
-                fresh[name] = state
-        self.remember(fresh, replace=True)
+        if self._database_down:
+            log.info("The database answers again")
+        self._database_down = False
 
     # Reading and writing
 
     async def read_section(self, name: str) -> SectionState:
-        state = await self.run(self.store.section, name)
-        self.remember({name: state})
+        try:
+            state = await self.run(self.store.section, name)
+        except DATABASE_DOWN:
+            # Reads go on from the copy held; a change made from it is
+            # checked against the database's revision when it is back.
+            return self._states.get(name, SectionState(name))
+        await self.remember({name: state})
         return state
 
     async def write(self, name: str, value: Any, expected: Optional[int], user: str,
                     kind: str) -> SectionState:
         try:
-            state = await self.run(self.store.write, name, value, expected, user, kind)
+            state = await self.db(self.store.write, name, value, expected, user, kind)
         except Exception as e:
             current = getattr(e, "current", None)
             if current is not None:
-                self.remember({name: current})
+                await self.remember({name: current})
             raise
-        self.remember({name: state})
+        await self.remember({name: state})
         log.info("%s stored %s revision %d (%s)", user, name, state.revision, kind)
         return state
 
     async def write_many(self, values: Sequence[Tuple[str, Any]], user: str) -> Dict[str, SectionState]:
-        states = await self.run(self.store.write_many, values, user, "import")
-        self.remember(states)
+        states = await self.db(self.store.write_many, values, user, "import")
+        await self.remember(states)
         log.info("%s imported %s", user, ", ".join(states))
         return states
 
-    # Who may edit
-
-    def editor_reason(self, model: dict) -> Optional[str]:
-        """Why the hub user or service ``model`` may edit, or ``None``."""
-        if model.get("kind", "user") == "user":
-            if model.get("admin") is True:
-                return "admin"
-            name = model.get("name")
-            if name in self.seeds or name in self._representatives:
-                return "representative"
-        if EDIT_SCOPE in (model.get("scopes") or []):
-            return "scope"
-        return None
-
     def close(self) -> None:
+        self.checks.close()
         self.pool.shutdown(wait=True)
         self.store.close()
 
 
-def make_app(service: Service) -> web.Application:
+def make_app(service: Service, secret: bytes) -> web.Application:
     return web.Application(
         routes(service.options.prefix, service),
-        cookie_secret=cookie_secret(service.options.cookie_secret_file),
+        cookie_secret=secret,
         # Cookie-authenticated changes are checked in BaseHandler.authenticate
         # (the hub's XSRF rules); token-authenticated ones need no check.
         xsrf_cookies=False,
+        # Answers other than the cached document are compressed as they go.
+        compress_response=True,
         log_function=_log_request,
     )
 
@@ -196,29 +194,82 @@ def _log_request(handler: web.RequestHandler) -> None:
             1000 * handler.request.request_time())
 
 
+def refuse_to_start(message: str) -> None:
+    sys.exit(f"jupyter-hub-help-service: {message}")
+
+
+class Replica:
+    """This process among the replicas sharing the database: it refuses to
+    start beside one that signs sign-ins with another secret."""
+
+    def __init__(self, store: Store, secret: bytes):
+        self.store = store
+        self.id = secrets.token_hex(8)
+        self.secret = fingerprint(secret)
+
+    def announce(self) -> None:
+        others = self.store.announce(self.id, socket.gethostname(), self.secret, STALE)
+        if others:
+            where = ", ".join(f"{o['host']} (started {o['started_at']})" for o in others)
+            refuse_to_start(
+                f"another replica of this service on this database ({where}) signs sign-ins "
+                "with a different cookie secret, so a sign-in made on one would be refused by "
+                "the other. Give every replica the same secret (HUB_HELP_COOKIE_SECRET, or "
+                "one --cookie-secret-file they all read)."
+            )
+
+    async def heartbeat(self, service: Service) -> None:
+        try:
+            await service.run(self.store.seen, self.id)
+        except Exception:
+            log.debug("Could not say this replica is alive", exc_info=True)
+
+    def withdraw(self) -> None:
+        try:
+            self.store.withdraw(self.id)
+        except Exception:
+            log.debug("Could not withdraw this replica", exc_info=True)
+
+
 async def serve(options) -> None:
+    api_token()
+    try:
+        secret = cookie_secret(options.cookie_secret_file, os.environ)
+    except SecretError as error:
+        refuse_to_start(f"the cookie secret: {error}")
     service = Service(options)
-    app = make_app(service)
-    # A section's document is at most a million characters (the validator's limit).
-    server = app.listen(options.port, address=options.ip, xheaders=True,
-                        max_body_size=MAX_BODY_BYTES)
+    replica = Replica(service.store, secret)
+    replica.announce()
+    app = make_app(service, secret)
+    server = HTTPServer(
+        app,
+        xheaders=options.trust_xheaders,
+        # Bodies of changes may be larger, once their sender is known
+        # (handlers.BodyHandler); nothing else needs more.
+        max_body_size=MAX_SMALL_BODY_BYTES,
+        idle_connection_timeout=options.header_timeout,
+        body_timeout=options.body_timeout,
+    )
+    server.listen(options.port, address=options.ip)
     log.info("Community help service at http://%s:%d%s (database %s, sections %s)",
              options.ip, options.port, options.prefix,
              service.store.engine.url.render_as_string(hide_password=True),
              ",".join(service.sections))
-    refresher = None
+    timers = [PeriodicCallback(partial(replica.heartbeat, service), HEARTBEAT.total_seconds() * 1000)]
     if options.refresh_seconds > 0:
-        refresher = PeriodicCallback(service.refresh, options.refresh_seconds * 1000)
-        refresher.start()
+        timers.append(PeriodicCallback(service.refresh, options.refresh_seconds * 1000))
+    for timer in timers:
+        timer.start()
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
     log.info("Stopping")
-    if refresher:
-        refresher.stop()
+    for timer in timers:
+        timer.stop()
     server.stop()
+    replica.withdraw()
     service.close()
 
 
@@ -228,9 +279,17 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
         level=getattr(logging, str(options.log_level).upper(), logging.INFO),
         format="[%(levelname).1s %(asctime)s hub-help] %(message)s",
     )
+    if options.backup:
+        from .backup import backup
+
+        try:
+            backup(options.db_url, options.backup)
+        except (ValueError, OSError) as error:
+            refuse_to_start(str(error))
+        print(f"Backed up the database to {options.backup}.")
+        return
     if options.upgrade_db:
-        store = Store(options.db_url)
-        store.close()
+        make_store(options).close()
         print("The database is up to date.")
         return
     asyncio.run(serve(options))

@@ -10,9 +10,17 @@ from pathlib import Path
 from typing import List, Mapping, Optional, Sequence
 from urllib.parse import urlparse
 
+from ..validate.limits import RESPONSE_MAX_BYTES
 from .validation import SECTIONS
 
 DEFAULT_NAME = "hub-help"
+#: The largest body of a change: a valid one serves a document the panel can
+#: read (RESPONSE_MAX_BYTES of UTF-8), with room for clients that escape
+#: what is not ASCII.
+MAX_BODY_BYTES = 2 * RESPONSE_MAX_BYTES
+#: What a request that does not change anything may send before its caller
+#: is known.
+MAX_SMALL_BODY_BYTES = 64 * 1024
 
 
 def _list(text: str) -> List[str]:
@@ -28,6 +36,16 @@ def _sections(text: str) -> List[str]:
         )
     # Kept in the format's order, each once.
     return [n for n in SECTIONS if n in names]
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
+    return value
 
 
 def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
@@ -52,7 +70,7 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
         type=_sections,
         default=_sections(env("HUB_HELP_SECTIONS") or ",".join(SECTIONS)),
         help="comma-separated sections the community may edit (env HUB_HELP_SECTIONS; "
-        "default: people,announcements,status)",
+        "default: all of them)",
     )
     p.add_argument(
         "--representative",
@@ -60,8 +78,19 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
         action="append",
         default=None,
         metavar="USERNAME",
-        help="a hub username who may edit even before any people are stored; repeatable "
-        "(env HUB_HELP_REPRESENTATIVES, comma-separated)",
+        help="a hub username (as the hub spells it) who is a Community Representative and "
+        "edits after signing in to the service; repeatable (env HUB_HELP_REPRESENTATIVES, "
+        "comma-separated)",
+    )
+    p.add_argument(
+        "--representatives-group",
+        dest="representatives_groups",
+        action="append",
+        default=None,
+        metavar="GROUP",
+        help="a JupyterHub group whose members are Community Representatives and edit after "
+        "signing in to the service; repeatable or comma-separated (env "
+        "HUB_HELP_REPRESENTATIVES_GROUP)",
     )
     p.add_argument("--ip", default=env("HUB_HELP_IP"), help="address to listen on "
                    "(default: from JUPYTERHUB_SERVICE_URL, else 127.0.0.1)")
@@ -82,8 +111,33 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
     p.add_argument("--auth-cache-seconds", type=int,
                    default=int(env("HUB_HELP_AUTH_CACHE_SECONDS") or 60),
                    help="how long the hub's answer about a token is reused (default 60)")
+    p.add_argument("--history-days", type=_count,
+                   default=_count(env("HUB_HELP_HISTORY_DAYS") or "365"),
+                   help="how many days of changes the history keeps (env HUB_HELP_HISTORY_DAYS; "
+                   "default 365; 0: any age)")
+    p.add_argument("--history-max", type=_count,
+                   default=_count(env("HUB_HELP_HISTORY_MAX") or "1000"),
+                   help="how many changes of each section the history keeps (env "
+                   "HUB_HELP_HISTORY_MAX; default 1000; 0: any number)")
+    p.add_argument("--trust-xheaders", action="store_true",
+                   default=env("HUB_HELP_TRUST_XHEADERS", "") not in ("", "0"),
+                   help="believe the X-Forwarded-* and X-Real-Ip headers (env "
+                   "HUB_HELP_TRUST_XHEADERS=1); only when nothing but the hub's proxy reaches "
+                   "the service's port")
+    p.add_argument("--header-timeout", type=float,
+                   default=float(env("HUB_HELP_HEADER_TIMEOUT") or 60),
+                   help="seconds a connection may take to send a request's headers, or stay "
+                   "idle between requests (env HUB_HELP_HEADER_TIMEOUT; default 60)")
+    p.add_argument("--body-timeout", type=float,
+                   default=float(env("HUB_HELP_BODY_TIMEOUT") or 120),
+                   help="seconds a request may take to send its body (env "
+                   "HUB_HELP_BODY_TIMEOUT; default 120)")
     p.add_argument("--upgrade-db", action="store_true",
-                   help="bring the database up to date, then exit")
+                   help="bring the database up to date (under a lock that other replicas "
+                   "respect), then exit: the one-shot step of an upgrade")
+    p.add_argument("--backup", metavar="PATH",
+                   help="SQLite only: write an online copy of the database to PATH, then exit "
+                   "(PostgreSQL: use pg_dump)")
     p.add_argument("--log-level", default=env("HUB_HELP_LOG_LEVEL") or "INFO")
     return p
 
@@ -94,6 +148,11 @@ def parse_options(argv: Optional[Sequence[str]] = None,
     options = parser(environ).parse_args(argv)
     if options.representatives is None:
         options.representatives = _list(environ.get("HUB_HELP_REPRESENTATIVES", ""))
+    groups = options.representatives_groups
+    if groups is None:
+        groups = [environ.get("HUB_HELP_REPRESENTATIVES_GROUP", "")]
+    options.representatives_groups = [g for text in groups for g in _list(text)]
+    options.max_body_bytes = MAX_BODY_BYTES
     url = urlparse(environ.get("JUPYTERHUB_SERVICE_URL") or "")
     options.ip = options.ip or url.hostname or "127.0.0.1"
     options.port = options.port or url.port or 10101

@@ -1,8 +1,11 @@
 """The service's HTTP API (JSON everywhere) and its sign-in page.
 
-Who is asking is always the hub's answer about the request's token (the
-``Authorization: token ...`` header, or the service's own sign-in cookie
-after the OAuth flow); nothing the client says about itself is trusted.
+Who is asking is always the hub's answer about the request's credential:
+a token in the ``Authorization`` header, or the service's own sign-in cookie
+after the OAuth flow; nothing the client says about itself is trusted, and a
+change asks the hub afresh (``rights.py`` decides what the answer allows).
+Bodies of changes are read only once the caller is known, up to a limit
+said before any byte of them is read.
 """
 
 from __future__ import annotations
@@ -11,19 +14,23 @@ import html
 import json
 import re
 from datetime import datetime, timezone
-from typing import Any, List, Optional
+from typing import Any, Optional
 from urllib.parse import urlparse
 
 from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated, UserNotAllowed
+from jupyterhub.utils import url_path_join
 from tornado import web
 
 from . import EDIT_SCOPE
-from .store import Conflict, iso
-from ..validate.problems import json_path
-from .validation import ERROR, check_section, errors
+from . import checks
+from .diff import EntriesChanged
+from .rights import SIGN_IN, TOKEN, Decision
+from .store import Conflict, LaterChanges, SectionState, TooLarge, iso
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = re.compile(r"^application/([a-z0-9.+-]+\+)?json\s*(;.*)?$", re.IGNORECASE)
+#: Change ids are database integers; a longer number names no change.
+MAX_ID = 2**31 - 1
 
 _GENERIC = {
     400: "bad-request",
@@ -33,6 +40,9 @@ _GENERIC = {
     405: "method-not-allowed",
     500: "internal",
 }
+
+#: What the sign-in page tells the panel that opened or framed it.
+SIGNED_IN_MESSAGE = "jupyterlab-hub-help:service-signed-in"
 
 
 class ApiError(web.HTTPError):
@@ -50,6 +60,11 @@ class ApiError(web.HTTPError):
         return f"{self.status_code} {self.error}: {self.message}"
 
 
+def refused(outcome: checks.Outcome) -> ApiError:
+    status, error, message, extra = outcome.refusal
+    return ApiError(status, error, message, **extra)
+
+
 class BaseHandler(HubOAuthenticated, web.RequestHandler):
     #: False: answered without asking who is there.
     needs_user = True
@@ -57,11 +72,14 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
     def initialize(self, service) -> None:
         self.service = service
         self.hub_auth = service.hub_auth
+        self.credential = TOKEN
+        self.decision = Decision(None)
 
     def set_default_headers(self) -> None:
         self.set_header("Content-Type", "application/json; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
 
     def compute_etag(self) -> None:
         # Only the ETags this API defines, never Tornado's automatic ones.
@@ -69,7 +87,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
 
     def write_json(self, body: Any, status: int = 200) -> None:
         self.set_status(status)
-        self.finish(json.dumps(body, ensure_ascii=False))
+        self.finish(json.dumps(body, ensure_ascii=False, allow_nan=False))
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         exc = kwargs.get("exc_info", (None, None, None))[1]
@@ -93,10 +111,13 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
 
     async def authenticate(self) -> None:
         unsafe = self.request.method not in SAFE_METHODS
-        by_header = bool(self.hub_auth.get_token(self, in_cookie=False))
-        if unsafe and not by_header and self.get_secure_cookie(self.hub_auth.cookie_name):
+        token = self.hub_auth.get_token(self, in_cookie=False)
+        if not token:
+            token = self.hub_auth.get_token(self)
+            self.credential = SIGN_IN
+        if unsafe and self.credential == SIGN_IN and token:
             # Only a cookie can ride along with a cross-site request: such
-            # writes must come from the service's own pages.
+            # changes must come from the service's own site, with the XSRF token.
             self.check_same_site()
             try:
                 self.check_xsrf_cookie()
@@ -106,12 +127,15 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                     "A change made with the sign-in cookie needs the _xsrf cookie's value "
                     "in the X-XSRFToken header.",
                 ) from e
-        model = await self.hub_auth.get_user(self, sync=False)
+        # A change asks the hub afresh: a right taken away is gone at once.
+        model = token and await self.hub_auth.user_for_token(
+            token, use_cache=not unsafe, session_id=self.hub_auth.get_session_id(self), sync=False
+        )
         if not model:
             raise ApiError(
                 401, "unauthorized",
                 "Sign in to JupyterHub first: send a hub token in the Authorization header "
-                "(Authorization: token ...).",
+                "(Authorization: token ...), or sign in to this service.",
             )
         try:
             model = self.check_hub_user(model)
@@ -123,6 +147,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                 "the hub's operator grants it.",
             ) from None
         self.current_user = model
+        self.decision = self.service.rights.decide(model, self.credential)
         if unsafe:
             content_type = self.request.headers.get("Content-Type", "")
             if not JSON_TYPE.match(content_type.strip()):
@@ -135,26 +160,29 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         origin = self.request.headers.get("Origin")
         if origin is None:
             return
-        host = self.request.headers.get("X-Forwarded-Host") or self.request.host
-        if origin == "null" or urlparse(origin).netloc.lower() != host.split(",")[0].strip().lower():
+        # The Host header: the hub's proxy passes the browser's on.
+        if origin == "null" or urlparse(origin).netloc.lower() != self.request.host.lower():
             raise ApiError(403, "cross-site", "Changes cannot come from another site.")
 
     @property
     def user_name(self) -> str:
         return self.current_user["name"]
 
-    def editor_reason(self) -> Optional[str]:
-        return self.service.editor_reason(self.current_user)
-
     def require_editor(self) -> str:
-        reason = self.editor_reason()
-        if reason is None:
+        if self.decision.can_edit:
+            return self.decision.because
+        if self.decision.sign_in_to_edit:
             raise ApiError(
-                403, "forbidden",
-                "Only the hub's admins, the Community Representatives and holders of the "
-                f"{EDIT_SCOPE} scope may do this.",
+                403, "sign-in-required",
+                "Editing needs the hub help service's own sign-in (open it at "
+                f"{self.service.options.prefix}), not a token: every server you visit may "
+                "hold a token like this one.",
             )
-        return reason
+        raise ApiError(
+            403, "forbidden",
+            "Only the hub's admins, the Community Representatives and holders of the "
+            f"{EDIT_SCOPE} scope may do this.",
+        )
 
     # Requests
 
@@ -164,15 +192,6 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                            f"This service keeps no section named {name!r}; it keeps: "
                            f"{', '.join(self.service.sections) or 'none'}.")
         return name
-
-    def json_body(self) -> Any:
-        body = self.request.body
-        if not body:
-            return None
-        try:
-            return json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            raise ApiError(400, "bad-json", "The body is not valid JSON.") from None
 
     def expected_revision(self, name: str) -> Optional[int]:
         """The revision the client's ``If-Match`` names; ``None`` for ``*``;
@@ -190,21 +209,12 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                 tag = tag[2:]
             if tag == "*":
                 return None
-            match = re.fullmatch(r'"?([a-z]+)-(\d+)"?', tag)
+            match = re.fullmatch(r'"?([a-z]+)-(\d{1,10})"?', tag)
             if match and match.group(1) == name:
                 return int(match.group(2))
         return -1
 
-    def invalid(self, problems: List[dict]) -> ApiError:
-        count = len(errors(problems))
-        return ApiError(
-            422, "invalid",
-            f"Nothing was stored: {count} problem{'s' if count != 1 else ''} "
-            f"{'make' if count != 1 else 'makes'} the value invalid.",
-            problems=problems,
-        )
-
-    def conflict(self, current) -> ApiError:
+    def conflict(self, current: SectionState) -> ApiError:
         return ApiError(
             409, "conflict",
             f"The section {current.name!r} changed since you read it "
@@ -213,21 +223,93 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
             current=current.to_json(),
         )
 
-    async def store_section(self, name: str, value: Any, kind: str) -> None:
-        expected = self.expected_revision(name)
-        problems = check_section(name, value)
-        if errors(problems):
-            raise self.invalid(problems)
+    def write_state(self, state: SectionState, warnings=()) -> None:
+        self.set_header("ETag", state.etag)
+        body = state.to_json()
+        if warnings:
+            body["warnings"] = list(warnings)
+        self.write_json(body)
+
+    async def store(self, name: str, value: Any, expected: Optional[int], kind: str,
+                    warnings=()) -> None:
         try:
             state = await self.service.write(name, value, expected, self.user_name, kind)
         except Conflict as e:
             raise self.conflict(e.current) from None
-        self.set_header("ETag", state.etag)
-        body = state.to_json()
-        warnings = [p for p in problems if p["severity"] != ERROR]
-        if warnings:
-            body["warnings"] = warnings
-        self.write_json(body)
+        except TooLarge as e:
+            raise too_large(e) from None
+        self.write_state(state, warnings)
+
+
+def too_large(e: TooLarge) -> ApiError:
+    return ApiError(
+        422, "invalid",
+        "Nothing was stored: with this change the whole document would be larger than "
+        "the Get help panel reads.",
+        problems=[{
+            "path": "$", "code": "document-too-large", "severity": "error",
+            "reason": (f"would be {e.size_bytes} bytes of UTF-8 and {e.size_units} UTF-16 "
+                       f"units; the panel reads at most {e.max_bytes} and {e.max_units}"),
+            "params": [str(e.size_bytes), str(e.size_units), str(e.max_bytes), str(e.max_units)],
+        }],
+    )
+
+
+@web.stream_request_body
+class BodyHandler(BaseHandler):
+    """Changes: the body is read only after the caller is known and its
+    declared length is within the limit. A caller who is known and sends too
+    much is answered 413 once the body is read and dropped (up to a bound):
+    a proxy in front turns a connection closed mid-upload into its own 503."""
+
+    #: The most of an oversized body read (and dropped) to answer it cleanly.
+    DROP_MAX_BYTES = 64 * 1024 * 1024
+
+    def initialize(self, service) -> None:
+        super().initialize(service)
+        self.chunks: list = []
+        self.oversized = False
+        self.prepared = False
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        if not self.prepared:
+            # Answered before the body was read: Tornado closes the connection
+            # after this answer, and says so, or a client (the hub's proxy)
+            # would send its next request on it.
+            self.set_header("Connection", "close")
+        super().write_error(status_code, **kwargs)
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        self.prepared = self.request.method in SAFE_METHODS
+        if self.prepared:
+            return
+        length = self.request.headers.get("Content-Length")
+        if length is None:
+            raise ApiError(411, "length-required", "Send the body with a Content-Length.")
+        limit = self.service.options.max_body_bytes
+        size = int(length) if length.isdigit() else None
+        if size is None or size > self.DROP_MAX_BYTES:
+            raise self.too_large()
+        self.oversized = size > limit
+        self.request.connection.set_max_body_size(size)
+        self.prepared = True
+
+    def too_large(self) -> ApiError:
+        limit = self.service.options.max_body_bytes
+        return ApiError(413, "too-large",
+                        f"The body is larger than this service takes ({limit} bytes).",
+                        limit=limit)
+
+    def data_received(self, chunk: bytes) -> None:
+        if not self.oversized:
+            self.chunks.append(chunk)
+
+    @property
+    def body(self) -> bytes:
+        if self.oversized:
+            raise self.too_large()
+        return b"".join(self.chunks)
 
 
 class HealthHandler(BaseHandler):
@@ -237,46 +319,77 @@ class HealthHandler(BaseHandler):
         self.write_json({"ok": True})
 
 
+def served(handler: BaseHandler, body) -> None:
+    """A cached body (``document.Served``), compressed when the client takes it,
+    or 304 when the client holds it."""
+    handler.set_header("ETag", body.etag)
+    handler.set_header("Vary", "Accept-Encoding")
+    held = handler.request.headers.get("If-None-Match", "")
+    tags = {t.strip().removeprefix("W/") for t in held.split(",")}
+    if body.etag in tags or "*" in tags:
+        handler.set_status(304)
+        handler.finish()
+        return
+    if "gzip" in handler.request.headers.get("Accept-Encoding", ""):
+        handler.set_header("Content-Encoding", "gzip")
+        handler.finish(body.gzipped)
+    else:
+        handler.finish(body.body)
+
+
 class DocumentHandler(BaseHandler):
     def get(self) -> None:
-        body, etag = self.service.document()
-        self.set_header("ETag", etag)
         self.set_header("Cache-Control", "no-cache")
-        held = self.request.headers.get("If-None-Match", "")
-        tags = {t.strip().removeprefix("W/") for t in held.split(",")}
-        if etag in tags or "*" in tags:
-            self.set_status(304)
-            self.finish()
-            return
-        self.finish(body)
+        served(self, self.service.document())
 
 
 class MeHandler(BaseHandler):
     def get(self) -> None:
-        reason = self.editor_reason()
-        self.write_json({
+        decision = self.decision
+        me = {
             "name": self.user_name,
             "kind": self.current_user.get("kind", "user"),
-            "canEdit": reason is not None,
-            "because": reason,
-            "sections": list(self.service.sections) if reason else [],
-        })
+            "canEdit": decision.can_edit,
+            "because": decision.because,
+            "sections": list(self.service.sections) if decision.can_edit else [],
+            "credential": self.credential,
+            "signInToEdit": decision.sign_in_to_edit,
+        }
+        if self.credential == SIGN_IN:
+            # The panel needs it for changes made with this sign-in; another
+            # site cannot read this answer (no CORS headers are sent).
+            me["xsrf"] = xsrf_token(self)
+        self.write_json(me)
 
 
-class SectionHandler(BaseHandler):
+def xsrf_token(handler: web.RequestHandler) -> str:
+    token = handler.xsrf_token
+    return token.decode("ascii") if isinstance(token, bytes) else str(token)
+
+
+class SectionHandler(BodyHandler):
     async def get(self, name: str) -> None:
         self.require_section(name)
         state = await self.service.read_section(name)
         self.set_header("ETag", state.etag)
-        self.write_json(state.to_json())
+        self.finish(state.body())
 
     async def put(self, name: str) -> None:
         self.require_section(name)
         self.require_editor()
-        body = self.json_body()
-        if not isinstance(body, dict) or "value" not in body:
-            raise ApiError(400, "bad-request", 'The body must be {"value": ...}.')
-        await self.store_section(name, body["value"], "edit")
+        expected = self.expected_revision(name)
+        body = self.body
+        outcome = await self.service.checks.run(len(body), checks.section_body, name, body)
+        if outcome.refusal:
+            raise refused(outcome)
+        await self.store(name, outcome.value, expected, "edit", outcome.warnings)
+
+
+def change_id(raw: str) -> int:
+    number = int(raw)
+    if number > MAX_ID:
+        raise ApiError(404, "not-found", f"There is no change {raw[:20]}.")
+    return number
 
 
 class HistoryHandler(BaseHandler):
@@ -287,28 +400,84 @@ class HistoryHandler(BaseHandler):
             self.require_section(section)
         try:
             limit = int(self.get_argument("limit", "50"))
+            before = self.get_argument("before", None)
+            before = None if before is None else min(int(before), MAX_ID)
         except ValueError:
-            raise ApiError(400, "bad-request", "limit must be a whole number.") from None
-        limit = max(1, min(limit, 500))
-        found = await self.service.run(
-            self.service.store.history, section, limit, self.service.sections
+            raise ApiError(400, "bad-request", "limit and before must be whole numbers.") from None
+        limit = max(1, min(limit, 200))
+        found, following = await self.service.db(
+            self.service.store.history, section, limit, self.service.sections, before
         )
-        self.write_json({"changes": [c.to_json() for c in found]})
+        self.write_json({"changes": [c.to_json() for c in found], "next": following})
 
 
-class UndoHandler(BaseHandler):
-    async def post(self, change_id: str) -> None:
+class ChangeHandler(BaseHandler):
+    async def get(self, raw_id: str) -> None:
         self.require_editor()
-        change = await self.service.run(self.service.store.change, int(change_id))
+        found = await self.service.db(self.service.store.change_values, change_id(raw_id))
+        if found is None or found[0].section not in self.service.sections:
+            raise ApiError(404, "not-found", f"There is no change {raw_id}.")
+        change, before, after = found
+        self.write_json({**change.to_json(), "before": before, "after": after})
+
+
+class UndoHandler(BodyHandler):
+    async def post(self, raw_id: str) -> None:
+        self.require_editor()
+        number = change_id(raw_id)
+        confirm = checks.small_body(self.body)
+        if confirm.refusal:
+            raise refused(confirm)
+        also, only = confirm.value.get("alsoUndo"), confirm.value.get("only") is True
+        if also is not None and (type(also) is not int or also < 0):
+            raise ApiError(400, "bad-request", "alsoUndo must be the number of later changes.")
+        change = await self.service.db(self.service.store.change, number)
         if change is None or change.section not in self.service.sections:
-            raise ApiError(404, "not-found", f"There is no change {change_id} to undo.")
-        await self.store_section(change.section, change.before, "undo")
+            raise ApiError(404, "not-found", f"There is no change {raw_id} to undo.")
+        expected = self.expected_revision(change.section)
+        try:
+            planned = await self.service.db(self.service.store.plan_undo, number, expected,
+                                            also_undo=also, only=only)
+        except Conflict as e:
+            raise self.conflict(e.current) from None
+        except LaterChanges as e:
+            raise later_changes(e) from None
+        except EntriesChanged as e:
+            raise ApiError(
+                409, "entries-changed-later",
+                ("Later changes touched the same entries: " + ", ".join(e.labels) + "."
+                 if e.labels else "This section's entries cannot be told apart: undo "
+                 "this change together with the later ones instead."),
+                entries=e.labels,
+            ) from None
+        if planned is None:
+            raise ApiError(404, "not-found", f"There is no change {raw_id} to undo.")
+        _, current, value = planned
+        outcome = await self.service.checks.run(len(current.text), checks.checked_value,
+                                                change.section, value)
+        if outcome.refusal:
+            raise refused(outcome)
+        await self.store(change.section, outcome.value, current.revision, "undo", outcome.warnings)
+
+
+def later_changes(e: LaterChanges) -> ApiError:
+    count = e.current.revision - min(c.revision for c in e.later) + 1
+    return ApiError(
+        409, "later-changes",
+        f"{count} later change{'s' if count != 1 else ''} of {e.current.name!r} would be "
+        "undone too; confirm with alsoUndo, or undo only this change's entries with only.",
+        headers={"ETag": e.current.etag},
+        current=e.current.to_json(),
+        later=[c.to_json() for c in e.later],
+        laterCount=count,
+        onlyThis=e.only_possible,
+    )
 
 
 class ExportHandler(BaseHandler):
     async def get(self) -> None:
         self.require_editor()
-        stored = await self.service.run(self.service.store.all_sections)
+        stored = await self.service.db(self.service.store.all_sections)
         self.set_header("Content-Disposition", 'attachment; filename="hub-help-community.json"')
         self.write_json({
             "formatVersion": 1,
@@ -319,34 +488,18 @@ class ExportHandler(BaseHandler):
         })
 
 
-class ImportHandler(BaseHandler):
+class ImportHandler(BodyHandler):
     async def put(self) -> None:
         self.require_editor()
-        body = self.json_body()
-        problems: List[dict] = []
-
-        def refuse(path: str, code: str, reason: str) -> None:
-            problems.append({"path": path, "code": code, "reason": reason,
-                             "severity": ERROR, "params": []})
-
-        if not isinstance(body, dict):
-            refuse("$", "type", "must be an object")
-            raise self.invalid(problems)
-        if body.get("formatVersion") != 1:
-            refuse("$.formatVersion", "enum", "must be 1")
-        given = body.get("sections")
-        if not isinstance(given, dict):
-            refuse("$.sections", "type", "must be an object")
-            raise self.invalid(problems)
-        for name, value in given.items():
-            if name not in self.service.sections:
-                refuse("$.sections" + json_path([name])[1:], "not-editable",
-                       "is not a section this service keeps")
-                continue
-            problems += check_section(name, value, prefix="$.sections")
-        if errors(problems):
-            raise self.invalid(problems)
-        states = await self.service.write_many(list(given.items()), self.user_name)
+        body = self.body
+        outcome = await self.service.checks.run(len(body), checks.import_body, body,
+                                                self.service.sections)
+        if outcome.refusal:
+            raise refused(outcome)
+        try:
+            states = await self.service.write_many(outcome.value, self.user_name)
+        except TooLarge as e:
+            raise too_large(e) from None
         self.write_json({
             "imported": list(states),
             "sections": {name: state.to_json() for name, state in states.items()},
@@ -354,7 +507,9 @@ class ImportHandler(BaseHandler):
 
 
 class RootHandler(BaseHandler):
-    """What an editor sees after signing in to the service in a new tab."""
+    """What an editor sees after signing in to the service in a tab of its
+    own, or, ``?silent=1``, what the Get help panel loads in a hidden frame
+    to renew the sign-in while the hub session lasts."""
 
     needs_user = False
 
@@ -362,6 +517,9 @@ class RootHandler(BaseHandler):
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
+        # Framed by pages of the hub's own site only (the panel's silent sign-in).
+        self.set_header("Content-Security-Policy",
+                        "default-src 'none'; script-src 'unsafe-inline'; frame-ancestors 'self'")
 
     async def get(self) -> None:
         model = await self.hub_auth.get_user(self, sync=False)
@@ -377,28 +535,28 @@ class RootHandler(BaseHandler):
             return
         self.current_user = model
         # Sets the _xsrf cookie that changes made with this sign-in send back.
-        xsrf = self.xsrf_token
-        xsrf = xsrf.decode("ascii") if isinstance(xsrf, bytes) else str(xsrf)
+        xsrf = xsrf_token(self)
         name = html.escape(model["name"])
-        # The Get help panel that opened this tab (same site only) may now call
-        # the service with this sign-in: it needs the XSRF token for that, which
-        # it cannot read from the cookie (the cookie's path is the service's).
+        because = self.service.rights.decide(model, SIGN_IN).because
+        edits = {
+            "admin": "as a hub admin",
+            "representative": "as a Community Representative",
+            "scope": f"as a holder of {EDIT_SCOPE}",
+        }
+        text = f"Signed in to the community help service as <strong>{name}</strong>. "
+        if because:
+            text += (f"You may edit the hub's help ({edits[because]}): the Get help panel in "
+                     "JupyterLab now offers it. ")
+        # The panel that opened or framed this page (same site only) may now
+        # call the service with this sign-in: it needs the XSRF token for
+        # that, which it cannot read from the cookie (the cookie's path is
+        # the service's).
         message = json.dumps({"type": SIGNED_IN_MESSAGE, "xsrf": xsrf}).replace("<", "\\u003c")
         script = (
-            "if (window.opener) {"
-            f" window.opener.postMessage({message}, window.location.origin);"
-            " }"
+            "var to = window.parent !== window ? window.parent : window.opener;"
+            f" if (to) {{ to.postMessage({message}, window.location.origin); }}"
         )
-        self.finish(_page(
-            "Signed in",
-            f"Signed in to the community help service as <strong>{name}</strong>. "
-            "You can close this tab.",
-            script,
-        ))
-
-
-#: What the sign-in page tells the panel that opened it.
-SIGNED_IN_MESSAGE = "jupyterlab-hub-help:service-signed-in"
+        self.finish(_page("Signed in", text + "You can close this tab.", script))
 
 
 def _page(title: str, text: str, script: str = "") -> str:
@@ -427,7 +585,7 @@ class NotFoundHandler(BaseHandler):
 
 def routes(prefix: str, service) -> list:
     def at(path: str) -> str:
-        return prefix + path
+        return url_path_join(prefix, path) if path else prefix
 
     kwargs = {"service": service}
     return [
@@ -438,6 +596,7 @@ def routes(prefix: str, service) -> list:
         (at("api/me"), MeHandler, kwargs),
         (at(r"api/sections/([^/]+)"), SectionHandler, kwargs),
         (at("api/history"), HistoryHandler, kwargs),
+        (at(r"api/history/(\d+)"), ChangeHandler, kwargs),
         (at(r"api/history/(\d+)/undo"), UndoHandler, kwargs),
         (at("api/export"), ExportHandler, kwargs),
         (at("api/import"), ImportHandler, kwargs),

@@ -4,17 +4,24 @@ PostgreSQL, its schema kept by the Alembic migrations shipped beside it.
 Every method here blocks; the web handlers run them in the service's small
 thread pool (``app.Service.run``). Concurrent edits are settled by the
 database, not by this process: a write names the revision it was based on,
-and the row is changed only while it still has that revision, so two
-service processes sharing one PostgreSQL database cannot lose an update.
+and the row is changed only while it still has that revision, so replicas
+sharing one PostgreSQL database cannot lose an update. On PostgreSQL writes
+also take a transaction-scoped advisory lock, so that checks across sections
+(the whole document's size) see every other write.
+
+Values are kept as the JSON text they are served as; a change keeps how to go
+back (``diff.revert_of``), not the whole section before and after.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import (
     Column,
@@ -26,18 +33,26 @@ from sqlalchemy import (
     Table,
     Text,
     create_engine,
+    delete,
     event,
+    func,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
+from ..validate.strictjson import dumps
+from . import diff
+
 #: Alembic's bookkeeping table, named for us so that it never meets another
 #: application's in a shared database.
 VERSION_TABLE = "hub_help_alembic_version"
 MIGRATIONS = Path(__file__).resolve().parent / "alembic"
+#: The key of the PostgreSQL advisory locks this service takes ("hubhelp" in ASCII).
+LOCK_KEY = 0x68756268656C70
 
 metadata = MetaData()
 
@@ -50,9 +65,13 @@ sections = Table(
     Column("revision", Integer, nullable=False),
     Column("updated_at", DateTime, nullable=False),
     Column("updated_by", String(255), nullable=True),
+    # The value's size as the panel measures a document: UTF-8 bytes read,
+    # UTF-16 units of the text.
+    Column("size_bytes", Integer, nullable=False, server_default="0"),
+    Column("size_units", Integer, nullable=False, server_default="0"),
 )
 
-#: Every write, with the value before and after it.
+#: Every write: who, when, and how to go back (``diff``).
 changes = Table(
     "changes",
     metadata,
@@ -61,11 +80,32 @@ changes = Table(
     Column("username", String(255), nullable=False),
     Column("at", DateTime, nullable=False),
     Column("kind", String(16), nullable=False),
-    Column("before", Text, nullable=True),
-    Column("after", Text, nullable=True),
     Column("revision", Integer, nullable=False),
+    Column("revert", Text, nullable=False),
+    Column("summary", Text, nullable=False),
 )
 Index("ix_changes_section_id", changes.c.section, changes.c.id)
+
+#: A sign-in under way (the OAuth state), so that it may finish on another replica.
+oauth_states = Table(
+    "oauth_states",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
+)
+
+#: The replicas running on this database, and the cookie secret each signs with
+#: (a fingerprint, never the secret).
+replicas = Table(
+    "replicas",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("host", String(255), nullable=False),
+    Column("secret", String(64), nullable=False),
+    Column("started_at", DateTime, nullable=False),
+    Column("seen_at", DateTime, nullable=False),
+)
 
 KINDS = ("edit", "undo", "import")
 
@@ -83,21 +123,27 @@ def iso(moment: Optional[datetime]) -> Optional[str]:
     return moment.isoformat(timespec="milliseconds") + "Z"
 
 
-def dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+def utf16_units(value_text: str) -> int:
+    """The length of a text in UTF-16 units, as JavaScript counts it."""
+    return len(value_text) + sum(1 for ch in value_text if ord(ch) > 0xFFFF)
 
 
-def load(text: Optional[str]) -> Any:
-    return None if text is None else json.loads(text)
+def sizes(value_text: str) -> Tuple[int, int]:
+    return len(value_text.encode("utf-8")), utf16_units(value_text)
 
 
 @dataclass(frozen=True)
 class SectionState:
     name: str
-    value: Any = None
+    #: The value as JSON text; "null" when nothing is stored.
+    text: str = "null"
     revision: int = 0
     updated_at: Optional[datetime] = None
     updated_by: Optional[str] = None
+
+    @property
+    def value(self) -> Any:
+        return json.loads(self.text)
 
     @property
     def etag(self) -> str:
@@ -112,6 +158,12 @@ class SectionState:
             "updatedAt": iso(self.updated_at),
         }
 
+    def body(self) -> bytes:
+        """``to_json()`` as UTF-8 JSON, without parsing the value again."""
+        head = dumps({"section": self.name, "revision": self.revision,
+                      "updatedBy": self.updated_by, "updatedAt": iso(self.updated_at)})
+        return (head[:-1] + ',"value":' + self.text + "}").encode("utf-8")
+
 
 @dataclass(frozen=True)
 class Change:
@@ -120,9 +172,8 @@ class Change:
     user: str
     at: datetime
     kind: str
-    before: Any
-    after: Any
     revision: int
+    summary: Dict[str, int]
 
     def to_json(self) -> dict:
         return {
@@ -131,9 +182,8 @@ class Change:
             "user": self.user,
             "at": iso(self.at),
             "kind": self.kind,
-            "before": self.before,
-            "after": self.after,
             "revision": self.revision,
+            "summary": self.summary,
         }
 
 
@@ -143,6 +193,46 @@ class Conflict(Exception):
     def __init__(self, current: SectionState):
         super().__init__(f"{current.name} is at revision {current.revision}")
         self.current = current
+
+
+class LaterChanges(Exception):
+    """Undoing a change would also undo the later changes of its section."""
+
+    def __init__(self, current: SectionState, later: List[Change], only_possible: bool):
+        super().__init__(f"{len(later)} later change(s) of {current.name}")
+        self.current = current
+        self.later = later
+        self.only_possible = only_possible
+
+
+class TooLarge(Exception):
+    """The whole document would be larger than the panel reads."""
+
+    def __init__(self, size_bytes: int, size_units: int, limit: "DocumentLimit"):
+        super().__init__(f"{size_bytes} bytes, {size_units} UTF-16 units")
+        self.size_bytes = size_bytes
+        self.size_units = size_units
+        self.max_bytes = limit.max_bytes
+        self.max_units = limit.max_units
+
+
+@dataclass(frozen=True)
+class Retention:
+    """How much history to keep: changes younger than ``days`` (0: any age),
+    at most ``count`` per section (0: any number)."""
+
+    days: int = 365
+    count: int = 1000
+
+
+@dataclass(frozen=True)
+class DocumentLimit:
+    """What the whole document may hold; ``overhead`` covers what the service
+    adds around the sections (their keys, the status note's id)."""
+
+    max_bytes: int
+    max_units: int
+    overhead: int = 256
 
 
 def make_engine(url: str) -> Engine:
@@ -160,7 +250,10 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, future=True)
+    # A lost server is noticed on the next checkout, and a connection attempt
+    # does not hang the worker for long while it is down.
+    return create_engine(url, pool_pre_ping=True, future=True,
+                         connect_args={"connect_timeout": 5})
 
 
 def alembic_config(engine: Engine):
@@ -175,12 +268,30 @@ def alembic_config(engine: Engine):
     return config
 
 
+@contextlib.contextmanager
+def _file_lock(engine: Engine) -> Iterator[None]:
+    """An exclusive lock on a file beside a SQLite database (none in memory)."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database's tables to ``revision`` (creating them when new)."""
+    """Bring the database's tables to ``revision`` (creating them when new),
+    under a lock that replicas starting at once take in turn."""
     from alembic import command
 
     config = alembic_config(engine)
-    with engine.begin() as connection:
+    with _file_lock(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 
@@ -196,24 +307,36 @@ def current_revision(engine: Engine) -> Optional[str]:
 
 
 class Store:
-    def __init__(self, url: str, migrate: bool = True):
+    def __init__(self, url: str, migrate: bool = True, retention: Retention = Retention(),
+                 limit: Optional[DocumentLimit] = None):
         self.url = url
         self.engine = make_engine(url)
+        self.retention = retention
+        self.limit = limit
         if migrate:
             upgrade(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
 
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
     # Reading
 
     @staticmethod
     def _state(row) -> SectionState:
-        return SectionState(row.name, load(row.value), row.revision, row.updated_at, row.updated_by)
+        return SectionState(row.name, row.value, row.revision, row.updated_at, row.updated_by)
 
     def all_sections(self) -> Dict[str, SectionState]:
         with self.engine.connect() as conn:
             return {row.name: self._state(row) for row in conn.execute(select(sections))}
+
+    def revisions(self) -> Dict[str, int]:
+        """Each stored section's revision: what a cached copy is checked against."""
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(sections.c.name, sections.c.revision)).all())
 
     def section(self, name: str, conn=None) -> SectionState:
         if conn is None:
@@ -223,24 +346,98 @@ class Store:
         return self._state(row) if row else SectionState(name)
 
     def history(self, section: Optional[str] = None, limit: int = 50,
-                names: Optional[Sequence[str]] = None) -> List[Change]:
-        query = select(changes).order_by(changes.c.id.desc()).limit(limit)
+                names: Optional[Sequence[str]] = None,
+                before: Optional[int] = None) -> Tuple[List[Change], Optional[int]]:
+        """The newest ``limit`` changes (older than change ``before``), and the
+        ``before`` of the next page, or None at the oldest."""
+        query = select(changes).order_by(changes.c.id.desc()).limit(limit + 1)
         if section is not None:
             query = query.where(changes.c.section == section)
         elif names is not None:
             query = query.where(changes.c.section.in_(list(names)))
+        if before is not None:
+            query = query.where(changes.c.id < before)
         with self.engine.connect() as conn:
-            return [self._change(row) for row in conn.execute(query)]
+            found = [self._change(row) for row in conn.execute(query)]
+        more = len(found) > limit
+        found = found[:limit]
+        return found, (found[-1].id if more else None)
 
     def change(self, change_id: int) -> Optional[Change]:
         with self.engine.connect() as conn:
             row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
         return self._change(row) if row else None
 
+    def change_values(self, change_id: int) -> Optional[Tuple[Change, Any, Any]]:
+        """A change with its section's value before and after it."""
+        with self.engine.connect() as conn:
+            found = self._walk(conn, change_id)
+        if found is None:
+            return None
+        change, _, chain = found
+        before, after = chain[change.id]
+        return change, before, after
+
     @staticmethod
     def _change(row) -> Change:
-        return Change(row.id, row.section, row.username, row.at, row.kind,
-                      load(row.before), load(row.after), row.revision)
+        return Change(row.id, row.section, row.username, row.at, row.kind, row.revision,
+                      json.loads(row.summary))
+
+    def _walk(self, conn, change_id: int):
+        """A change, its section now, and (before, after) of it and of every
+        later change of the section, going back from the current value."""
+        row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
+        if row is None:
+            return None
+        change = self._change(row)
+        current = self.section(change.section, conn)
+        rows = conn.execute(
+            select(changes.c.id, changes.c.revert)
+            .where(changes.c.section == change.section, changes.c.id >= change_id)
+            .order_by(changes.c.id.desc())
+        ).all()
+        chain = diff.walk_back(current.value, [(r.id, json.loads(r.revert)) for r in rows])
+        return change, current, chain
+
+    # Undo
+
+    def plan_undo(self, change_id: int, expected_revision: Optional[int], *,
+                  also_undo: Optional[int] = None, only: bool = False) -> Optional[Tuple[Change, SectionState, Any]]:
+        """What undoing change ``change_id`` would store: (the change, the
+        section now, the value to store). None for an unknown change.
+
+        Without a confirmation, ``expected_revision`` must be the change's own
+        revision and no later change may exist (``LaterChanges`` otherwise).
+        ``also_undo=N`` undoes the N later changes too and ``only`` reverts
+        just this change's entries; both with ``expected_revision`` the
+        section's current revision, which the person was shown."""
+        with self.engine.connect() as conn:
+            found = self._walk(conn, change_id)
+            if found is None:
+                return None
+            change, current, chain = found
+            later_count = current.revision - change.revision
+            before, after = chain[change.id]
+            if also_undo is None and not only:
+                if later_count > 0:
+                    later = [self._change(r) for r in conn.execute(
+                        select(changes).where(changes.c.section == change.section,
+                                              changes.c.id > change.id)
+                        .order_by(changes.c.id.desc()).limit(20))]
+                    raise LaterChanges(current, later, diff.can_revert_only(before, after, current.value))
+                if expected_revision is not None and expected_revision != change.revision:
+                    raise Conflict(current)
+                return change, current, before
+        if expected_revision is not None and expected_revision != current.revision:
+            raise Conflict(current)
+        if only:
+            value = diff.revert_only(before, after, current.value)
+            if value is None:
+                raise diff.EntriesChanged([])
+            return change, current, value
+        if also_undo != later_count:
+            raise Conflict(current)
+        return change, current, before
 
     # Writing
 
@@ -251,7 +448,10 @@ class Store:
         Raises ``Conflict`` with the current state otherwise."""
         try:
             with self.engine.begin() as conn:
-                return self._write(conn, name, value, expected_revision, user, kind, utcnow())
+                self._lock(conn)
+                state = self._write(conn, name, value, expected_revision, user, kind, utcnow())
+                self._check_size(conn)
+                return state
         except IntegrityError:
             # Another writer created the section first.
             raise Conflict(self.section(name)) from None
@@ -263,16 +463,36 @@ class Store:
         for attempt in range(attempts):
             try:
                 with self.engine.begin() as conn:
+                    self._lock(conn)
                     at = utcnow()
-                    return {
+                    states = {
                         name: self._write(conn, name, value, None, user, kind, at)
                         for name, value in values
                     }
+                    self._check_size(conn)
+                    return states
             except (IntegrityError, Conflict):
                 # Raced with another writer: read again and retry the whole lot.
                 if attempt == attempts - 1:
                     raise
         raise AssertionError("unreachable")
+
+    @staticmethod
+    def _lock(conn) -> None:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+
+    def _check_size(self, conn) -> None:
+        if self.limit is None:
+            return
+        total_bytes, total_units = conn.execute(
+            select(func.coalesce(func.sum(sections.c.size_bytes), 0),
+                   func.coalesce(func.sum(sections.c.size_units), 0))
+        ).one()
+        total_bytes += self.limit.overhead
+        total_units += self.limit.overhead
+        if total_bytes > self.limit.max_bytes or total_units > self.limit.max_units:
+            raise TooLarge(total_bytes, total_units, self.limit)
 
     def _write(self, conn, name, value, expected, user, kind, at) -> SectionState:
         if kind not in KINDS:
@@ -281,8 +501,10 @@ class Store:
         if expected is not None and current.revision != expected:
             raise Conflict(current)
         revision = current.revision + 1
-        text = dump(value)
-        fields = dict(value=text, revision=revision, updated_at=at, updated_by=user)
+        value_text = dumps(value)
+        size_bytes, size_units = sizes(value_text)
+        fields = dict(value=value_text, revision=revision, updated_at=at, updated_by=user,
+                      size_bytes=size_bytes, size_units=size_units)
         if current.revision == 0:
             conn.execute(insert(sections).values(name=name, **fields))
         else:
@@ -293,10 +515,71 @@ class Store:
             )
             if done.rowcount != 1:
                 raise Conflict(self.section(name, conn))
+        before = current.value
         conn.execute(
             insert(changes).values(
-                section=name, username=user, at=at, kind=kind,
-                before=dump(current.value), after=text, revision=revision,
+                section=name, username=user, at=at, kind=kind, revision=revision,
+                revert=dumps(diff.revert_of(before, value)),
+                summary=dumps(diff.summary_of(before, value)),
             )
         )
-        return SectionState(name, value, revision, at, user)
+        self._forget(conn, name, at)
+        return SectionState(name, value_text, revision, at, user)
+
+    def _forget(self, conn, name: str, now: datetime) -> None:
+        """History past the retention: the oldest changes go first, so every
+        change kept can still be walked back to from the current value."""
+        keep = self.retention
+        if keep.days:
+            conn.execute(delete(changes).where(changes.c.section == name,
+                                               changes.c.at < now - timedelta(days=keep.days)))
+        if keep.count:
+            cutoff = conn.execute(
+                select(changes.c.id).where(changes.c.section == name)
+                .order_by(changes.c.id.desc()).offset(keep.count).limit(1)
+            ).scalar()
+            if cutoff is not None:
+                conn.execute(delete(changes).where(changes.c.section == name,
+                                                   changes.c.id <= cutoff))
+
+    # Sign-ins under way
+
+    def put_oauth_state(self, state_id: str, state: dict, ttl: timedelta) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(delete(oauth_states).where(oauth_states.c.expires_at < now))
+            conn.execute(insert(oauth_states).values(id=state_id, state=dumps(state),
+                                                     expires_at=now + ttl))
+
+    def get_oauth_state(self, state_id: str) -> Optional[dict]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(oauth_states.c.state).where(
+                oauth_states.c.id == state_id, oauth_states.c.expires_at >= utcnow())).first()
+        return json.loads(row.state) if row else None
+
+    def delete_oauth_state(self, state_id: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(oauth_states).where(oauth_states.c.id == state_id))
+
+    # Replicas
+
+    def announce(self, replica: str, host: str, secret: str, stale: timedelta) -> List[dict]:
+        """Record this replica; the live others that sign with another secret."""
+        now = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(delete(replicas).where(replicas.c.seen_at < now - stale))
+            others = [
+                {"host": r.host, "started_at": iso(r.started_at)}
+                for r in conn.execute(select(replicas).where(replicas.c.secret != secret))
+            ]
+            conn.execute(insert(replicas).values(id=replica, host=host, secret=secret,
+                                                 started_at=now, seen_at=now))
+        return others
+
+    def seen(self, replica: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(replicas).where(replicas.c.id == replica).values(seen_at=utcnow()))
+
+    def withdraw(self, replica: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(replicas).where(replicas.c.id == replica))

@@ -8,7 +8,7 @@ the id ``community-status``. Problems name the path in what the client sent
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, List
 
 from ..validate.limits import FORMAT_VERSION
 from ..validate.merge import SourceDocument, defaults_document, merge_problems
@@ -20,7 +20,6 @@ SECTIONS = ("people", "announcements", "status", "tasks")
 #: What a task note may hold: the task's id and how to do it, in words.
 TASK_NOTE_KEYS = {"id": None, "how": {"text"}}
 STATUS_ID = "community-status"
-REPRESENTATIVE = "community-representative"
 
 
 def section_document(name: str, value: Any) -> dict:
@@ -125,39 +124,3 @@ def _task_note_fields(value: Any, prefix: str) -> List[dict]:
 
 def errors(problems: List[dict]) -> List[dict]:
     return [p for p in problems if p["severity"] == ERROR]
-
-
-def representatives(people: Any) -> List[str]:
-    """The usernames of the Community Representatives in a stored people list."""
-    names: List[str] = []
-    if not isinstance(people, list):
-        return names
-    for person in people:
-        if not isinstance(person, dict):
-            continue
-        roles = person.get("roles")
-        usernames = person.get("usernames")
-        if isinstance(roles, list) and REPRESENTATIVE in roles and isinstance(usernames, list):
-            names += [u for u in usernames if isinstance(u, str) and u]
-    return names
-
-
-def build_document(stored: Dict[str, Any], enabled: Optional[List[str]] = None) -> dict:
-    """The community's document from the stored values (``None``: not set)."""
-    enabled = list(SECTIONS if enabled is None else enabled)
-    document: dict = {"formatVersion": FORMAT_VERSION}
-    people = stored.get("people") if "people" in enabled else None
-    if people is not None:
-        document["people"] = people
-    announcements: Optional[list] = None
-    if "announcements" in enabled and stored.get("announcements") is not None:
-        announcements = list(stored["announcements"])
-    status = stored.get("status") if "status" in enabled else None
-    if status is not None:
-        announcements = [{**status, "id": STATUS_ID}] + (announcements or [])
-    if announcements is not None:
-        document["announcements"] = announcements
-    tasks = stored.get("tasks") if "tasks" in enabled else None
-    if tasks is not None:
-        document["tasks"] = tasks
-    return document

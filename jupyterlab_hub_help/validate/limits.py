@@ -10,6 +10,10 @@ numbers are the ones in limits.ts and types.ts, so the two never drift.
 #: kilobytes, and 20,000 people with 10,000 tasks about 4 MB.
 DOCUMENT_MAX_CHARS = 5_000_000
 
+#: The panel reads at most this many bytes of an answer (``responseMaxBytes``):
+#: the hub help service never serves a larger document.
+RESPONSE_MAX_BYTES = 5_000_000
+
 #: Objects and lists nested deeper than this are refused whole; the format
 #: itself never nests deeper than 8.
 DOCUMENT_MAX_DEPTH = 32

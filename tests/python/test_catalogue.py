@@ -35,6 +35,7 @@ def test_limits():
     number = lambda key: int(re.search(rf"{key}: ([\d_]+)", source).group(1).replace("_", ""))  # noqa: E731
     assert limits.DOCUMENT_MAX_CHARS == number("documentMaxChars")
     assert limits.DOCUMENT_MAX_DEPTH == number("documentMaxDepth")
+    assert limits.RESPONSE_MAX_BYTES == number("responseMaxBytes")
     assert f"export const FORMAT_VERSION = {limits.FORMAT_VERSION};" in read("types.ts")
     assert f"const MAX_ROUNDS = {limits.MAX_ROUNDS};" in read("parse.ts")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -20,6 +21,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +36,12 @@ PASSWORD = "hub-help-test"
 EDIT_SCOPE = "custom:hub-help:edit"
 
 #: The hub's users: an admin, a plain user, the custom scope's holder, a
-#: user who becomes a representative when named in the people, and a seed
+#: member of the representatives' group (--representatives-group), and a seed
 #: representative (--representative).
-ADMIN, USER, SCOPED, FUTURE_REP, SEED_REP = "ada", "bob", "cyd", "dee", "eve"
-USERS = (ADMIN, USER, SCOPED, FUTURE_REP, SEED_REP)
+ADMIN, USER, SCOPED, GROUP_REP, SEED_REP = "ada", "bob", "cyd", "dee", "eve"
+USERS = (ADMIN, USER, SCOPED, GROUP_REP, SEED_REP)
+#: The hub group whose members are Community Representatives.
+REPS_GROUP = "reps"
 
 
 def free_port() -> int:
@@ -190,6 +194,7 @@ class Hub:
     ext_port: int
     ext_token: str
     managed_url: str
+    balancer: "Balancer"
     tokens: Dict[str, str] = field(default_factory=dict)
 
     def create_token(self, user: str, **body) -> str:
@@ -216,6 +221,7 @@ c.JupyterHub.authenticator_class = "dummy"
 c.DummyAuthenticator.password = {password!r}
 c.Authenticator.allowed_users = set({users!r})
 c.Authenticator.admin_users = {{{admin!r}}}
+c.JupyterHub.load_groups = {{{reps_group!r}: {{"users": [{group_rep!r}]}}}}
 
 c.JupyterHub.custom_scopes = {{
     {edit_scope!r}: {{"description": "Edit the community's help (jupyterlab-hub-help)."}},
@@ -235,13 +241,22 @@ c.JupyterHub.services = [
         "command": [sys.executable, "-m", "jupyterlab_hub_help.service",
                     "--db-url", "sqlite:///{base}/managed.sqlite",
                     "--representative", {seed!r},
+                    "--representatives-group", {reps_group!r},
                     "--cookie-secret-file", "{base}/managed-cookie-secret"],
         "cwd": "{base}",
         "oauth_no_confirm": True,
+        "oauth_client_allowed_scopes": [{edit_scope!r}],
     }},
-    # Started by the tests themselves; without a URL here, so that the hub
-    # does not wait for it to answer at start (the tests call it directly).
-    {{"name": "hub-help-ext", "api_token": {ext_token!r}}},
+    # Started by the tests themselves, behind a balancer (Balancer) that
+    # sends each connection to one of the replicas running.
+    {{
+        "name": "hub-help-ext",
+        "url": "http://127.0.0.1:{balancer_port}",
+        "api_token": {ext_token!r},
+        "oauth_no_confirm": True,
+        "oauth_redirect_uri": "/services/hub-help-ext/oauth_callback",
+        "oauth_client_allowed_scopes": [{edit_scope!r}],
+    }},
     {{"name": "test-admin", "api_token": {admin_token!r}}},
     {{"name": "reader", "api_token": {reader_token!r}}},
     {{"name": "scribe", "api_token": {scribe_token!r}}},
@@ -249,18 +264,68 @@ c.JupyterHub.services = [
 """
 
 
+class Balancer:
+    """A TCP balancer on loopback: each new connection goes to the next of
+    ``targets`` (ports), as a Kubernetes Service spreads them over replicas."""
+
+    def __init__(self) -> None:
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        self.targets: list = []
+        self._turn = itertools.count()
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.server.accept()
+            except OSError:
+                return
+            targets = list(self.targets)
+            if not targets:
+                client.close()
+                continue
+            port = targets[next(self._turn) % len(targets)]
+            try:
+                upstream = socket.create_connection(("127.0.0.1", port), timeout=10)
+            except OSError:
+                client.close()
+                continue
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while chunk := source.recv(65536):
+                sink.sendall(chunk)
+        except OSError:
+            pass
+        finally:
+            for end in (source, sink):
+                try:
+                    end.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def close(self) -> None:
+        self.server.close()
+
+
 @pytest.fixture(scope="session")
 def hub():
     if not PROXY.exists():
         pytest.skip("configurable-http-proxy is missing: run `jlpm install` (make setup)")
     base = Path(tempfile.mkdtemp(prefix="hub-help-hub-"))
+    balancer = Balancer()
     ports = dict(public_port=free_port(), hub_port=free_port(), proxy_api_port=free_port(),
-                 managed_port=free_port(), ext_port=free_port())
+                 managed_port=free_port(), ext_port=free_port(), balancer_port=balancer.port)
+    balancer.targets = [ports["ext_port"]]
     tokens = {name: secrets.token_hex(16) for name in ("admin", "reader", "scribe", "ext")}
     (base / "jupyterhub_config.py").write_text(CONFIG.format(
         base=base, proxy=str(PROXY), password=PASSWORD, users=list(USERS), admin=ADMIN,
-        scoped=SCOPED, seed=SEED_REP, edit_scope=EDIT_SCOPE,
-        admin_token=tokens["admin"], reader_token=tokens["reader"],
+        scoped=SCOPED, seed=SEED_REP, edit_scope=EDIT_SCOPE, reps_group=REPS_GROUP,
+        group_rep=GROUP_REP, admin_token=tokens["admin"], reader_token=tokens["reader"],
         scribe_token=tokens["scribe"], ext_token=tokens["ext"], **ports,
     ))
     log = base / "hub.log"
@@ -282,15 +347,45 @@ def hub():
             process=process, admin_token=tokens["admin"],
             service_tokens={"reader": tokens["reader"], "scribe": tokens["scribe"]},
             ext_port=ports["ext_port"], ext_token=tokens["ext"], managed_url=managed_url,
+            balancer=balancer,
         )
         for user in USERS:
             the_hub.tokens[user] = the_hub.create_token(user)
-        # A token of an ordinary user that lacks the services' access scope.
+        # Tokens with the services' access and nothing more, as every server a
+        # person visits may hold for them: one of an admin, one of a
+        # representative, and one of an ordinary user without that access.
+        access = ["access:services!service=hub-help", "access:services!service=hub-help-ext"]
+        the_hub.tokens["admin-access"] = the_hub.create_token(ADMIN, scopes=access)
+        the_hub.tokens["rep-access"] = the_hub.create_token(GROUP_REP, scopes=access)
         the_hub.tokens["no-access"] = the_hub.create_token(USER, scopes=["read:users:name!user"])
         yield the_hub
     finally:
         stop_process(process, timeout=30)
+        balancer.close()
         shutil.rmtree(base, ignore_errors=True)
+
+
+def sign_in(public: str, service: str, user: str) -> requests.Session:
+    """A browser's session of ``user``: signed in to the hub with their
+    password, then to the service at ``/services/SERVICE/`` through the hub's
+    OAuth, as the service's sign-in tab does."""
+    session = requests.Session()
+    # Each request on a connection of its own, so that a balancer spreads them.
+    session.headers["Connection"] = "close"
+    page = session.get(public + "/hub/login", timeout=30)
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
+    r = session.post(public + "/hub/login",
+                     data={"username": user, "password": PASSWORD, "_xsrf": xsrf},
+                     timeout=30, allow_redirects=False)  # (to a server this hub cannot start)
+    assert r.status_code == 302, r.text
+    r = session.get(f"{public}/services/{service}/", timeout=30)
+    assert r.status_code == 200 and "Signed in" in r.text, r.text
+    return session
+
+
+def service_xsrf(session: requests.Session, service: str) -> str:
+    return next(c.value for c in session.cookies
+                if c.name == "_xsrf" and c.path.startswith(f"/services/{service}"))
 
 
 class Api:
@@ -333,30 +428,42 @@ class Api:
 
 
 class ServiceProcess:
-    """The service as an external hub service: started and stopped by the tests."""
+    """The service as an external hub service, started and stopped by the
+    tests; the hub reaches it through the balancer (``hub.balancer``)."""
 
-    def __init__(self, hub: Hub, db_url: str, base: Path, *args: str):
+    def __init__(self, hub: Hub, db_url: str, base: Path, *args: str, port: Optional[int] = None,
+                 env: Optional[Dict[str, str]] = None):
         self.hub, self.db_url, self.base, self.args = hub, db_url, base, args
-        self.url = f"http://127.0.0.1:{hub.ext_port}/services/hub-help-ext/"
+        self.port = port or hub.ext_port
+        self.env = env or {}
+        self.url = f"http://127.0.0.1:{self.port}/services/hub-help-ext/"
         self.process: Optional[subprocess.Popen] = None
-        self.log = base / "service.log"
+        self.log = base / f"service-{self.port}.log"
 
-    def start(self) -> "ServiceProcess":
+    def launch(self, *extra: str) -> subprocess.Popen:
+        """The process, started with the hub's environment for the service."""
         env = clean_env(
             JUPYTERHUB_API_TOKEN=self.hub.ext_token,
             JUPYTERHUB_API_URL=self.hub.hub_api,
             JUPYTERHUB_SERVICE_NAME="hub-help-ext",
-            JUPYTERHUB_SERVICE_URL=f"http://127.0.0.1:{self.hub.ext_port}",
+            JUPYTERHUB_SERVICE_URL=f"http://127.0.0.1:{self.port}",
             JUPYTERHUB_SERVICE_PREFIX="/services/hub-help-ext/",
             JUPYTERHUB_CLIENT_ID="service-hub-help-ext",
+            JUPYTERHUB_OAUTH_CALLBACK_URL="/services/hub-help-ext/oauth_callback",
+            **self.env,
         )
         with open(self.log, "ab") as out:
-            self.process = subprocess.Popen(
+            return subprocess.Popen(
                 [sys.executable, "-m", "jupyterlab_hub_help.service", "--db-url", self.db_url,
-                 "--cookie-secret-file", str(self.base / "cookie-secret"), *self.args],
+                 "--cookie-secret-file", str(self.base / "cookie-secret"),
+                 "--representatives-group", REPS_GROUP, "--representative", SEED_REP,
+                 *self.args, *extra],
                 cwd=self.base, env=env, stdout=out, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+
+    def start(self) -> "ServiceProcess":
+        self.process = self.launch()
         wait_for(lambda: requests.get(self.url + "api/health", timeout=5).ok,
                  "the help service", timeout=60, process=self.process, log=self.log)
         return self

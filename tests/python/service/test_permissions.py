@@ -1,151 +1,190 @@
 """Who may do what, against the hub-managed service of a real hub (SQLite):
-tokens of each kind of caller, and the sign-in cookie after the OAuth flow
-with its cross-site protection."""
+every row of the permission table (permissions.MATRIX, which the operators'
+page shows) with the narrowest credential of its kind, then what the table
+rests on: rights taken from the hub at each change, never from stored content."""
 
-import re
 from urllib.parse import urlparse
 
 import pytest
 import requests
 
-from .conftest import ADMIN, FUTURE_REP, PASSWORD, SCOPED, SEED_REP, USER, Api
+from .conftest import (
+    ADMIN,
+    GROUP_REP,
+    REPS_GROUP,
+    SCOPED,
+    SEED_REP,
+    USER,
+    Api,
+    service_xsrf,
+    sign_in,
+)
+from .permissions import MATRIX
 
-STATUS = {"text": "All good"}
-REPRESENTATIVE = {"name": "Dee", "usernames": [FUTURE_REP], "roles": ["community-representative"]}
-ADMIN_PERSON = {"name": "Ada", "roles": ["hub-administrator"]}
-
-
-def test_anonymous_callers_get_401_json_and_no_redirect(managed):
-    anonymous = managed()
-    for path in ("api/document", "api/me", "api/sections/people", "api/history", "api/export"):
-        r = anonymous.get(path)
-        assert r.status_code == 401, path
-        assert r.json()["error"] == "unauthorized"
-    r = anonymous.put("api/sections/people", json_body={"value": []}, headers={"If-Match": "*"})
-    assert r.status_code == 401
-    assert anonymous.get("api/health").json() == {"ok": True}
-    # A browser visiting the service's page is sent to sign in through the hub.
-    r = anonymous.get("")
-    assert r.status_code == 302
-    assert urlparse(r.headers["Location"]).path == "/hub/api/oauth2/authorize"
-
-
-def test_a_token_without_the_access_scope_is_refused(managed):
-    r = managed("no-access").get("api/document")
-    assert r.status_code == 403
-    assert r.json()["error"] == "forbidden"
-    assert "access:services!service=hub-help" in r.json()["message"]
-
-
-def test_an_ordinary_user_may_read_but_not_edit(managed):
-    user = managed(USER)
-    assert user.get("api/document").status_code == 200
-    assert user.get("api/me").json() == {
-        "name": USER, "kind": "user", "canEdit": False, "because": None, "sections": []}
-    _, etag = user.section("status")
-    r = user.store("status", STATUS, etag)
-    assert r.status_code == 403 and r.json()["error"] == "forbidden"
-    for r in (
-        user.get("api/history"),
-        user.get("api/export"),
-        user.put("api/import", json_body={"formatVersion": 1, "sections": {}}),
-        user.post("api/history/1/undo", json_body={}, headers={"If-Match": "*"}),
-    ):
-        assert r.status_code == 403
-
-
-@pytest.mark.parametrize("who, because", [
-    (ADMIN, "admin"), (SCOPED, "scope"), (SEED_REP, "representative"), ("scribe", "scope"),
-])
-def test_admins_scope_holders_and_representatives_edit(managed, who, because):
-    api = managed(who)
-    me = api.get("api/me").json()
-    assert (me["canEdit"], me["because"]) == (True, because)
-    assert me["sections"] == ["people", "announcements", "status", "tasks"]
-    r = api.store("status", {"text": f"Set by {who}"})
-    assert r.status_code == 200, r.text
-    assert r.json()["updatedBy"] == who
-    assert api.get("api/history?limit=1").json()["changes"][0]["user"] == who
-
-
-def test_another_service_reads_but_does_not_edit_without_the_scope(managed):
-    reader = managed("reader")
-    assert reader.get("api/document").status_code == 200
-    assert reader.get("api/me").json()["kind"] == "service"
-    assert reader.store("status", STATUS).status_code == 403
-
-
-def test_a_user_named_representative_in_the_people_may_edit(managed):
-    admin, dee = managed(ADMIN), managed(FUTURE_REP)
-    assert dee.get("api/me").json()["canEdit"] is False
-    assert dee.store("status", STATUS).status_code == 403
-    assert admin.store("people", [REPRESENTATIVE, ADMIN_PERSON]).status_code == 200
-    assert dee.get("api/me").json()["because"] == "representative"
-    assert dee.store("status", {"text": "Dee was here"}).status_code == 200
-    # Removed from the people, no longer.
-    assert admin.store("people", [ADMIN_PERSON]).status_code == 200
-    assert dee.store("status", STATUS).status_code == 403
-
-
-def test_the_proxy_route_reaches_the_service(hub):
-    through_proxy = Api(hub.public + "/services/hub-help/", hub.tokens[USER])
-    r = through_proxy.get("api/document")
-    assert r.status_code == 200 and r.json()["formatVersion"] == 1
-
-
-def test_a_form_body_is_refused(managed):
-    r = managed(ADMIN).put("api/sections/status", data="value=x",
-                           headers={"If-Match": "*", "Content-Type": "application/x-www-form-urlencoded"})
-    assert r.status_code == 415
+SERVICE = "hub-help"
 
 
 @pytest.fixture(scope="module")
-def signed_in(hub):
-    """A browser session of the admin, signed in to the service through the hub's OAuth."""
-    session = requests.Session()
-    page = session.get(hub.public + "/hub/login", timeout=30)
-    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
-    r = session.post(hub.public + "/hub/login",
-                     data={"username": ADMIN, "password": PASSWORD, "_xsrf": xsrf}, timeout=30,
-                     allow_redirects=False)  # (to a server this hub cannot start)
-    assert r.status_code == 302, r.text
-    r = session.get(hub.public + "/services/hub-help/", timeout=30)
+def sessions(hub):
+    """Browsers signed in to the service through the hub, one per user."""
+    return {user: sign_in(hub.public, SERVICE, user) for user in (ADMIN, GROUP_REP, SEED_REP, SCOPED, USER)}
+
+
+def _through_proxy(hub, session: requests.Session) -> Api:
+    return Api(f"{hub.public}/services/{SERVICE}/", session=session)
+
+
+#: For each row of the table: the callers that stand for it, and the headers
+#: its changes carry beyond If-Match.
+def callers(key: str, hub, managed, sessions):
+    same_site = {"Origin": hub.public, "Sec-Fetch-Site": "same-origin"}
+
+    def signed(user, **headers):
+        session = sessions[user]
+        return _through_proxy(hub, session), {"X-XSRFToken": service_xsrf(session, SERVICE), **headers}
+
+    return {
+        "anonymous": [(managed(), {})],
+        "no-access": [(managed("no-access"), {})],
+        "user-token": [(managed(USER), {})],
+        "editor-token": [(managed("admin-access"), {}), (managed("rep-access"), {}),
+                         (managed(ADMIN), {})],
+        "reader-service": [(managed("reader"), {})],
+        "scope-token": [(managed(SCOPED), {}), (managed("scribe"), {})],
+        "admin-sign-in": [signed(ADMIN, **same_site)],
+        "group-sign-in": [signed(GROUP_REP, **same_site)],
+        "seed-sign-in": [signed(SEED_REP, **same_site)],
+        "scope-sign-in": [signed(SCOPED, **same_site)],
+        "user-sign-in": [signed(USER, **same_site)],
+        "no-xsrf": [(_through_proxy(hub, sessions[ADMIN]), same_site)],
+        "cross-site": [signed(ADMIN, Origin="https://evil.example"),
+                       signed(ADMIN, **{"Sec-Fetch-Site": "cross-site"})],
+    }[key]
+
+
+def _status(answer: requests.Response) -> str:
+    return "yes" if answer.status_code == 200 else str(answer.status_code)
+
+
+@pytest.mark.parametrize("row", MATRIX, ids=[row.key for row in MATRIX])
+def test_the_permission_table(hub, managed, sessions, row):
+    for api, headers in callers(row.key, hub, managed, sessions):
+        for path in ("api/document", "api/me", "api/sections/status"):
+            assert _status(api.get(path)) == row.read, (path, api.token)
+        if row.read == "yes":
+            current = api.get("api/sections/status")
+            etag = current.headers["ETag"]
+        else:
+            etag = '"status-0"'
+        value = {"text": f"Set for {row.key}"}
+        r = api.put("api/sections/status", json_body={"value": value},
+                    headers={"If-Match": etag, **headers})
+        assert _status(r) == row.edit, r.text
+        if row.edit == "yes":
+            me = api.get("api/me").json()
+            assert (me["canEdit"], me["because"]) == (True, row.detail)
+            assert r.json()["value"] == value
+        else:
+            assert r.json()["error"] == row.detail
+            if row.read == "yes":
+                assert api.get("api/sections/status").headers["ETag"] == etag
+        if row.key == "editor-token":
+            assert api.get("api/me").json()["signInToEdit"] is True
+
+
+def test_the_other_editor_requests_follow_the_same_rule(managed, sessions, hub):
+    """History, a change's details, undo, export and import: a token with the
+    access only is refused; the sign-in of a representative is not."""
+    token = managed("rep-access")
+    signed = _through_proxy(hub, sessions[GROUP_REP])
+    xsrf = {"X-XSRFToken": service_xsrf(sessions[GROUP_REP], SERVICE),
+            "Origin": hub.public}
+    for api, headers, expected in ((token, {}, 403), (signed, xsrf, 200)):
+        assert api.get("api/history").status_code == expected
+        assert api.get("api/export").status_code == expected
+        latest = signed.get("api/history?limit=1").json()["changes"][0]
+        assert api.get(f"api/history/{latest['id']}").status_code == expected
+        exported = signed.get("api/export").json()
+        r = api.put("api/import", json_body=exported, headers=headers)
+        assert r.status_code == expected, r.text
+
+
+def test_me_answers_the_sign_in_with_its_xsrf_token(hub, sessions):
+    """The panel renews a sign-in it did not see made: `api/me` with the
+    cookie alone says who it is and hands the XSRF token for changes."""
+    session = sessions[GROUP_REP]
+    api = _through_proxy(hub, session)
+    me = api.get("api/me").json()
+    assert (me["name"], me["credential"], me["canEdit"], me["because"]) == (
+        GROUP_REP, "sign-in", True, "representative")
+    _, etag = api.section("status")
+    r = api.put("api/sections/status", json_body={"value": {"text": "Renewed"}},
+                headers={"If-Match": etag, "X-XSRFToken": me["xsrf"], "Origin": hub.public})
     assert r.status_code == 200, r.text
-    assert "Signed in" in r.text and ADMIN in r.text
-    # The panel that opened the tab is told the XSRF token, on its own site only.
-    xsrf = next(c.value for c in session.cookies
-                if c.name == "_xsrf" and c.path.startswith("/services/hub-help"))
+    # A token never gets one.
+    assert "xsrf" not in Api(api.base, hub.tokens[GROUP_REP]).get("api/me").json()
+
+
+def test_a_representative_removed_from_the_group_loses_the_right_at_once(hub, sessions):
+    api = _through_proxy(hub, sessions[GROUP_REP])
+    headers = {"X-XSRFToken": service_xsrf(sessions[GROUP_REP], SERVICE), "Origin": hub.public}
+    admin = {"Authorization": f"token {hub.admin_token}"}
+    group = f"{hub.hub_api}/groups/{REPS_GROUP}/users"
+    assert api.get("api/me").json()["canEdit"] is True
+    try:
+        r = requests.delete(group, json={"users": [GROUP_REP]}, headers=admin, timeout=30)
+        assert r.ok, r.text
+        _, etag = api.section("status")
+        r = api.put("api/sections/status", json_body={"value": {"text": "Still here?"}},
+                    headers={"If-Match": etag, **headers})
+        assert (r.status_code, r.json()["error"]) == (403, "forbidden")
+    finally:
+        requests.post(group, json={"users": [GROUP_REP]}, headers=admin, timeout=30).raise_for_status()
+    r = api.put("api/sections/status", json_body={"value": {"text": "Back in the group"}},
+                headers={"If-Match": api.section("status")[1], **headers})
+    assert r.status_code == 200, r.text
+
+
+def test_the_people_list_grants_nothing(hub, managed, sessions):
+    """Naming someone a Community Representative in the stored people (or
+    hiding a grant behind another display name) does not let them edit."""
+    scribe = managed("scribe")
+    people = [{"name": "Amara Okafor", "usernames": [USER], "roles": ["community-representative"]}]
+    assert scribe.store("people", people).status_code == 200
+    bob = _through_proxy(hub, sessions[USER])
+    assert bob.get("api/me").json()["canEdit"] is False
+    r = bob.put("api/sections/status", json_body={"value": {"text": "Bob edits"}},
+                headers={"If-Match": bob.section("status")[1], "Origin": hub.public,
+                         "X-XSRFToken": service_xsrf(sessions[USER], SERVICE)})
+    assert (r.status_code, r.json()["error"]) == (403, "forbidden")
+    assert scribe.store("people", None).status_code == 200
+
+
+def test_anonymous_browsers_are_sent_to_sign_in_and_no_token_is_taken_from_a_url(hub, managed):
+    r = managed().get("")
+    assert r.status_code == 302
+    assert urlparse(r.headers["Location"]).path == "/hub/api/oauth2/authorize"
+    r = managed().get(f"api/me?token={hub.tokens[ADMIN]}")
+    assert r.status_code == 401
+    assert managed().get("api/health").json() == {"ok": True}
+
+
+def test_the_sign_in_page_hands_the_xsrf_token_to_its_opener_or_framer_only(hub, sessions):
+    session = sessions[ADMIN]
+    r = session.get(f"{hub.public}/services/{SERVICE}/?silent=1", timeout=30)
+    assert r.status_code == 200 and ADMIN in r.text
+    # Framed by the hub's own pages only; the message goes to its own origin.
+    assert "frame-ancestors 'self'" in r.headers["Content-Security-Policy"]
     assert '"type": "jupyterlab-hub-help:service-signed-in"' in r.text
-    assert f'"xsrf": "{xsrf}"' in r.text
-    assert "window.opener.postMessage(" in r.text and ", window.location.origin)" in r.text
-    return session
+    assert '"xsrf": "' in r.text
+    assert "window.parent !== window ? window.parent : window.opener" in r.text
+    assert ".postMessage(" in r.text and ", window.location.origin)" in r.text
+    # The API's answers may not be framed at all.
+    api = session.get(f"{hub.public}/services/{SERVICE}/api/me", timeout=30)
+    assert "frame-ancestors 'none'" in api.headers["Content-Security-Policy"]
 
 
-def _service_xsrf(session: requests.Session) -> str:
-    return next(c.value for c in session.cookies
-                if c.name == "_xsrf" and c.path.startswith("/services/hub-help"))
-
-
-def test_the_sign_in_cookie_reads_and_edits_only_with_the_xsrf_token(hub, signed_in):
-    api = Api(hub.public + "/services/hub-help/", session=signed_in)
-    assert api.get("api/me").json()["name"] == ADMIN
-    _, etag = api.section("announcements")
-    body = {"value": ["From the browser"]}
-    r = api.put("api/sections/announcements", json_body=body, headers={"If-Match": etag})
-    assert r.status_code == 403 and r.json()["error"] == "xsrf"
-    token = _service_xsrf(signed_in)
-    r = api.put("api/sections/announcements", json_body=body,
-                headers={"If-Match": etag, "X-XSRFToken": "wrong" + token})
-    assert r.status_code == 403
-    r = api.put("api/sections/announcements", json_body=body,
-                headers={"If-Match": etag, "X-XSRFToken": token, "Origin": "https://evil.example"})
-    assert r.status_code == 403 and r.json()["error"] == "cross-site"
-    r = api.put("api/sections/announcements", json_body=body,
-                headers={"If-Match": etag, "X-XSRFToken": token, "Sec-Fetch-Site": "cross-site"})
-    assert r.status_code == 403 and r.json()["error"] == "cross-site"
-    assert api.section("announcements")[1] == etag
-    r = api.put("api/sections/announcements", json_body=body,
-                headers={"If-Match": etag, "X-XSRFToken": token, "Origin": hub.public,
-                         "Sec-Fetch-Site": "same-origin"})
-    assert r.status_code == 200, r.text
-    assert r.json()["updatedBy"] == ADMIN
+def test_a_form_body_is_refused(managed):
+    r = managed(SCOPED).put("api/sections/status", data="value=x",
+                            headers={"If-Match": "*", "Content-Type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 415

@@ -1,7 +1,8 @@
 """Task notes: the community adds, in its own words, how to do the operator's
 tasks on this hub; nothing else about a task can be set from the service."""
 
-from jupyterlab_hub_help.service.validation import build_document, check_section, errors
+from jupyterlab_hub_help.service.document import build_document
+from jupyterlab_hub_help.service.validation import check_section, errors
 
 
 def test_a_note_holds_the_task_id_and_how_text_only():
