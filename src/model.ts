@@ -4,6 +4,7 @@ import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import { CommunityService, ICommunityViewer } from './hub/community';
+import { ServiceSignIn, SilentSignIn } from './hub/serviceSignIn';
 import {
   HubClient,
   hubPageUrl,
@@ -71,6 +72,11 @@ export interface IHubHelpModelOptions {
    */
   timeoutMs?: number;
   now?: () => Date;
+  /**
+   * Signs in to the community help service silently (a hidden frame); by
+   * default src/community/signIn.ts's, loaded only when it is tried.
+   */
+  signInSilently?: SilentSignIn;
 }
 
 /**
@@ -226,18 +232,39 @@ export class HubHelpModel {
      * The page's token may not call the service: editors sign in to it.
      */
     needsSignIn: boolean;
+    /**
+     * The viewer would edit with the service's own sign-in, which this page
+     * does not have: 'trying' while it is made silently, 'needed' when they
+     * must sign in themselves, 'elsewhere' on someone else's server, where
+     * no sign-in is made (that server's pages would receive it).
+     */
+    signInToEdit?: 'trying' | 'needed' | 'elsewhere';
   } {
-    const service = this._communityService();
+    const signIn = this._serviceSignIn();
+    const service = signIn?.service ?? null;
+    const viewer =
+      service && this._viewer?.service === service.name
+        ? this._viewer.viewer
+        : undefined;
+    const wouldEdit =
+      !!viewer?.signInToEdit &&
+      !viewer.canEdit &&
+      viewer.credential === 'token' &&
+      !service?.signedIn;
     return {
       service,
       needsSignIn:
         !!service &&
         !service.signedIn &&
         this._sources.communityProblem?.code === 'service-access',
-      viewer:
-        service && this._viewer?.service === service.name
-          ? this._viewer.viewer
-          : undefined
+      viewer,
+      signInToEdit: !wouldEdit
+        ? undefined
+        : !this._ownServer
+          ? 'elsewhere'
+          : signIn?.silent === 'trying'
+            ? 'trying'
+            : 'needed'
     };
   }
 
@@ -401,6 +428,25 @@ export class HubHelpModel {
   }
 
   /**
+   * Sign in to the community help service with `open` (the tab the person
+   * asked for, called at once so that the browser lets it open), then
+   * use that sign-in and ask again who may edit. Resolves whether it
+   * signed in.
+   */
+  async signInToService(
+    open: (url: string) => Promise<string | undefined>
+  ): Promise<boolean> {
+    const service = this._communityService();
+    const xsrf = service ? await open(service.signInUrl) : undefined;
+    if (!service || xsrf === undefined) {
+      return false;
+    }
+    service.useSignIn(xsrf);
+    await this._refreshAfterSignIn();
+    return true;
+  }
+
+  /**
    * Text that leaves the page (a report, the clipboard) passes through here,
    * so that the hub token can never be part of it.
    */
@@ -450,7 +496,7 @@ export class HubHelpModel {
     const copy = remote.copy && { ...remote.copy, settingsUrl };
     if (community.absent) {
       // Not deployed on this hub: not asked again in this session.
-      this._absent = this._service?.name;
+      this._absent = this._signIn?.service.name;
     }
     // One rebuild for everything the check brought.
     this._update(
@@ -476,39 +522,119 @@ export class HubHelpModel {
   }
 
   private _communityService(): CommunityService | null {
+    return this._serviceSignIn()?.service ?? null;
+  }
+
+  /**
+   * The community help service the settings name, with its own sign-in
+   * for this session.
+   */
+  private _serviceSignIn(): ServiceSignIn | null {
     const name = this.metadata.communityService;
     if (!this._client || !name || name === this._absent) {
       return null;
     }
-    if (this._service?.name !== name) {
-      this._service = new CommunityService(this._client, name);
+    if (this._signIn?.service.name !== name) {
+      this._signIn = new ServiceSignIn(
+        new CommunityService(this._client, name),
+        {
+          ownServer: this._ownServer,
+          silently:
+            this._options.signInSilently ??
+            (async url =>
+              (await import('./community/signIn')).signInSilently(url))
+        }
+      );
     }
-    return this._service;
+    return this._signIn;
+  }
+
+  /**
+   * Whether the viewer is looking at their own server.
+   */
+  private get _ownServer(): boolean {
+    return this.hub.user === this.hub.serverUser;
   }
 
   private async _fetchCommunity(): Promise<ICommunityResult> {
-    const service = this._communityService();
-    if (!service) {
+    const signIn = this._serviceSignIn();
+    if (!signIn) {
       return {};
     }
-    const result = await fetchCommunityDocument(
-      service,
-      this._sources.community,
-      {
+    const { service } = signIn;
+    const fetchDocument = () =>
+      fetchCommunityDocument(service, this._sources.community, {
         named: service.name !== COMMUNITY_SERVICE,
         now: this._now
-      }
-    );
-    if (result.copy && result.copy.etag !== this._viewer?.etag) {
-      // Who may edit follows the people the document lists.
-      const viewer = await service.viewer().catch(() => undefined);
+      });
+    let result = await fetchDocument();
+    if (
+      result.problem?.code === 'service-access' &&
+      !service.signedIn &&
+      (await signIn.restore())
+    ) {
+      // The page's token may not read it; an earlier sign-in may.
+      result = await fetchDocument();
+    }
+    const asked = this._viewer;
+    const etag = result.copy?.etag;
+    if (
+      result.copy &&
+      (asked?.service !== service.name ||
+        asked.etag !== etag ||
+        asked.signedIn !== service.signedIn)
+    ) {
+      // Asked again when the document changed (an edit) or the credential did.
+      const viewer = await this._askViewer(signIn);
       this._viewer = viewer && {
         service: service.name,
-        etag: result.copy.etag,
+        etag,
+        signedIn: service.signedIn,
         viewer
       };
     }
     return result;
+  }
+
+  /**
+   * What the service says of the viewer, with the page's token. One who may
+   * not edit with it is asked once with an earlier sign-in to the service;
+   * one who would edit with a sign-in and has none gets one silently (in
+   * the background: the check does not wait for it).
+   */
+  private async _askViewer(
+    signIn: ServiceSignIn
+  ): Promise<ICommunityViewer | undefined> {
+    const viewer = await signIn.service.viewer().catch(() => undefined);
+    if (!viewer || viewer.canEdit || viewer.credential !== 'token') {
+      return viewer;
+    }
+    const restored = await signIn.restore();
+    if (restored) {
+      return restored;
+    }
+    if (viewer.signInToEdit && signIn.maySignInSilently) {
+      void this._signInSilently(signIn);
+    }
+    return viewer;
+  }
+
+  private async _signInSilently(signIn: ServiceSignIn): Promise<void> {
+    if (await signIn.signInSilently()) {
+      await this._refreshAfterSignIn();
+    } else {
+      // Now the person is offered to sign in.
+      this._changed.emit();
+    }
+  }
+
+  /**
+   * Ask again with the service's own sign-in, once the check under way (which
+   * may have asked without it) ended.
+   */
+  private async _refreshAfterSignIn(): Promise<void> {
+    await this._refreshing;
+    await this.refresh();
   }
 
   /**
@@ -672,10 +798,16 @@ export class HubHelpModel {
   private _now: () => Date;
   private _parse: typeof import('./metadata/parse') | null = null;
   private _checkedDocuments = new WeakMap<object, IParsedDocument>();
-  private _service: CommunityService | null = null;
+  private _signIn: ServiceSignIn | null = null;
   private _absent: string | undefined;
   private _viewer:
-    { service: string; etag?: string; viewer: ICommunityViewer } | undefined;
+    | {
+        service: string;
+        etag?: string;
+        signedIn: boolean;
+        viewer: ICommunityViewer;
+      }
+    | undefined;
   private _client: HubClient | null;
   private _shared: SharedAdmins | undefined;
   private _poll: Poll | null = null;

@@ -1,12 +1,15 @@
 import { IncomingMessage, ServerResponse } from 'http';
 
 import * as React from 'react';
+import { act } from 'react';
 
 import { StateDB } from '@jupyterlab/statedb';
 import { CommandRegistry } from '@lumino/commands';
 
 import { startingValue } from '../community/formSchema';
+import { RefusalNotice } from '../community/RefusalNotice';
 import { CommunityActions } from '../components/CommunityActions';
+import { RefreshItem } from '../components/PanelToolbar';
 import { byName, click } from '../components/__tests__/interact';
 import { render, trans } from '../components/__tests__/render';
 import { CommandIDs } from '../ids';
@@ -14,8 +17,8 @@ import { CommandIDs } from '../ids';
 import { parseDocument } from '../metadata/parse';
 import { describeProblem } from '../metadata/problems';
 import { HubHelpModel } from '../model';
-import { createModel, FakeHub, TOKEN } from './fixtures';
-import { json, LocalServer, stopAllServers } from './localServer';
+import { createModel, FakeHub, hubContext, TOKEN } from './fixtures';
+import { Handler, json, LocalServer, stopAllServers } from './localServer';
 
 const DOCUMENT = '/services/hub-help/api/document';
 const ME = '/services/hub-help/api/me';
@@ -41,20 +44,55 @@ class FakeService {
     announcements: [{ id: 'community-status', text: 'Maintenance tonight' }]
   };
   revision = 1;
+  /**
+   * Whether the page's token may edit (it carries the edit scope).
+   */
   canEdit = false;
+  /**
+   * Whether alice would edit with the service's own sign-in.
+   */
+  signInToEdit = false;
+  /**
+   * Whether the page's token may read at all (the access scope).
+   */
+  tokenMayRead = true;
+  /**
+   * The XSRF token of alice's sign-in to the service, once she has one:
+   * this browser sends its cookie.
+   */
+  signedIn: string | null = null;
 
   serve(hub: FakeHub): void {
     hub.faults[DOCUMENT] = (req, res) => this._document(req, res);
-    hub.faults[ME] = (req, res) =>
-      json({
-        name: 'alice',
-        canEdit: this.canEdit,
-        because: this.canEdit ? 'representative' : null,
-        sections: ['people', 'announcements', 'status']
-      })(req, res);
+    hub.faults[ME] = (req, res) => this._me(req, res);
+  }
+
+  private _me(req: IncomingMessage, res: ServerResponse): void {
+    const token = req.headers['authorization'] === `token ${TOKEN}`;
+    const xsrf = req.headers['x-xsrftoken'];
+    if (!token && !this.signedIn) {
+      return json({ message: 'not signed in' }, 401)(req, res);
+    }
+    if (!token && xsrf !== undefined && xsrf !== this.signedIn) {
+      return json({ message: 'XSRF' }, 403)(req, res);
+    }
+    const canEdit = token ? this.canEdit : this.signInToEdit || this.canEdit;
+    json({
+      name: 'alice',
+      kind: 'user',
+      canEdit,
+      because: canEdit ? 'representative' : null,
+      sections: canEdit ? ['people', 'announcements', 'status'] : [],
+      credential: token ? 'token' : 'sign-in',
+      signInToEdit: token && this.signInToEdit,
+      ...(token ? {} : { xsrf: this.signedIn })
+    })(req, res);
   }
 
   private _document(req: IncomingMessage, res: ServerResponse): void {
+    if (req.headers['authorization'] && !this.tokenMayRead) {
+      return json({ message: 'Forbidden' }, 403)(req, res);
+    }
     const etag = `"r${this.revision}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { ETag: etag }).end();
@@ -109,8 +147,12 @@ describe('the community help service', () => {
       '"r1"'
     ]);
     expect(model.metadata.people.map(p => p.name)).toEqual(['Rosa Diaz']);
-    // Who may edit is asked again only when the document changed.
-    expect(asked(ME)).toHaveLength(1);
+    // Who may edit is asked again only when the document changed (and, once
+    // per session, whether an earlier sign-in lets them).
+    expect(asked(ME).map(r => !!r.headers['authorization'])).toEqual([
+      true,
+      false
+    ]);
     service.revision = 2;
     service.document = { people: [{ name: 'Sam Lee', roles: ['user'] }] };
     service.canEdit = true;
@@ -225,6 +267,67 @@ describe('the community help service', () => {
     expect(brief(ofService(model))).toEqual(['community $ fetch-failed']);
     model.dispose();
   });
+
+  /**
+   * How a hub answers for a service it does not run: JupyterHub redirects
+   * to its own /hub/services/ page; a browser hides a redirect's target
+   * from a request that does not follow it (an opaque redirect).
+   */
+  const redirect: Handler = (req, res) =>
+    res.writeHead(302, { Location: `/hub${req.url}` }).end();
+  const opaque = { type: 'opaqueredirect', status: 0, url: '' };
+  const browser: typeof fetch = (input, init) =>
+    String(input).includes('/services/')
+      ? Promise.resolve({ ...opaque, headers: new Headers() } as Response)
+      : fetch(input, init);
+  const absent: [string, Handler | null, typeof fetch | undefined][] = [
+    ['answers 404', json({ message: 'Not Found' }, 404), undefined],
+    ['redirects', redirect, undefined],
+    ['redirects, as a browser sees it', null, browser]
+  ];
+
+  it.each(absent)(
+    'is absent, with nothing wrong and nothing asked again, on a hub that %s for it',
+    async (_, handler, fetchImpl) => {
+      if (handler) {
+        hub.faults[DOCUMENT] = handler;
+      }
+      const model = await createModel(server.origin, {}, { fetch: fetchImpl });
+      await expect(model.refresh()).resolves.toBe(true);
+      await model.refresh();
+      expect(model.lastCheck?.ok).toBe(true);
+      expect(ofService(model)).toEqual([]);
+      expect(model.community.service).toBeNull();
+      if (handler) {
+        expect(asked(DOCUMENT)).toHaveLength(1);
+      }
+      const toolbar = render(<RefreshItem model={model} trans={trans} />);
+      expect(toolbar.textContent).toMatch(/^Updated at /);
+      model.dispose();
+    }
+  );
+
+  it.each([
+    ['redirect', redirect, undefined],
+    ['redirect, as a browser sees it', null, browser]
+  ] as [string, Handler | null, typeof fetch | undefined][])(
+    'is named, and the toolbar says so, when the settings name a service that answers with a %s',
+    async (_, handler, fetchImpl) => {
+      if (handler) {
+        hub.faults['/services/our-help/api/document'] = handler;
+      }
+      const model = await createModel(
+        server.origin,
+        { communityService: 'our-help' },
+        { fetch: fetchImpl }
+      );
+      await expect(model.refresh()).resolves.toBe(false);
+      expect(brief(ofService(model))).toEqual(['community $ fetch-failed']);
+      const toolbar = render(<RefreshItem model={model} trans={trans} />);
+      expect(toolbar.textContent).toMatch(/^No answer at /);
+      model.dispose();
+    }
+  );
 
   it('is never asked when the settings turn it off', async () => {
     new FakeService().serve(hub);
@@ -369,6 +472,244 @@ describe('editing, for those the service lets edit', () => {
     expect(startingValue('announcements', model.metadata)).toEqual([
       { id: 'welcome', text: 'Welcome', severity: 'info' }
     ]);
+    model.dispose();
+  });
+});
+
+/**
+ * Resolves once `done` holds, checked at each change of the model (what a
+ * sign-in in the background brings is announced there).
+ */
+function until(model: HubHelpModel, done: () => boolean): Promise<void> {
+  return new Promise(resolve => {
+    const check = () => {
+      if (done()) {
+        model.changed.disconnect(check);
+        resolve();
+      }
+    };
+    model.changed.connect(check);
+    check();
+  });
+}
+
+/**
+ * A silent sign-in that answers when the test says, recording where.
+ */
+function silentSignIn() {
+  const urls: string[] = [];
+  let answer: (xsrf: string | undefined) => void = () => undefined;
+  const signIn = (url: string) => {
+    urls.push(url);
+    return new Promise<string | undefined>(resolve => (answer = resolve));
+  };
+  return { signIn, urls, answer: (xsrf?: string) => answer(xsrf) };
+}
+
+describe("editing with the service's own sign-in", () => {
+  const meRequests = () =>
+    asked(ME).map(r =>
+      r.headers['authorization']
+        ? 'token'
+        : r.headers['x-xsrftoken']
+          ? `sign-in ${r.headers['x-xsrftoken']}`
+          : 'cookie'
+    );
+  const actions = (model: HubHelpModel) =>
+    render(
+      <CommunityActions model={model} trans={trans} commands={commands()} />
+    );
+  const commands = () => {
+    const registry = new CommandRegistry();
+    registry.addCommand(CommandIDs.editCommunity, { execute: () => undefined });
+    return registry;
+  };
+
+  it('uses an earlier sign-in, found with the cookie alone, once per session', async () => {
+    const service = new FakeService();
+    service.signInToEdit = true;
+    service.signedIn = 'xsrf-earlier';
+    service.serve(hub);
+    const credentials: { [url: string]: RequestCredentials | undefined } = {};
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      {
+        fetch: (input, init) => {
+          credentials[String(input)] = init?.credentials;
+          return fetch(input, init);
+        },
+        signInSilently: silent.signIn
+      }
+    );
+    await expect(model.refresh()).resolves.toBe(true);
+    expect(model.community.viewer).toMatchObject({
+      canEdit: true,
+      credential: 'sign-in'
+    });
+    expect(meRequests()).toEqual(['token', 'cookie']);
+    expect(credentials[`${server.origin}${ME}`]).toBe('same-origin');
+    expect(silent.urls).toEqual([]);
+    expect(actions(model).textContent).toContain('Edit people');
+
+    // From then on the document is read with the sign-in, without the token.
+    service.revision = 2;
+    await model.refresh();
+    const last = asked(DOCUMENT).pop()!;
+    expect(last.headers['authorization']).toBeUndefined();
+    expect(last.headers['x-xsrftoken']).toBe('xsrf-earlier');
+    expect(meRequests()).toEqual(['token', 'cookie', 'sign-in xsrf-earlier']);
+    model.dispose();
+  });
+
+  it('signs in silently on their own server when there is no sign-in yet (401 is nothing wrong), and then they edit', async () => {
+    const service = new FakeService();
+    service.signInToEdit = true;
+    service.serve(hub);
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      { signInSilently: silent.signIn }
+    );
+    await expect(model.refresh()).resolves.toBe(true);
+    expect(ofService(model)).toEqual([]);
+    expect(silent.urls).toEqual([`${server.origin}/services/hub-help/`]);
+    expect(model.community.signInToEdit).toBe('trying');
+    // Nothing to click while it is tried.
+    expect(actions(model).textContent).toBe('');
+
+    service.signedIn = 'xsrf-silent';
+    silent.answer('xsrf-silent');
+    await until(model, () => !!model.community.viewer?.canEdit);
+    expect(model.community.signInToEdit).toBeUndefined();
+    expect(meRequests()).toEqual(['token', 'cookie', 'sign-in xsrf-silent']);
+    expect(actions(model).textContent).toContain('Edit people');
+    model.dispose();
+  });
+
+  it('offers the sign-in, saying why, when the silent one does not answer; the tab it opens lets them edit', async () => {
+    const service = new FakeService();
+    service.signInToEdit = true;
+    service.serve(hub);
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      { signInSilently: silent.signIn }
+    );
+    await model.refresh();
+    silent.answer(undefined);
+    await until(model, () => model.community.signInToEdit === 'needed');
+    const container = actions(model);
+    expect(container.textContent).toContain(
+      'so that a server you visit cannot change'
+    );
+    const [button] = byName(container, 'button', 'Sign in to edit');
+
+    const tab = { closed: false } as unknown as Window;
+    const open = jest.spyOn(window, 'open').mockReturnValue(tab);
+    await click(button);
+    expect(open).toHaveBeenCalledWith(
+      `${server.origin}/services/hub-help/`,
+      '_blank'
+    );
+    service.signedIn = 'xsrf-tab';
+    // The tab says it is done; the button stops waiting once the panel asked again.
+    await act(async () => {
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          data: {
+            type: 'jupyterlab-hub-help:service-signed-in',
+            xsrf: 'xsrf-tab'
+          },
+          origin: server.origin,
+          source: tab
+        })
+      );
+      await until(model, () => !!model.community.viewer?.canEdit);
+      // What the sign-in started ends with this task.
+      await new Promise(resolve => setTimeout(resolve, 0));
+    });
+    expect(button.textContent).toBe('Sign in to edit');
+    // Tried silently once only.
+    expect(silent.urls).toHaveLength(1);
+    open.mockRestore();
+    model.dispose();
+  });
+
+  it("never signs in on someone else's server, and says why", async () => {
+    const service = new FakeService();
+    service.signInToEdit = true;
+    service.serve(hub);
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      {
+        hub: hubContext(server.origin, { hubServerUser: 'bob' }),
+        signInSilently: silent.signIn
+      }
+    );
+    await model.refresh();
+    expect(silent.urls).toEqual([]);
+    expect(model.community.signInToEdit).toBe('elsewhere');
+    const container = actions(model);
+    expect(container.textContent).toContain('from your own server');
+    expect(container.querySelectorAll('button')).toHaveLength(0);
+    model.dispose();
+  });
+
+  it('costs those who would not edit one question per session, and no sign-in', async () => {
+    const service = new FakeService();
+    service.serve(hub);
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      { signInSilently: silent.signIn }
+    );
+    await model.refresh();
+    service.revision = 2;
+    await model.refresh();
+    expect(meRequests()).toEqual(['token', 'cookie', 'token']);
+    expect(silent.urls).toEqual([]);
+    expect(model.community.signInToEdit).toBeUndefined();
+    expect(actions(model).textContent).toBe('');
+    model.dispose();
+  });
+
+  it("reads with an earlier sign-in where the page's token may not", async () => {
+    const service = new FakeService();
+    service.tokenMayRead = false;
+    service.signedIn = 'xsrf-earlier';
+    service.serve(hub);
+    const model = await createModel(server.origin);
+    await expect(model.refresh()).resolves.toBe(true);
+    expect(model.community.needsSignIn).toBe(false);
+    expect(model.metadata.people.map(p => p.name)).toEqual(['Rosa Diaz']);
+    model.dispose();
+  });
+
+  it('says plainly, when a change needs the sign-in, why, and offers it', async () => {
+    const model = await createModel(server.origin);
+    const container = render(
+      <RefusalNotice
+        refusal={{
+          kind: 'refused',
+          status: 403,
+          error: 'sign-in-required',
+          message: 'sign in'
+        }}
+        model={model}
+        trans={trans}
+      />
+    );
+    expect(container.textContent).toContain(
+      "Nothing was changed: editing this hub's help needs a sign-in to the hub help service of its own"
+    );
+    expect(byName(container, 'button', 'Sign in to edit')).toHaveLength(1);
     model.dispose();
   });
 });

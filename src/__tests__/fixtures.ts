@@ -92,13 +92,18 @@ export class MemoryStorage implements KeyValueStorage {
 }
 
 /**
- * The hub context of alice's server on the hub at `origin`.
+ * The hub context of alice's server on the hub at `origin`, or of the page
+ * `page` describes (`{ hubServerUser: 'bob' }`: alice on bob's server).
  */
-export function hubContext(origin: string) {
+export function hubContext(
+  origin: string,
+  page: { [name: string]: string } = {}
+) {
   const options: { [name: string]: string } = {
     hubPrefix: '/hub/',
     hubHost: origin,
-    hubUser: 'alice'
+    hubUser: 'alice',
+    ...page
   };
   return readHubContext(name => options[name] ?? '');
 }

@@ -8,8 +8,11 @@ import type { ValidatorType } from '@rjsf/utils';
 import { CommunitySection } from '../hub/community';
 import { HubHelpModel } from '../model';
 import { History } from './History';
-import { describeRefusal } from './outcome';
+import { HistorySession } from './historySession';
+import { Refusal } from './outcome';
+import { RefusalNotice } from './RefusalNotice';
 import { SectionEditor } from './SectionEditor';
+import { tabLabel } from './tabLabel';
 
 export type EditorTab = CommunitySection | 'history';
 
@@ -49,7 +52,13 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
   const { model, trans } = props;
   const { service, viewer } = model.community;
   const [tab, setTab] = React.useState<EditorTab>(props.tab);
-  if (!service || !viewer?.canEdit) {
+  const refresh = () => void model.refresh();
+  // Kept while the editor is open: its tab reads the newest page when shown.
+  const history = React.useMemo(
+    () => service && new HistorySession({ service, onUndone: refresh }),
+    [service]
+  );
+  if (!service || !history || !viewer?.canEdit) {
     return (
       <p className="jp-HubHelp-editorSection" role="alert">
         {trans.__(
@@ -58,15 +67,7 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
       </p>
     );
   }
-  const labels: { [tab in EditorTab]: string } = {
-    people: trans.__('People'),
-    announcements: trans.__('Announcements'),
-    status: trans.__('Status note'),
-    tasks: trans.__('Task notes'),
-    history: trans.__('History')
-  };
   const tabs: EditorTab[] = [...viewer.sections, 'history'];
-  const refresh = () => void model.refresh();
   return (
     <div className="jp-HubHelp-editorBody">
       <h2>{trans.__("Keep this hub's help current")}</h2>
@@ -84,22 +85,18 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
             className="jp-mod-styled"
             onClick={() => setTab(t)}
           >
-            {labels[t]}
+            {tabLabel(t, trans)}
           </button>
         ))}
       </div>
-      <div role="tabpanel" aria-label={labels[tab]}>
+      <div role="tabpanel" aria-label={tabLabel(tab, trans)}>
         {tab === 'history' ? (
-          <History
-            service={service}
-            trans={trans}
-            language={model.language}
-            onChanged={refresh}
-          />
+          <History session={history} model={model} trans={trans} />
         ) : (
           <SectionEditor
             key={tab}
             service={service}
+            model={model}
             section={tab}
             metadata={model.metadata}
             schema={props.schema}
@@ -125,7 +122,8 @@ function TakeAway(
 ): JSX.Element | null {
   const { model, trans } = props;
   const service = model.community.service;
-  const [message, setMessage] = React.useState('');
+  // What the last import came to: a sentence, or the service's refusal.
+  const [message, setMessage] = React.useState<string | Refusal>('');
   if (!service) {
     return null;
   }
@@ -167,7 +165,7 @@ function TakeAway(
         );
         break;
       case 'refused':
-        setMessage(describeRefusal(result, trans));
+        setMessage(result);
         break;
       default:
         setMessage(trans.__('Nothing was imported.'));
@@ -191,7 +189,11 @@ function TakeAway(
           }}
         />
       </label>
-      {message && <p role="status">{message}</p>}
+      {typeof message !== 'string' ? (
+        <RefusalNotice refusal={message} model={model} trans={trans} />
+      ) : (
+        message && <p role="status">{message}</p>
+      )}
     </div>
   );
 }

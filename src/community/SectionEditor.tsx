@@ -15,10 +15,15 @@ import {
 import { sectionSchema, startingValue } from './formSchema';
 import { localize } from '../metadata/localize';
 import { IHubMetadata } from '../metadata/types';
-import { describeRefusal } from './outcome';
+import { HubHelpModel } from '../model';
+import { RefusalNotice } from './RefusalNotice';
 
 export interface ISectionEditorProps {
   service: CommunityService;
+  /**
+   * For the sign-in a refusal may ask for.
+   */
+  model: HubHelpModel;
   section: CommunitySection;
   /**
    * What the panel shows now: where a section with nothing stored starts.
@@ -66,6 +71,7 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
       setOutcome({
         kind: 'refused',
         status: 0,
+        error: '',
         message: error instanceof Error ? error.message : String(error)
       })
     );
@@ -99,7 +105,7 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
     return (
       <div className="jp-HubHelp-editorSection">
         {outcome?.kind === 'refused' ? (
-          <p role="alert">{describeRefusal(outcome, trans)}</p>
+          <RefusalNotice refusal={outcome} model={props.model} trans={trans} />
         ) : (
           <p className="jp-HubHelp-muted" role="status">
             {trans.__('Loading…')}
@@ -121,6 +127,7 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
       </p>
       <Outcome
         outcome={outcome}
+        model={props.model}
         trans={trans}
         language={props.language}
         onTheirs={current => {
@@ -175,6 +182,7 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
  */
 function Outcome(props: {
   outcome: EditResult | null;
+  model: HubHelpModel;
   trans: TranslationBundle;
   language: string;
   onTheirs: (current: ISectionState) => void;
@@ -242,9 +250,7 @@ function Outcome(props: {
       );
     case 'refused':
       return (
-        <p className="jp-HubHelp-notice jp-HubHelp-severity-error" role="alert">
-          {describeRefusal(outcome, trans)}
-        </p>
+        <RefusalNotice refusal={outcome} model={props.model} trans={trans} />
       );
   }
 }

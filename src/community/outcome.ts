@@ -1,15 +1,24 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { EditResult } from '../hub/community';
+import type { EditResult } from '../hub/community';
 
 /**
- * What an edit came to, in the editor's words: saved, refused with the
- * problems the service named, or failed with its reason.
+ * A change the service refused (or that did not reach it).
+ */
+export type Refusal = Extract<EditResult, { kind: 'refused' }>;
+
+/**
+ * Why the service refused a change, in the editor's words.
  */
 export function describeRefusal(
-  result: Extract<EditResult, { kind: 'refused' }>,
+  result: Refusal,
   trans: TranslationBundle
 ): string {
+  if (result.error === 'sign-in-required') {
+    return trans.__(
+      "Nothing was changed: editing this hub's help needs a sign-in to the hub help service of its own, so that a server you visit cannot change it in your name. Sign in, then try again."
+    );
+  }
   switch (result.status) {
     case 401:
     case 403:

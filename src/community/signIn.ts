@@ -1,38 +1,96 @@
-import { CommunityService } from '../hub/community';
+import { LIMITS } from '../metadata/limits';
 
 /**
- * What the service's sign-in page tells the page that opened it
+ * What the service's sign-in page tells the page that opened or framed it
  * (jupyterlab_hub_help/service/handlers.py).
  */
 const SIGNED_IN = 'jupyterlab-hub-help:service-signed-in';
 
 /**
- * Sign in to the community help service in a new tab, through the hub, for
- * hubs whose operator did not let the page's token call it. Resolves true
- * once the tab says it is done (then the service is called with that
- * sign-in), false when no tab could be opened.
+ * Resolves to the XSRF token that the sign-in page in `page` posts, or to
+ * undefined once `giveUp` calls its `stop`. Only that page, on the
+ * service's origin, is listened to. `giveUp` returns what to clean up.
  */
-export function signInToService(service: CommunityService): Promise<boolean> {
-  const url = new URL(service.signInUrl, window.location.href);
-  const tab = window.open(url.href, '_blank');
-  if (!tab) {
-    return Promise.resolve(false);
-  }
+function awaitSignIn(
+  origin: string,
+  page: () => Window | null,
+  giveUp: (stop: () => void) => () => void
+): Promise<string | undefined> {
   return new Promise(resolve => {
-    const onMessage = (event: MessageEvent) => {
-      // Only the sign-in page, on the hub's own site, is listened to.
-      if (
-        event.origin !== url.origin ||
-        event.source !== tab ||
-        event.data?.type !== SIGNED_IN ||
-        typeof event.data.xsrf !== 'string'
-      ) {
-        return;
-      }
+    const finish = (xsrf?: string) => {
       window.removeEventListener('message', onMessage);
-      service.useSignIn(event.data.xsrf);
-      resolve(true);
+      cleanUp();
+      resolve(xsrf);
+    };
+    const onMessage = (event: MessageEvent) => {
+      const { data } = event;
+      if (
+        event.origin === origin &&
+        event.source !== null &&
+        event.source === page() &&
+        data?.type === SIGNED_IN &&
+        typeof data.xsrf === 'string' &&
+        data.xsrf
+      ) {
+        finish(data.xsrf);
+      }
     };
     window.addEventListener('message', onMessage);
+    const cleanUp = giveUp(() => finish());
   });
+}
+
+/**
+ * Sign in to the community help service at `url` in a new tab, through the
+ * hub. Resolves to the sign-in's XSRF token once the tab says it is done;
+ * to undefined when no tab could be opened, or when the person comes back
+ * to this page having closed it.
+ */
+export function signInInTab(url: string): Promise<string | undefined> {
+  const target = new URL(url, window.location.href);
+  const tab = window.open(target.href, '_blank');
+  if (!tab) {
+    return Promise.resolve(undefined);
+  }
+  return awaitSignIn(
+    target.origin,
+    () => tab,
+    stop => {
+      const onFocus = () => tab.closed && stop();
+      window.addEventListener('focus', onFocus);
+      return () => window.removeEventListener('focus', onFocus);
+    }
+  );
+}
+
+/**
+ * Sign in to the community help service at `url` without a word from the
+ * person: its page in a hidden frame, which the hub's OAuth signs in while
+ * the hub session lasts. Resolves to the sign-in's XSRF token, or to
+ * undefined after `timeoutMs` (no hub session, a confirmation page,
+ * framing refused); the frame is removed either way.
+ */
+export function signInSilently(
+  url: string,
+  timeoutMs: number = LIMITS.silentSignInMs
+): Promise<string | undefined> {
+  const target = new URL(url, window.location.href);
+  target.searchParams.set('silent', '1');
+  const frame = document.createElement('iframe');
+  frame.hidden = true;
+  frame.tabIndex = -1;
+  frame.setAttribute('aria-hidden', 'true');
+  frame.src = target.href;
+  document.body.appendChild(frame);
+  return awaitSignIn(
+    target.origin,
+    () => frame.contentWindow,
+    stop => {
+      const timer = setTimeout(stop, timeoutMs);
+      return () => {
+        clearTimeout(timer);
+        frame.remove();
+      };
+    }
+  );
 }

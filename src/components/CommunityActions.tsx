@@ -3,16 +3,21 @@ import * as React from 'react';
 import { CommandIDs } from '../ids';
 import { IViewProps } from './viewProps';
 import { Section } from './Section';
+import { SignInButton } from './SignInButton';
 
 /**
  * For those the hub help service lets edit: a way to the editor of each part
- * the community keeps. Everyone else sees nothing here.
+ * the community keeps. Those who would edit with the service's own sign-in
+ * are offered it, saying why; everyone else sees nothing here.
  */
 export function CommunityActions(props: IViewProps): JSX.Element | null {
   const { model, trans, commands } = props;
-  const { viewer, service, needsSignIn } = model.community;
-  if (needsSignIn && service && model.seesConfiguration) {
-    return <SignIn {...props} />;
+  const { viewer, needsSignIn, signInToEdit } = model.community;
+  if (needsSignIn && model.seesConfiguration) {
+    return <SignInToRead {...props} />;
+  }
+  if (signInToEdit === 'needed' || signInToEdit === 'elsewhere') {
+    return <SignInToEdit {...props} elsewhere={signInToEdit === 'elsewhere'} />;
   }
   if (!viewer?.canEdit || !commands.hasCommand(CommandIDs.editCommunity)) {
     return null;
@@ -57,17 +62,8 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
  * Where the operator did not let the page's token call the service: those
  * who may be editors sign in to it once, in a new tab, through the hub.
  */
-function SignIn(props: IViewProps): JSX.Element {
+function SignInToRead(props: IViewProps): JSX.Element {
   const { model, trans } = props;
-  const [waiting, setWaiting] = React.useState(false);
-  const signIn = async () => {
-    const { signInToService } = await import('../community/signIn');
-    setWaiting(true);
-    if (await signInToService(model.community.service!)) {
-      await model.refresh();
-    }
-    setWaiting(false);
-  };
   return (
     <Section id="community" title={trans.__('Keep this help current')}>
       <p className="jp-HubHelp-muted">
@@ -75,15 +71,44 @@ function SignIn(props: IViewProps): JSX.Element {
           "This page cannot reach the hub help service by itself. If you keep this hub's people and announcements, sign in to it once in a new tab."
         )}
       </p>
-      <button
-        className="jp-mod-styled jp-HubHelp-action"
-        disabled={waiting}
-        onClick={() => void signIn()}
-      >
-        {waiting
-          ? trans.__('Waiting for the sign-in tab…')
-          : trans.__('Sign in to the hub help service')}
-      </button>
+      <SignInButton
+        model={model}
+        trans={trans}
+        label={trans.__('Sign in to the hub help service')}
+      />
+    </Section>
+  );
+}
+
+/**
+ * The service would let the viewer edit with its own sign-in, which could
+ * not be made silently: they sign in once, in a new tab. Not on someone
+ * else's server, whose pages would receive that sign-in.
+ */
+function SignInToEdit(props: IViewProps & { elsewhere: boolean }): JSX.Element {
+  const { model, trans } = props;
+  return (
+    <Section id="community" title={trans.__('Keep this help current')}>
+      {props.elsewhere ? (
+        <p className="jp-HubHelp-muted">
+          {trans.__(
+            "You can edit this hub's help from your own server. This server is someone else's: a sign-in made here could let it change the hub's help in your name."
+          )}
+        </p>
+      ) : (
+        <>
+          <p className="jp-HubHelp-muted">
+            {trans.__(
+              "You can edit this hub's help. Editing needs a sign-in to the hub help service of its own, so that a server you visit cannot change the hub's help in your name."
+            )}
+          </p>
+          <SignInButton
+            model={model}
+            trans={trans}
+            label={trans.__('Sign in to edit')}
+          />
+        </>
+      )}
     </Section>
   );
 }

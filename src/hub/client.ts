@@ -18,9 +18,14 @@ export interface IServiceRequest {
   accepts?: (status: number) => boolean;
   /**
    * Call with the service's own sign-in (its cookie, and this XSRF token)
-   * instead of the page's token, which the operator did not let reach it.
+   * instead of the page's token.
    */
   xsrf?: string;
+  /**
+   * Call with the service's cookie alone, neither the token nor an XSRF
+   * token: a read that asks whether this browser is signed in to it.
+   */
+  cookieOnly?: boolean;
 }
 
 /**
@@ -149,7 +154,15 @@ export class HubClient {
     path: string,
     request: IServiceRequest = {}
   ): Promise<IJsonAnswer> {
-    const { method = 'GET', body, headers = {}, accepts, xsrf } = request;
+    const {
+      method = 'GET',
+      body,
+      headers = {},
+      accepts,
+      xsrf,
+      cookieOnly
+    } = request;
+    const signedIn = xsrf !== undefined || cookieOnly === true;
     return requestJson(
       `${this.serviceUrl(name)}${path}`,
       {
@@ -157,13 +170,12 @@ export class HubClient {
         headers: {
           ...headers,
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...(xsrf !== undefined
-            ? { 'X-XSRFToken': xsrf }
-            : { Authorization: `token ${this._token}` })
+          ...(xsrf !== undefined ? { 'X-XSRFToken': xsrf } : {}),
+          ...(signedIn ? {} : { Authorization: `token ${this._token}` })
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
         // The service's sign-in cookie is sent only when it is the credential.
-        credentials: xsrf !== undefined ? 'same-origin' : 'omit',
+        credentials: signedIn ? 'same-origin' : 'omit',
         cache: 'no-cache',
         redirect: 'manual'
       },

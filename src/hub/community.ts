@@ -18,6 +18,9 @@ const SECTIONS: readonly string[] = [
  */
 export interface ICommunityViewer {
   name: string;
+  /**
+   * Whether this credential may edit now.
+   */
   canEdit: boolean;
   /**
    * Why they may edit: a hub admin, a Community Representative, or the
@@ -28,6 +31,15 @@ export interface ICommunityViewer {
    * The sections the operator lets the community edit.
    */
   sections: CommunitySection[];
+  /**
+   * What the service was called with: the page's token, or its own sign-in.
+   */
+  credential: 'token' | 'sign-in';
+  /**
+   * They would edit with the service's own sign-in, which this credential
+   * is not (a token that any server they visit may hold).
+   */
+  signInToEdit: boolean;
 }
 
 /**
@@ -46,17 +58,45 @@ export interface ISectionState {
 }
 
 /**
- * One recorded change.
+ * How many entries of its section a change added, removed and changed.
  */
-export interface ICommunityChange {
+export interface IChangeSummary {
+  added: number;
+  removed: number;
+  changed: number;
+}
+
+/**
+ * A change that came after another, as an undo names it.
+ */
+export interface ILaterChange {
   id: number;
-  section: CommunitySection;
   user: string;
   at: string;
   kind: 'edit' | 'undo' | 'import';
-  before: unknown;
-  after: unknown;
+  /**
+   * The section's revision this change made.
+   */
   revision: number;
+}
+
+/**
+ * One recorded change.
+ */
+export interface ICommunityChange extends ILaterChange {
+  section: CommunitySection;
+  summary: IChangeSummary;
+}
+
+/**
+ * A page of the history, newest first.
+ */
+export interface IHistoryPage {
+  changes: ICommunityChange[];
+  /**
+   * Where the next (older) page starts, or null after the oldest change.
+   */
+  next: number | null;
 }
 
 /**
@@ -75,7 +115,43 @@ export type EditResult =
   | { kind: 'saved'; state: ISectionState }
   | { kind: 'conflict'; current: ISectionState }
   | { kind: 'invalid'; problems: IEditProblem[] }
-  | { kind: 'refused'; status: number; message: string };
+  | { kind: 'refused'; status: number; error: string; message: string };
+
+/**
+ * What became of an undo: as an edit, or stopped because later changes
+ * exist (the person chooses what to do with them) or touched the entries
+ * that undoing only this change would put back.
+ */
+export type UndoResult =
+  | EditResult
+  | {
+      kind: 'later-changes';
+      current: ISectionState;
+      /**
+       * Newest first; at most 20 of them.
+       */
+      later: ILaterChange[];
+      laterCount: number;
+      /**
+       * Whether this change alone can be undone, keeping the later ones.
+       */
+      onlyThis: boolean;
+    }
+  | {
+      kind: 'entries-changed-later';
+      current: ISectionState;
+      entries: string[];
+    };
+
+/**
+ * What a person chose once an undo named the later changes: undo them all
+ * with it, or only this change. `current` is the section as that answer
+ * showed it, so that nothing made since is undone unseen.
+ */
+export interface IUndoConfirmation {
+  choice: 'all' | 'only';
+  current: ISectionState;
+}
 
 /**
  * The service's document, or that the copy sent in `If-None-Match` is
@@ -87,7 +163,13 @@ export interface ICommunityDocument {
   notModified: boolean;
 }
 
-const EDIT_ANSWERS = [200, 400, 403, 404, 409, 415, 422, 428];
+/**
+ * The statuses whose JSON body says what became of an edit (the rest throw,
+ * and are refusals without the service's words).
+ */
+const EDIT_ANSWERS = [
+  200, 400, 401, 403, 404, 409, 411, 413, 415, 422, 428, 503
+];
 
 function fields(body: unknown): { [key: string]: any } {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
@@ -95,19 +177,61 @@ function fields(body: unknown): { [key: string]: any } {
     : {};
 }
 
+/**
+ * The ETag of a section at a revision, as the service writes it.
+ */
+function sectionEtag(section: string, revision: number): string {
+  return `"${section}-${revision}"`;
+}
+
 function readSection(body: unknown, etag: string | null): ISectionState {
   const b = fields(body);
+  const revision = Number(b.revision ?? 0);
   return {
     section: b.section,
     value: b.value ?? null,
-    revision: Number(b.revision ?? 0),
+    revision,
     updatedBy: typeof b.updatedBy === 'string' ? b.updatedBy : null,
     updatedAt: typeof b.updatedAt === 'string' ? b.updatedAt : null,
-    etag: etag ?? `"${b.section}-${Number(b.revision ?? 0)}"`
+    etag: etag ?? sectionEtag(b.section, revision)
   };
 }
 
-function readEdit(status: number, body: unknown, etag: string | null) {
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+function readLater(body: unknown): ILaterChange {
+  const b = fields(body);
+  return {
+    id: Number(b.id),
+    user: String(b.user ?? ''),
+    at: String(b.at ?? ''),
+    kind: ['undo', 'import'].includes(b.kind) ? b.kind : 'edit',
+    revision: Number(b.revision ?? 0)
+  };
+}
+
+function readChange(body: unknown): ICommunityChange {
+  const b = fields(body);
+  const summary = fields(b.summary);
+  const count = (key: string) => Number(summary[key] ?? 0) || 0;
+  return {
+    ...readLater(body),
+    section: b.section,
+    summary: {
+      added: count('added'),
+      removed: count('removed'),
+      changed: count('changed')
+    }
+  };
+}
+
+function readEdit(
+  status: number,
+  body: unknown,
+  etag: string | null
+): EditResult {
   const b = fields(body);
   if (status === 200) {
     return { kind: 'saved', state: readSection(body, etag) } as const;
@@ -128,8 +252,72 @@ function readEdit(status: number, body: unknown, etag: string | null) {
   return {
     kind: 'refused',
     status,
+    error: String(b.error ?? ''),
     message: String(b.message ?? b.error ?? status)
   } as const;
+}
+
+/**
+ * An undo's answer: the 409s that stop an undo over later changes, or as
+ * an edit's. `etag` is the current revision's on a 409 `later-changes`.
+ */
+function readUndo(
+  status: number,
+  body: unknown,
+  etag: string | null
+): UndoResult {
+  const b = fields(body);
+  if (status === 409 && b.error === 'later-changes') {
+    const later: ILaterChange[] = (Array.isArray(b.later) ? b.later : []).map(
+      readLater
+    );
+    return {
+      kind: 'later-changes',
+      current: readSection(b.current, etag),
+      later,
+      laterCount: Number(b.laterCount ?? later.length),
+      onlyThis: b.onlyThis === true
+    };
+  }
+  if (status === 409 && b.error === 'entries-changed-later') {
+    return {
+      kind: 'entries-changed-later',
+      current: readSection(b.current, null),
+      entries: strings(b.entries)
+    };
+  }
+  return readEdit(status, body, etag);
+}
+
+/**
+ * What the service said of the viewer, and the XSRF token of its own
+ * sign-in when that was the credential.
+ */
+function readViewer(body: unknown): {
+  viewer: ICommunityViewer;
+  xsrf?: string;
+} {
+  const b = fields(body);
+  const credential = b.credential === 'sign-in' ? 'sign-in' : 'token';
+  return {
+    viewer: {
+      name: String(b.name ?? ''),
+      canEdit: b.canEdit === true,
+      because: ['admin', 'representative', 'scope'].includes(b.because)
+        ? b.because
+        : null,
+      sections: (Array.isArray(b.sections) ? b.sections : []).filter(
+        (s: unknown): s is CommunitySection =>
+          typeof s === 'string' && SECTIONS.includes(s)
+      ),
+      credential,
+      signInToEdit: b.signInToEdit === true
+    },
+    xsrf:
+      credential === 'sign-in' && typeof b.xsrf === 'string' && b.xsrf
+        ? b.xsrf
+        : undefined
+  };
 }
 
 /**
@@ -143,8 +331,10 @@ export class CommunityService {
   ) {}
 
   /**
-   * The page that signs in to the service itself (a new tab), for hubs
-   * whose operator did not let the page's token call it.
+   * The page that signs in to the service itself (a new tab, or a hidden
+   * frame): editing needs that sign-in unless the page's token carries the
+   * edit scope, and reading needs it where the operator did not let the
+   * page's token call the service.
    */
   get signInUrl(): string {
     return this._client.serviceUrl(this.name);
@@ -158,7 +348,7 @@ export class CommunityService {
   }
 
   /**
-   * From now on, call with the service's own sign-in, as the sign-in tab
+   * From now on, call with the service's own sign-in, as the sign-in page
    * said (its XSRF token); the page's token is no longer sent to it.
    */
   useSignIn(xsrf: string): void {
@@ -189,18 +379,27 @@ export class CommunityService {
     const { body } = await this._client.callService(this.name, 'api/me', {
       xsrf: this._xsrf
     });
-    const b = fields(body);
-    return {
-      name: String(b.name ?? ''),
-      canEdit: b.canEdit === true,
-      because: ['admin', 'representative', 'scope'].includes(b.because)
-        ? b.because
-        : null,
-      sections: (Array.isArray(b.sections) ? b.sections : []).filter(
-        (s: unknown): s is CommunitySection =>
-          typeof s === 'string' && SECTIONS.includes(s)
-      )
-    };
+    return readViewer(body).viewer;
+  }
+
+  /**
+   * Whether this browser is signed in to the service itself (the cookie of
+   * an earlier sign-in, in any tab): then it is called with that sign-in
+   * from now on, and says who the viewer is with it. Undefined when it is
+   * not (401).
+   */
+  async signedInViewer(): Promise<ICommunityViewer | undefined> {
+    const { response, body } = await this._client.callService(
+      this.name,
+      'api/me',
+      { cookieOnly: true, accepts: status => status === 200 || status === 401 }
+    );
+    const { viewer, xsrf } = readViewer(body);
+    if (response.status !== 200 || xsrf === undefined) {
+      return undefined;
+    }
+    this.useSignIn(xsrf);
+    return viewer;
   }
 
   async section(section: CommunitySection): Promise<ISectionState> {
@@ -220,26 +419,63 @@ export class CommunityService {
     value: unknown,
     etag: string
   ): Promise<EditResult> {
-    return this._edit(`api/sections/${section}`, 'PUT', { value }, etag);
-  }
-
-  async history(section?: CommunitySection): Promise<ICommunityChange[]> {
-    const query = section ? `?section=${section}` : '';
-    const { body } = await this._client.callService(
-      this.name,
-      `api/history${query}`,
-      { xsrf: this._xsrf }
+    return this._edit(
+      `api/sections/${section}`,
+      'PUT',
+      { value },
+      etag,
+      readEdit
     );
-    const changes = fields(body).changes;
-    return Array.isArray(changes) ? changes : [];
   }
 
   /**
-   * Put a section back as it was before change `id`, unless it changed
-   * since `etag`.
+   * A page of the recorded changes, newest first: of one section or of
+   * all, older than the change `before` when given.
    */
-  async undo(id: number, etag: string): Promise<EditResult> {
-    return this._edit(`api/history/${id}/undo`, 'POST', {}, etag);
+  async history(
+    options: { section?: CommunitySection; before?: number } = {}
+  ): Promise<IHistoryPage> {
+    const query = new URLSearchParams();
+    if (options.section) {
+      query.set('section', options.section);
+    }
+    if (options.before !== undefined) {
+      query.set('before', String(options.before));
+    }
+    const search = query.toString();
+    const { body } = await this._client.callService(
+      this.name,
+      `api/history${search ? `?${search}` : ''}`,
+      { xsrf: this._xsrf }
+    );
+    const { changes, next } = fields(body);
+    return {
+      changes: (Array.isArray(changes) ? changes : []).map(readChange),
+      next: Number.isInteger(next) ? next : null
+    };
+  }
+
+  /**
+   * Put a section back as it was before `change`. Unconfirmed, only while
+   * the section is still at that change's own revision: otherwise the
+   * answer names the later changes, and `confirm` carries what the person
+   * chose, with the revision that answer showed them.
+   */
+  async undo(
+    change: ICommunityChange,
+    confirm?: IUndoConfirmation
+  ): Promise<UndoResult> {
+    const path = `api/history/${change.id}/undo`;
+    if (!confirm) {
+      const own = sectionEtag(change.section, change.revision);
+      return this._edit(path, 'POST', {}, own, readUndo);
+    }
+    const { choice, current } = confirm;
+    const body =
+      choice === 'only'
+        ? { only: true }
+        : { alsoUndo: current.revision - change.revision };
+    return this._edit(path, 'POST', body, current.etag, readUndo);
   }
 
   /**
@@ -257,15 +493,16 @@ export class CommunityService {
    * unless all of it is valid.
    */
   async importAll(exported: unknown): Promise<EditResult> {
-    return this._edit('api/import', 'PUT', exported);
+    return this._edit('api/import', 'PUT', exported, undefined, readEdit);
   }
 
-  private async _edit(
+  private async _edit<R extends UndoResult>(
     path: string,
     method: 'PUT' | 'POST',
     body: unknown,
-    etag?: string
-  ): Promise<EditResult> {
+    etag: string | undefined,
+    read: (status: number, body: unknown, etag: string | null) => R
+  ): Promise<R | Extract<EditResult, { kind: 'refused' }>> {
     try {
       const { response, body: answer } = await this._client.callService(
         this.name,
@@ -278,11 +515,12 @@ export class CommunityService {
           xsrf: this._xsrf
         }
       );
-      return readEdit(response.status, answer, response.headers.get('ETag'));
+      return read(response.status, answer, response.headers.get('ETag'));
     } catch (error) {
       return {
         kind: 'refused',
         status: error instanceof RequestError ? error.status : 0,
+        error: '',
         message: error instanceof Error ? error.message : String(error)
       };
     }

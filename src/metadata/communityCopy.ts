@@ -1,5 +1,5 @@
 import { CommunityService } from '../hub/community';
-import { RequestError } from '../hub/request';
+import { RequestError, RequestFailure } from '../hub/request';
 import { IProblem } from './problems';
 
 /**
@@ -20,7 +20,8 @@ export interface ICommunityResult {
   copy?: ICommunityCopy;
   problem?: IProblem;
   /**
-   * The hub has no such service (404): nothing to fetch, nothing wrong.
+   * The hub runs no service under the default name: nothing to fetch,
+   * nothing wrong.
    */
   absent?: boolean;
 }
@@ -51,9 +52,28 @@ const problem = (
 ): IProblem => ({ source: 'community', path: '$', code, params, severity });
 
 /**
+ * How a hub answers for a service it does not run: JupyterHub redirects
+ * `/services/NAME/...` to its own `/hub/services/NAME/...` (and from there
+ * to a 404 page); a proxy in front may answer 404 itself.
+ */
+const ABSENT: readonly RequestFailure[] = [
+  'redirect',
+  'redirect-path',
+  'redirect-site'
+];
+
+function isAbsent(error: unknown): boolean {
+  return (
+    error instanceof RequestError &&
+    (error.status === 404 || ABSENT.includes(error.kind))
+  );
+}
+
+/**
  * Fetch the service's document, revalidating the previous copy. On failure
  * the previous copy is kept and the problem says why. A hub without the
- * service answers 404: that is only a problem when the settings named it.
+ * service answers with a redirect or a 404: that is only a problem when the
+ * settings named the service (the default name is looked for on every hub).
  */
 export async function fetchCommunityDocument(
   service: CommunityService,
@@ -76,10 +96,10 @@ export async function fetchCommunityDocument(
       }
     };
   } catch (error) {
-    const status = error instanceof RequestError ? error.status : 0;
-    if (status === 404 && !options.named) {
+    if (isAbsent(error) && !options.named) {
       return { absent: true };
     }
+    const status = error instanceof RequestError ? error.status : 0;
     if (status === 403) {
       // The page's token lacks the service's access scope.
       return {

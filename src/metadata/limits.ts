@@ -41,6 +41,14 @@ export const LIMITS = {
    */
   responseMaxBytes: 5_000_000,
   /**
+   * A silent sign-in to the hub help service (a hidden frame through the
+   * hub's OAuth) is given up after this long: its round trip takes about a
+   * second, and one that must be done by hand (no hub session, a
+   * confirmation page, framing refused) never answers, so that the person
+   * is soon offered to sign in themselves.
+   */
+  silentSignInMs: 8000,
+  /**
    * The hub is said to be unreachable only after this many failed checks in a row.
    */
   unreachableAfterFailures: 2

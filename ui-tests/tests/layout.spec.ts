@@ -1,4 +1,9 @@
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import {
+  expect,
+  galata,
+  IJupyterLabPageFixture,
+  test
+} from '@jupyterlab/galata';
 
 import { axeFindings } from './axe';
 import { labRestored, runCommand } from './commands';
@@ -104,3 +109,69 @@ for (const theme of ['light', 'dark']) {
     expect(await axeFindings(page, '.jp-Dialog')).toEqual([]);
   });
 }
+
+/**
+ * An operator's button label of 125 characters, nearly all without a space.
+ */
+const LONG_LABEL = `${'Open-the-Riverbend-shared-climate-data-catalogue-'.repeat(3).slice(0, 121)} now`;
+const INSTRUCTIONS = 'Read the catalogue terms before you open it.';
+
+test.describe('a long operator label', () => {
+  test.use({
+    mockSettings: {
+      ...galata.DEFAULT_SETTINGS,
+      'jupyterlab-hub-help:plugin': {
+        tasks: [
+          {
+            id: 'long-label',
+            title: 'Open the data catalogue',
+            category: 'Data',
+            owner: 'user',
+            keywords: ['catalogue'],
+            how: {
+              text: INSTRUCTIONS,
+              command: { id: 'help:about', label: LONG_LABEL }
+            }
+          }
+        ]
+      }
+    }
+  });
+
+  test('wraps inside its button, below the instructions, at 400 pixels', async ({
+    page
+  }) => {
+    expect(LONG_LABEL).toHaveLength(125);
+    await labRestored(page);
+    await page.sidebar.openTab(PANEL.slice(1));
+    const panel = page.locator(PANEL);
+    await panel.getByLabel('What do you need help with?').fill('catalogue');
+    await panel
+      .getByRole('button', { name: 'Open the data catalogue' })
+      .click();
+    await setSidebarWidth(page, 400);
+
+    const instructions = panel.getByText(INSTRUCTIONS);
+    const button = panel.getByRole('button', { name: LONG_LABEL });
+    await expect(button).toBeVisible();
+    const box = (await button.boundingBox())!;
+    const above = (await instructions.boundingBox())!;
+    // The text's own box: every line of the label, inside the button's.
+    const text = await button.evaluate(node => {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const { left, top, right, bottom } = range.getBoundingClientRect();
+      return { left, top, right, bottom };
+    });
+    expect(text.left).toBeGreaterThanOrEqual(box.x - 1);
+    expect(text.right).toBeLessThanOrEqual(box.x + box.width + 1);
+    expect(text.top).toBeGreaterThanOrEqual(box.y - 1);
+    expect(text.bottom).toBeLessThanOrEqual(box.y + box.height + 1);
+    // Several lines, all below the instructions, within the panel's width.
+    expect(box.height).toBeGreaterThan(40);
+    expect(box.y).toBeGreaterThanOrEqual(above.y + above.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(
+      (await panel.boundingBox())!.x + 400 + 1
+    );
+  });
+});

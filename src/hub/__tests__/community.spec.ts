@@ -6,8 +6,18 @@ import { CommunityService } from '../community';
 let server: LocalServer;
 let service: CommunityService;
 
+const CHANGE = {
+  id: 7,
+  section: 'people' as const,
+  user: 'tomas',
+  at: '2026-11-22T10:00:00Z',
+  kind: 'edit' as const,
+  revision: 3,
+  summary: { added: 1, removed: 0, changed: 0 }
+};
+
 const SECTION = {
-  section: 'people',
+  section: 'people' as const,
   value: [{ name: 'Rosa Diaz', roles: ['community-representative'] }],
   revision: 3,
   updatedBy: 'tomas',
@@ -87,9 +97,10 @@ describe('the community help service client', () => {
       { error: 'forbidden', message: 'zoe may not edit' },
       403
     );
-    expect(await service.undo(7, '"people-3"')).toEqual({
+    expect(await service.undo(CHANGE)).toEqual({
       kind: 'refused',
       status: 403,
+      error: 'forbidden',
       message: 'zoe may not edit'
     });
     expect(server.requests[0]).toMatchObject({
@@ -114,7 +125,22 @@ describe('the community help service client', () => {
       name: 'tomas',
       canEdit: true,
       because: 'representative',
-      sections: ['people', 'status']
+      sections: ['people', 'status'],
+      credential: 'token',
+      signInToEdit: false
+    });
+  });
+
+  it("says when a change needs the service's own sign-in", async () => {
+    server.handler = json(
+      { error: 'sign-in-required', message: 'sign in to edit' },
+      403
+    );
+    expect(await service.save('people', [], '"people-3"')).toEqual({
+      kind: 'refused',
+      status: 403,
+      error: 'sign-in-required',
+      message: 'sign in to edit'
     });
   });
 
@@ -127,5 +153,161 @@ describe('the community help service client', () => {
       await expect(bad.viewer()).rejects.toThrow('not a service name');
     }
     expect(server.requests).toEqual([]);
+  });
+});
+
+describe("the service's own sign-in", () => {
+  const credentials: (RequestCredentials | undefined)[] = [];
+  const recording: typeof fetch = (input, init) => {
+    credentials.push(init?.credentials);
+    return fetch(input, init);
+  };
+  beforeEach(() => {
+    credentials.length = 0;
+    service = new CommunityService(
+      new HubClient(hubContext(server.origin), TOKEN, { fetch: recording }),
+      'hub-help'
+    );
+  });
+
+  it('is asked for with the cookie alone: no token, no XSRF token', async () => {
+    server.handler = json({ message: 'not signed in' }, 401);
+    expect(await service.signedInViewer()).toBeUndefined();
+    expect(service.signedIn).toBe(false);
+    const [request] = server.requests;
+    expect(request.url).toBe('/services/hub-help/api/me');
+    expect(request.headers['authorization']).toBeUndefined();
+    expect(request.headers['x-xsrftoken']).toBeUndefined();
+    expect(credentials).toEqual(['same-origin']);
+  });
+
+  it('is used from then on when there is one, and the token is no longer sent', async () => {
+    server.handler = json({
+      name: 'amara',
+      kind: 'user',
+      canEdit: true,
+      because: 'admin',
+      sections: ['people'],
+      credential: 'sign-in',
+      signInToEdit: false,
+      xsrf: 'xsrf-1'
+    });
+    expect(await service.signedInViewer()).toMatchObject({
+      canEdit: true,
+      credential: 'sign-in'
+    });
+    expect(service.signedIn).toBe(true);
+    await service.save('people', [], '"people-3"');
+    const edit = server.requests[1];
+    expect(edit.headers['x-xsrftoken']).toBe('xsrf-1');
+    expect(edit.headers['authorization']).toBeUndefined();
+    expect(credentials).toEqual(['same-origin', 'same-origin']);
+  });
+
+  it('is not taken from an answer that names no sign-in', async () => {
+    server.handler = json({ name: 'amara', credential: 'token', xsrf: 'x' });
+    expect(await service.signedInViewer()).toBeUndefined();
+    expect(service.signedIn).toBe(false);
+  });
+});
+
+describe('history and undo', () => {
+  it('reads a page of changes with what each changed, and where the next starts', async () => {
+    server.handler = json({
+      changes: [{ ...CHANGE, before: 'ignored' }],
+      next: 6
+    });
+    expect(await service.history({ section: 'people', before: 9 })).toEqual({
+      changes: [CHANGE],
+      next: 6
+    });
+    expect(server.requests[0].url).toBe(
+      '/services/hub-help/api/history?section=people&before=9'
+    );
+  });
+
+  it("undoes with the change's own revision, and reads the later changes that stop it", async () => {
+    const current = { ...SECTION, revision: 5 };
+    const later = [
+      {
+        id: 9,
+        user: 'zoe',
+        at: '2026-11-22T12:00:00Z',
+        kind: 'edit',
+        revision: 5
+      },
+      {
+        id: 8,
+        user: 'lin',
+        at: '2026-11-22T11:00:00Z',
+        kind: 'undo',
+        revision: 4
+      }
+    ];
+    server.handler = json(
+      {
+        error: 'later-changes',
+        message: 'later changes',
+        current,
+        later,
+        laterCount: 2,
+        onlyThis: true
+      },
+      409,
+      { ETag: '"people-5"' }
+    );
+    const result = await service.undo(CHANGE);
+    expect(result).toEqual({
+      kind: 'later-changes',
+      current: { ...current, etag: '"people-5"' },
+      later,
+      laterCount: 2,
+      onlyThis: true
+    });
+    expect(server.requests[0].headers['if-match']).toBe('"people-3"');
+  });
+
+  it('confirms with the revision the answer showed: all later changes, or only this one', async () => {
+    const current = { ...SECTION, revision: 5, etag: '"people-5"' };
+    const bodies: unknown[] = [];
+    server.handler = (req, res) => {
+      let text = '';
+      req.on('data', chunk => (text += chunk));
+      req.on('end', () => {
+        bodies.push(JSON.parse(text));
+        json({ ...SECTION, revision: 6 }, 200, { ETag: '"people-6"' })(
+          req,
+          res
+        );
+      });
+    };
+    await service.undo(CHANGE, { choice: 'all', current });
+    await service.undo(CHANGE, { choice: 'only', current });
+    expect(bodies).toEqual([{ alsoUndo: 2 }, { only: true }]);
+    expect(server.requests.map(r => r.headers['if-match'])).toEqual([
+      '"people-5"',
+      '"people-5"'
+    ]);
+  });
+
+  it('reads which entries stopped undoing only this change', async () => {
+    server.handler = json(
+      {
+        error: 'entries-changed-later',
+        entries: ['Rosa Diaz'],
+        current: { ...SECTION, revision: 5 }
+      },
+      409
+    );
+    expect(
+      await service.undo(CHANGE, {
+        choice: 'only',
+        current: { ...SECTION, revision: 5, etag: '"people-5"' }
+      })
+    ).toMatchObject({
+      kind: 'entries-changed-later',
+      entries: ['Rosa Diaz'],
+      current: { revision: 5, etag: '"people-5"' }
+    });
   });
 });

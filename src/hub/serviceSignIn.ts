@@ -1,0 +1,82 @@
+import { CommunityService, ICommunityViewer } from './community';
+
+/**
+ * Sign in to the service at a URL without a word from the person (a hidden
+ * frame); resolves to that sign-in's XSRF token, or undefined when it did
+ * not answer in time.
+ */
+export type SilentSignIn = (url: string) => Promise<string | undefined>;
+
+/**
+ * The community help service's own sign-in, for one session. Editing needs
+ * it unless the page's token carries the edit scope, since any server a
+ * person visits may hold their token. So an editor's panel finds it (the
+ * cookie of an earlier sign-in, asked once), or makes it silently while the
+ * hub session lasts (tried once, and only on the viewer's own server: a
+ * page someone else's server serves must not be given a sign-in in the
+ * viewer's name); otherwise the person is offered to sign in.
+ */
+export class ServiceSignIn {
+  constructor(
+    readonly service: CommunityService,
+    private _options: {
+      /**
+       * Whether the viewer is looking at their own server.
+       */
+      ownServer: boolean;
+      silently: SilentSignIn;
+    }
+  ) {}
+
+  /**
+   * The silent sign-in: under way, or tried and failed.
+   */
+  get silent(): 'untried' | 'trying' | 'failed' | 'done' {
+    return this._silent;
+  }
+
+  /**
+   * Whether a silent sign-in may still be tried.
+   */
+  get maySignInSilently(): boolean {
+    return this._options.ownServer && this._silent === 'untried';
+  }
+
+  /**
+   * Once per session: the viewer as an earlier sign-in (in any tab) shows
+   * them, which the service is called with from now on; undefined when
+   * there is none, or it was asked already. A service that does not answer
+   * is no problem here: the person can still sign in.
+   */
+  async restore(): Promise<ICommunityViewer | undefined> {
+    if (this._restoreAsked) {
+      return undefined;
+    }
+    this._restoreAsked = true;
+    return this.service.signedInViewer().catch(() => undefined);
+  }
+
+  /**
+   * Sign in silently, once; resolves whether it did (then the service is
+   * called with that sign-in).
+   */
+  async signInSilently(): Promise<boolean> {
+    if (!this.maySignInSilently) {
+      return false;
+    }
+    this._silent = 'trying';
+    const xsrf = await this._options
+      .silently(this.service.signInUrl)
+      .catch(() => undefined);
+    if (xsrf === undefined) {
+      this._silent = 'failed';
+      return false;
+    }
+    this._silent = 'done';
+    this.service.useSignIn(xsrf);
+    return true;
+  }
+
+  private _restoreAsked = false;
+  private _silent: 'untried' | 'trying' | 'failed' | 'done' = 'untried';
+}
