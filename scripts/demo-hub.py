@@ -162,9 +162,10 @@ class Supervisor:
             "HUB_HELP_PROXY_API_URL": f"http://127.0.0.1:{self.proxy_api_port}",
             "HUB_HELP_DEMO_PASSWORD": self.password,
             "HUB_HELP_GRANT_LIST_USERS": "1" if args.grant_list_users else "0",
-            "HUB_HELP_SERVICE_URL": f"http://127.0.0.1:{self.service_port}",
-            "HUB_HELP_SERVICE_TOKEN": self.service_token,
         }
+        if args.service:
+            self.env["HUB_HELP_SERVICE_URL"] = f"http://127.0.0.1:{self.service_port}"
+            self.env["HUB_HELP_SERVICE_TOKEN"] = self.service_token
 
     # -- logging -----------------------------------------------------------------
 
@@ -377,6 +378,19 @@ class Supervisor:
         tmp.write_text(json.dumps(info, indent=2))
         tmp.replace(ready)
 
+    def editing_banner(self, rel: str) -> str:
+        if not self.args.service:
+            return "  Editing the hub's help: off (--no-service): the panel reads the settings only.\n"
+        return f"""  Editing the hub's help: amara and tomas (the hub group community-representatives; amara
+              is also an admin) are signed in to the hub help service silently and see
+              "Keep this help current" in the Get help panel; zoe sees no edit control.
+              priya-cloudhost holds custom:hub-help:edit: she opens
+              {self.url}/services/hub-help/ once to sign in, then edits from the panel.
+              The hub help service: {self.env["HUB_HELP_SERVICE_URL"]} (through the hub:
+              {self.url}/services/hub-help/), database {rel}/hub-help.sqlite;
+              kill {self.service.pid if self.service else "?"} stops it (the panel keeps its last copy).
+"""
+
     def banner(self) -> str:
         width = max(len(u["name"]) for u in USERS)
         users = "\n".join(f"    {u['name']:<{width}}  {u['about']}" for u in USERS)
@@ -402,15 +416,7 @@ class Supervisor:
 
   {discovery}
 
-  Editing the hub's help: amara and tomas (the hub group community-representatives; amara
-              is also an admin) are signed in to the hub help service silently and see
-              "Keep this help current" in the Get help panel; zoe sees no edit control.
-              priya-cloudhost holds custom:hub-help:edit: she opens
-              {self.url}/services/hub-help/ once to sign in, then edits from the panel.
-              The hub help service: {self.env["HUB_HELP_SERVICE_URL"]} (through the hub:
-              {self.url}/services/hub-help/), database {rel}/hub-help.sqlite;
-              kill {self.service.pid if self.service else "?"} stops it (the panel keeps its last copy).
-  Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
+{self.editing_banner(rel)}  Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
               the panel says the hub cannot be reached); kill -USR2 {os.getpid()} starts it again.
   Logs:       {rel}/hub.log (hub and user servers), {rel}/proxy.log, {rel}/service.log
   Stop:       Ctrl-C (stops the hub, every user's server and the proxy)
@@ -435,7 +441,8 @@ class Supervisor:
         self.say(f"Starting configurable-http-proxy and JupyterHub (state in {self.state})...")
         try:
             self.start_proxy()
-            self.start_service()
+            if self.args.service:
+                self.start_service()
             self.start_hub()
             if not self.wait_for_hub():
                 if not self.stopping:
@@ -492,6 +499,10 @@ def main() -> int:
     parser.add_argument(
         "--state", default=str(ROOT / "build" / "demo-hub"),
         help="throwaway state directory, emptied at start (default: build/demo-hub)",
+    )
+    parser.add_argument(
+        "--no-service", dest="service", action="store_false",
+        help="run no hub help service: the default install of a hub that has not deployed it",
     )
     parser.add_argument("--ready-file", help="write the hub's URL, pids and state here (JSON) once it answers")
     parser.add_argument("--exit-with-parent", action="store_true", help="stop everything when the parent dies")

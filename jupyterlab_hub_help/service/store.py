@@ -564,16 +564,19 @@ class Store:
     # Replicas
 
     def announce(self, replica: str, host: str, secret: str, stale: timedelta) -> List[dict]:
-        """Record this replica; the live others that sign with another secret."""
+        """The live replicas that sign with another secret; when there are
+        none, this replica is recorded among them."""
         now = utcnow()
         with self.engine.begin() as conn:
+            self._lock(conn)
             conn.execute(delete(replicas).where(replicas.c.seen_at < now - stale))
             others = [
                 {"host": r.host, "started_at": iso(r.started_at)}
                 for r in conn.execute(select(replicas).where(replicas.c.secret != secret))
             ]
-            conn.execute(insert(replicas).values(id=replica, host=host, secret=secret,
-                                                 started_at=now, seen_at=now))
+            if not others:
+                conn.execute(insert(replicas).values(id=replica, host=host, secret=secret,
+                                                     started_at=now, seen_at=now))
         return others
 
     def seen(self, replica: str) -> None:

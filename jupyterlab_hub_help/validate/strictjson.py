@@ -38,7 +38,8 @@ def _float(text: str) -> float:
 
 
 def _int(text: str) -> int:
-    value = int(text)
+    # Python refuses to read integers of thousands of digits at all.
+    value = int(text) if len(text) <= 400 else math.inf
     if abs(value) > _MAX_DOUBLE:
         raise StrictJsonError(f"the number {text[:20]}… is too large for JSON readers")
     return value

@@ -642,6 +642,8 @@ describe("editing with the service's own sign-in", () => {
   it("never signs in on someone else's server, and says why", async () => {
     const service = new FakeService();
     service.signInToEdit = true;
+    // Not even with a sign-in the viewer made on their own server.
+    service.signedIn = 'xsrf-earlier';
     service.serve(hub);
     const silent = silentSignIn();
     const model = await createModel(
@@ -654,6 +656,7 @@ describe("editing with the service's own sign-in", () => {
     );
     await model.refresh();
     expect(silent.urls).toEqual([]);
+    expect(meRequests()).toEqual(['token']);
     expect(model.community.signInToEdit).toBe('elsewhere');
     const container = actions(model);
     expect(container.textContent).toContain('from your own server');

@@ -43,13 +43,14 @@ export class ServiceSignIn {
   }
 
   /**
-   * Once per session: the viewer as an earlier sign-in (in any tab) shows
-   * them, which the service is called with from now on; undefined when
-   * there is none, or it was asked already. A service that does not answer
+   * Once per session, on the viewer's own server: the viewer as an earlier
+   * sign-in (in any tab) shows them, which the service is called with from
+   * now on; undefined when there is none, or it was asked already. A service that does not answer
    * is no problem here: the person can still sign in.
    */
   async restore(): Promise<ICommunityViewer | undefined> {
-    if (this._restoreAsked) {
+    // Someone else's server's pages are not given the viewer's sign-in.
+    if (this._restoreAsked || !this._options.ownServer) {
       return undefined;
     }
     this._restoreAsked = true;

@@ -52,7 +52,7 @@ def corpus_cases() -> Dict[str, Dict[str, Any]]:
     return {c.stem: json.loads(c.read_text("utf-8")) for c in CORPUS_CASES}
 
 
-def _case_sources(case: Dict[str, Any]) -> Dict[str, Any]:
+def case_sources(case: Dict[str, Any]) -> Dict[str, Any]:
     """The case's sources, with any generated document built (without
     recursion: a document 10,000 deep must not need a deep stack)."""
     sources = {k: case[k] for k in ("settings", "remote") if k in case}
@@ -72,7 +72,7 @@ def _case_sources(case: Dict[str, Any]) -> Dict[str, Any]:
 
 
 def _case_problems(case: Dict[str, Any]) -> list:
-    sources = _case_sources(case)
+    sources = case_sources(case)
     return build_problems(sources.get("settings", MISSING), sources.get("remote", MISSING))
 
 

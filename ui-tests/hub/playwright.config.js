@@ -8,7 +8,8 @@
  * Each project starts its own hub in a worker fixture (tests/fixtures.ts):
  * "hub" with JupyterHub's default scopes, "hub-grant-list-users" with the
  * list:users grant that lets the panel discover admins, "hub-service-sign-in"
- * where the page's token may not call the hub help service. Test files end in
+ * where the page's token may not call the hub help service, "hub-no-service"
+ * with no hub help service at all. Test files end in
  * .e2e.ts so that the Galata suite (../playwright.config.js, which collects
  * every *.spec.ts under ui-tests/) does not pick them up. Reports and
  * artifacts go to build/hub-tests/.
@@ -47,7 +48,11 @@ module.exports = {
   projects: [
     {
       name: 'hub',
-      testIgnore: ['**/discovery-granted.e2e.ts', '**/service-sign-in.e2e.ts'],
+      testIgnore: [
+        '**/discovery-granted.e2e.ts',
+        '**/service-sign-in.e2e.ts',
+        '**/no-service.e2e.ts'
+      ],
       use: { grantListUsers: false }
     },
     {
@@ -60,6 +65,12 @@ module.exports = {
       name: 'hub-service-sign-in',
       testMatch: '**/service-sign-in.e2e.ts',
       use: { grantListUsers: false, pageServiceScope: false }
+    },
+    {
+      // The default install: a hub that has not deployed the hub help service.
+      name: 'hub-no-service',
+      testMatch: '**/no-service.e2e.ts',
+      use: { grantListUsers: false, service: false }
     }
   ]
 };

@@ -11,6 +11,7 @@ import {
   Locator,
   Page,
   Request,
+  request,
   test as base
 } from '@playwright/test';
 import { ChildProcess, spawn } from 'child_process';
@@ -76,6 +77,7 @@ export class DemoHub {
   static async start(options: {
     grantListUsers: boolean;
     pageServiceScope: boolean;
+    service: boolean;
   }): Promise<DemoHub> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-help-e2e-'));
     const venvPython = path.join(ROOT, '.venv', 'bin', 'python');
@@ -88,7 +90,8 @@ export class DemoHub {
       `--password=e2e-${Math.random().toString(36).slice(2)}`,
       '--exit-with-parent',
       '--quiet',
-      ...(options.grantListUsers ? ['--grant-list-users'] : [])
+      ...(options.grantListUsers ? ['--grant-list-users'] : []),
+      ...(options.service ? [] : ['--no-service'])
     ];
     const child = spawn(python, args, {
       cwd: ROOT,
@@ -415,6 +418,38 @@ export async function stopServer(
     .toBe(true);
 }
 
+/**
+ * The Hub REST API as `user` calls it from the hub's own pages (the session
+ * cookie with its XSRF token), without starting their server: for what an
+ * admin does in the hub's admin page.
+ */
+export async function hubApiAs(
+  hub: DemoHub,
+  user: string
+): Promise<(method: string, path: string, data?: unknown) => Promise<number>> {
+  const context = await request.newContext({ baseURL: hub.url });
+  await context.get('/hub/login');
+  const xsrf = async () =>
+    (await context.storageState()).cookies.find(
+      c => c.name === '_xsrf' && c.path.startsWith('/hub')
+    )?.value ?? '';
+  const login = await context.post('/hub/login', {
+    form: { username: user, password: hub.password, _xsrf: await xsrf() },
+    maxRedirects: 0
+  });
+  expect(login.status()).toBe(302);
+  // The XSRF token belongs to the session that signing in started.
+  await context.get('/hub/token');
+  return async (method, path, data) =>
+    (
+      await context.fetch(`/hub/api/${path}`, {
+        method,
+        data,
+        headers: { 'X-XSRFToken': await xsrf() }
+      })
+    ).status();
+}
+
 export const test = base.extend<
   {
     hubLogs: void;
@@ -424,14 +459,24 @@ export const test = base.extend<
      */
     logInAs: (user: string, options?: ILogInOptions) => Promise<Page>;
   },
-  { grantListUsers: boolean; pageServiceScope: boolean; hub: DemoHub }
+  {
+    grantListUsers: boolean;
+    pageServiceScope: boolean;
+    service: boolean;
+    hub: DemoHub;
+  }
 >({
   grantListUsers: [false, { option: true, scope: 'worker' }],
   pageServiceScope: [true, { option: true, scope: 'worker' }],
+  service: [true, { option: true, scope: 'worker' }],
 
   hub: [
-    async ({ grantListUsers, pageServiceScope }, use) => {
-      const hub = await DemoHub.start({ grantListUsers, pageServiceScope });
+    async ({ grantListUsers, pageServiceScope, service }, use) => {
+      const hub = await DemoHub.start({
+        grantListUsers,
+        pageServiceScope,
+        service
+      });
       await use(hub);
       await hub.stop();
     },
