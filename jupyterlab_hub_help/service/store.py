@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -123,9 +124,12 @@ def iso(moment: Optional[datetime]) -> Optional[str]:
     return moment.isoformat(timespec="milliseconds") + "Z"
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def utf16_units(value_text: str) -> int:
     """The length of a text in UTF-16 units, as JavaScript counts it."""
-    return len(value_text) + sum(1 for ch in value_text if ord(ch) > 0xFFFF)
+    return len(value_text) + len(_ASTRAL.findall(value_text))
 
 
 def sizes(value_text: str) -> Tuple[int, int]:

@@ -58,6 +58,8 @@ def callers(key: str, hub, managed, sessions):
         "user-sign-in": [signed(USER, **same_site)],
         "no-xsrf": [(_through_proxy(hub, sessions[ADMIN]), same_site)],
         "cross-site": [signed(ADMIN, Origin="https://evil.example"),
+                       signed(ADMIN, Origin="https://evil.example",
+                              **{"X-Forwarded-Host": "evil.example"}),
                        signed(ADMIN, **{"Sec-Fetch-Site": "cross-site"})],
     }[key]
 
