@@ -35,6 +35,10 @@ ui-tests/node_modules/.stamp: ui-tests/package.json ui-tests/yarn.lock $(VENV)/.
 build: node_modules/.stamp
 	jlpm build
 	jupyter labextension develop . --overwrite
+	# The server extension (jupyterlab_hub_help/hub_api.py): a wheel installs the file
+	# that enables it (jupyter-config/), an editable install does not.
+	install -D -m 644 jupyter-config/server-config/jupyterlab_hub_help.json \
+	  $(VENV)/etc/jupyter/jupyter_server_config.d/jupyterlab_hub_help.json
 	# The development install loads the translations from beside their .po files.
 	python scripts/i18n.py compile
 

@@ -14,3 +14,15 @@ except ImportError:
 
 def _jupyter_labextension_paths():
     return [{"src": "labextension", "dest": "jupyterlab-hub-help"}]
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "jupyterlab_hub_help"}]
+
+
+def _load_jupyter_server_extension(server_app):
+    """Same-origin Hub API reads for the panel (``hub_api``): what it needs
+    where each user's server has an origin of its own."""
+    from .hub_api import setup_route_handlers
+
+    setup_route_handlers(server_app.web_app)

@@ -9,7 +9,9 @@ oldest minor and for the newest release of that major; when it cannot answer, th
 below are used and said so. Each version gets a new virtual environment in build/compat/
 holding `jupyterlab==VERSION` and the wheel, installed with no Node.js on PATH (pip's
 cache keeps repeated runs short). In each one, `jupyter labextension list` must show the
-extension enabled and OK, and `python -m jupyterlab.browser_check` must pass; that check
+extension enabled and OK, `jupyter server extension list` its server extension (the
+same-origin Hub API reads of hubs with subdomains) enabled and OK, and
+`python -m jupyterlab.browser_check` must pass; that check
 alone is given Node.js, which it needs to drive Chromium. Ends with `N passed, N failed`.
 """
 
@@ -23,14 +25,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from lab_checks import EXTENSION, ROOT, enabled_ok, use_system_chromium
+from lab_checks import EXTENSION, ROOT, enabled_ok, server_extension_ok, use_system_chromium
 
 ENVIRONMENTS = ROOT / "build" / "compat"
 CLAIM_PACKAGE = "@jupyterlab/application"
 # For runs where PyPI cannot be asked (offline, from pip's cache). The 4.0 line ended
 # with 4.0.13; 4.6.6 was the newest 4.x when this was written.
 PINNED = {(4, 0): "4.0.13", (4,): "4.6.6"}
-CHECKS = ("install", "labextension list", "browser_check")
+CHECKS = ("install", "labextension list", "server extension list", "browser_check")
 
 
 def claimed_range() -> tuple[int, int]:
@@ -128,6 +130,9 @@ def test_version(version: str, wheel: Path) -> list[dict]:
     expected = f"{EXTENSION} v{wheel.name.split('-')[1]} "
     listed = enabled_ok(listing.stdout, expected)
     record("labextension list", listed, "" if listed else f"no line '{expected}... enabled OK'")
+    servers = run([str(venv / "bin" / "jupyter"), "server", "extension", "list"], without_node, venv)
+    loaded = server_extension_ok(servers.stdout + servers.stderr)
+    record("server extension list", loaded, "" if loaded else "jupyterlab_hub_help not enabled and OK")
 
     if not (shutil.which("node") and shutil.which("npx")):
         record("browser_check", False, "not run: Node.js (node, npx) is not on PATH")

@@ -143,7 +143,10 @@ class Supervisor:
         self.port = args.port or free_port()
         self.hub_port = free_port()
         self.proxy_api_port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        # With subdomains, every user's server gets a name under the hub's:
+        # Chromium sends *.localhost to this machine, other programs do not.
+        self.url = f"http://{'localhost' if args.subdomains else '127.0.0.1'}:{self.port}"
+        self.local_url = f"http://127.0.0.1:{self.port}"
         self.password = args.password
         self.hub: subprocess.Popen | None = None
         self.proxy: subprocess.Popen | None = None
@@ -158,6 +161,7 @@ class Supervisor:
             "CONFIGPROXY_AUTH_TOKEN": secrets.token_hex(32),
             "HUB_HELP_STATE": str(self.state),
             "HUB_HELP_PUBLIC_URL": self.url,
+            "HUB_HELP_SUBDOMAINS": "1" if args.subdomains else "0",
             "HUB_HELP_HUB_PORT": str(self.hub_port),
             "HUB_HELP_PROXY_API_URL": f"http://127.0.0.1:{self.proxy_api_port}",
             "HUB_HELP_DEMO_PASSWORD": self.password,
@@ -200,6 +204,8 @@ class Supervisor:
             f"--api-port={self.proxy_api_port}",
             f"--default-target={hub}",
             f"--error-target={hub}/hub/error",
+            # Routes by host too, as the hub's own proxy does with subdomains.
+            *(["--host-routing"] if self.args.subdomains else []),
         ]
         with open(self.state / "proxy.log", "ab") as log:
             self.proxy = subprocess.Popen(
@@ -212,6 +218,8 @@ class Supervisor:
         container runs it on zero-to-jupyterhub): the environment a hub gives the
         services it manages, its database in the state directory."""
         prefix = "/services/hub-help/"
+        # With subdomains the hub serves each service on a host of its own.
+        public = self.service_public_url()
         env = {
             **self.env,
             "JUPYTERHUB_SERVICE_NAME": "hub-help",
@@ -221,10 +229,13 @@ class Supervisor:
             "JUPYTERHUB_SERVICE_URL": self.env["HUB_HELP_SERVICE_URL"],
             "JUPYTERHUB_SERVICE_PREFIX": prefix,
             "JUPYTERHUB_CLIENT_ID": "service-hub-help",
-            "JUPYTERHUB_OAUTH_CALLBACK_URL": f"{prefix}oauth_callback",
+            "JUPYTERHUB_OAUTH_CALLBACK_URL": f"{public}{prefix}oauth_callback",
             "JUPYTERHUB_OAUTH_SCOPES": json.dumps(["access:services!service=hub-help"]),
             "JUPYTERHUB_OAUTH_ACCESS_SCOPES": json.dumps(["access:services!service=hub-help"]),
-            "JUPYTERHUB_PUBLIC_URL": self.url,
+            "JUPYTERHUB_PUBLIC_URL": f"{public}{prefix}",
+            # Where the service sends browsers to sign in: the hub's own host,
+            # which differs from the service's with subdomains.
+            "JUPYTERHUB_HOST": self.url if self.args.subdomains else "",
         }
         cmd = [
             sys.executable, "-m", "jupyterlab_hub_help.service",
@@ -238,6 +249,10 @@ class Supervisor:
                 cmd, env=env, cwd=self.state, stdin=subprocess.DEVNULL,
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
+
+    def service_public_url(self) -> str:
+        """The hub help service's origin as browsers reach it ("" on the hub's own)."""
+        return f"http://hub-help--service.localhost:{self.port}" if self.args.subdomains else ""
 
     def start_hub(self) -> None:
         if self.hub and self.hub.poll() is None:
@@ -257,7 +272,7 @@ class Supervisor:
 
     def hub_answers(self) -> bool:
         try:
-            with urllib.request.urlopen(f"{self.url}/hub/api", timeout=2) as response:
+            with urllib.request.urlopen(f"{self.local_url}/hub/api", timeout=2) as response:
                 self.hub_version = json.load(response).get("version", "")
                 return response.status == 200
         except (OSError, ValueError, urllib.error.URLError):
@@ -360,6 +375,8 @@ class Supervisor:
             return
         info = {
             "url": self.url,
+            "local_url": self.local_url,
+            "subdomains": self.args.subdomains,
             "pid": os.getpid(),
             "hub_pid": self.hub.pid if self.hub else None,
             "hub_running": bool(self.hub and self.hub.poll() is None),
@@ -499,6 +516,12 @@ def main() -> int:
     parser.add_argument(
         "--state", default=str(ROOT / "build" / "demo-hub"),
         help="throwaway state directory, emptied at start (default: build/demo-hub)",
+    )
+    parser.add_argument(
+        "--subdomains", action="store_true",
+        help="give each user's server a subdomain of its own (c.JupyterHub.subdomain_host), "
+        "as hubs that isolate users do: the hub at http://localhost:PORT, zoe's server at "
+        "http://zoe.localhost:PORT, the hub help service at http://hub-help--service.localhost:PORT",
     )
     parser.add_argument(
         "--no-service", dest="service", action="store_false",

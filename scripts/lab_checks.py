@@ -4,6 +4,7 @@ browser check made to drive the system Chromium."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -21,6 +22,15 @@ def enabled_ok(listing: str, also: str = "") -> bool:
     return any(
         line.strip().startswith(f"{EXTENSION} v") and "enabled OK" in line and also in line
         for line in plain.splitlines()
+    )
+
+
+def server_extension_ok(listing: str) -> bool:
+    """Whether `jupyter server extension list` shows ours enabled and OK."""
+    plain = listing.replace("\x1b[32m", "").replace("\x1b[0m", "")
+    return bool(
+        re.search(r"^\s*jupyterlab_hub_help enabled$", plain, re.M)
+        and re.search(r"^\s*jupyterlab_hub_help \S+ OK$", plain, re.M)
     )
 
 

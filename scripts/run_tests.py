@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from lab_checks import EXTENSION, enabled_ok, use_system_chromium
+from lab_checks import EXTENSION, enabled_ok, server_extension_ok, use_system_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -177,7 +177,16 @@ def wheel() -> Outcome:
         capture=True,
     )
     print(listing.stdout)
-    return check("wheel", enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"), "not enabled and OK")
+    if not enabled_ok(listing.stdout, "(python, jupyterlab-hub-help)"):
+        return check("wheel", False, "not enabled and OK")
+    # The server extension is enabled by the wheel's own configuration file.
+    servers = run(
+        [str(venv / "bin" / "jupyter"), "server", "extension", "list"],
+        env={"PATH": str(venv / "bin"), "JUPYTER_CONFIG_DIR": str(venv / "etc" / "jupyter")},
+        capture=True,
+    )
+    print(servers.stdout)
+    return check("wheel", server_extension_ok(servers.stdout), "server extension not enabled and OK")
 
 
 def budget() -> Outcome:

@@ -3,6 +3,7 @@ import { JSONValue } from '@lumino/coreutils';
 import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
+import type { SignInCredential } from './hub/client';
 import { CommunityService, ICommunityViewer } from './hub/community';
 import { ServiceSignIn, SilentSignIn } from './hub/serviceSignIn';
 import {
@@ -434,14 +435,14 @@ export class HubHelpModel {
    * signed in.
    */
   async signInToService(
-    open: (url: string) => Promise<string | undefined>
+    open: (url: string) => Promise<SignInCredential | undefined>
   ): Promise<boolean> {
     const service = this._communityService();
-    const xsrf = service ? await open(service.signInUrl) : undefined;
-    if (!service || xsrf === undefined) {
+    const credential = service ? await open(service.signInUrl) : undefined;
+    if (!service || credential === undefined) {
       return false;
     }
-    service.useSignIn(xsrf);
+    service.useSignIn(credential);
     await this._refreshAfterSignIn();
     return true;
   }

@@ -27,7 +27,10 @@ export function startModel(options: IStartOptions): HubHelpModel {
   const { app, registry, translator, state } = options;
   const trans = translator.load(TRANSLATION_DOMAIN);
   const model = new HubHelpModel({
-    hub: readHubContext(name => PageConfig.getOption(name)),
+    hub: readHubContext(
+      name => PageConfig.getOption(name),
+      window.location.origin
+    ),
     token: PageConfig.getToken(),
     language: translator.languageCode ?? 'en',
     trans,

@@ -11,6 +11,8 @@ Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the h
   HUB_HELP_GRANT_LIST_USERS  "1": grant every user list:users + read:users:name, so
                              that the Get help panel can discover the hub's admins
   HUB_HELP_PAGE_SERVICE_SCOPE "0": the page's token may not call the hub help service
+  HUB_HELP_SUBDOMAINS        "1": each user's server on a subdomain of its own
+                             (the public URL is then http://localhost:PORT)
   HUB_HELP_SERVICE_URL       where the hub help service listens (the supervisor runs
                              it as an external service); HUB_HELP_SERVICE_TOKEN is its
                              API token
@@ -35,6 +37,10 @@ demo_users = json.loads((Path(__file__).parent / "users.json").read_text())
 
 # Everything on 127.0.0.1; the proxy runs outside the hub process.
 c.JupyterHub.bind_url = public_url + "/"
+subdomains = os.environ.get("HUB_HELP_SUBDOMAINS") == "1"
+if subdomains:
+    # zoe's server at http://zoe.localhost:PORT, services at NAME--service.localhost.
+    c.JupyterHub.subdomain_host = public_url
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{hub_port}"
 c.ConfigurableHTTPProxy.should_start = False
 c.ConfigurableHTTPProxy.api_url = os.environ.get("HUB_HELP_PROXY_API_URL", "http://127.0.0.1:8001")
@@ -87,7 +93,8 @@ if service_url:
             "api_token": os.environ["HUB_HELP_SERVICE_TOKEN"],
             "oauth_no_confirm": True,
             # As the service says it (JUPYTERHUB_OAUTH_CALLBACK_URL): the hub compares them.
-            "oauth_redirect_uri": "/services/hub-help/oauth_callback",
+            "oauth_redirect_uri": (public_url.replace("://", "://hub-help--service.") if subdomains else "")
+            + "/services/hub-help/oauth_callback",
             # Signing in to the service gives holders of the edit scope a token with it.
             "oauth_client_allowed_scopes": ["custom:hub-help:edit"],
         }

@@ -14,6 +14,7 @@ while the database does not answer, it keeps being served.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 import secrets
@@ -36,6 +37,7 @@ from .config import MAX_SMALL_BODY_BYTES, parse_options
 from .document import Served, assemble
 from .handlers import ApiError, routes
 from .oauth import api_token, make_hub_auth
+from .origins import Origins
 from .rights import Rights
 from .secret import SecretError, cookie_secret, fingerprint
 from .store import DocumentLimit, Retention, SectionState, Store
@@ -46,6 +48,11 @@ HEARTBEAT = timedelta(seconds=15)
 STALE = timedelta(seconds=60)
 #: What a client is told to wait before trying a write again while the database is away.
 RETRY_AFTER_SECONDS = 5
+#: How long a token the service's sign-in gave stays its sign-in (the hub's
+#: own answer about the token is asked at every change besides).
+SIGN_IN_KEEP = timedelta(days=30)
+#: How long a token found not to be a sign-in is not looked up again.
+NOT_SIGNED_IN_SECONDS = 60
 DATABASE_DOWN = (OperationalError, InterfaceError, DisconnectionError)
 
 
@@ -62,6 +69,7 @@ class Service:
         self.options = options
         self.sections: List[str] = list(options.sections)
         self.rights = Rights.of(options.representatives_groups, options.representatives)
+        self.origins = Origins(options.subdomain_host)
         self.store = store or make_store(options)
         self.hub_auth = hub_auth if hub_auth is not None else make_hub_auth(options, self.store)
         self.checks = Checks()
@@ -71,6 +79,8 @@ class Service:
         self._document = Served.of(assemble({n: s.text for n, s in self._states.items()},
                                             self.sections))
         self._database_down = False
+        self._sign_ins: Dict[str, str] = {}
+        self._not_sign_ins: Dict[str, float] = {}
 
     async def run(self, fn, *args, **kwargs):
         return await IOLoop.current().run_in_executor(self.pool, partial(fn, *args, **kwargs))
@@ -162,6 +172,38 @@ class Service:
         await self.remember(states)
         log.info("%s imported %s", user, ", ".join(states))
         return states
+
+    # The service's own sign-in
+
+    async def record_sign_in(self, token: str, name: str) -> None:
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        self._sign_ins[digest] = name
+        self._not_sign_ins.pop(digest, None)
+        try:
+            await self.run(self.store.record_sign_in, digest, name, SIGN_IN_KEEP)
+        except DATABASE_DOWN:
+            log.warning("The database does not answer: a sign-in is known to this replica only")
+
+    async def is_sign_in(self, token: str) -> bool:
+        """Whether ``token`` is one the service's own sign-in gave (possibly
+        on another replica), however it is presented."""
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        if digest in self._sign_ins:
+            return True
+        now = IOLoop.current().time()
+        if now - self._not_sign_ins.get(digest, -NOT_SIGNED_IN_SECONDS) < NOT_SIGNED_IN_SECONDS:
+            return False
+        try:
+            name = await self.run(self.store.signed_in, digest, SIGN_IN_KEEP)
+        except DATABASE_DOWN:
+            name = None
+        if name is None:
+            if len(self._not_sign_ins) > 10_000:
+                self._not_sign_ins.clear()
+            self._not_sign_ins[digest] = now
+            return False
+        self._sign_ins[digest] = name
+        return True
 
     def close(self) -> None:
         self.checks.close()

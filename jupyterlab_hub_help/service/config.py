@@ -11,6 +11,7 @@ from typing import List, Mapping, Optional, Sequence
 from urllib.parse import urlparse
 
 from ..validate.limits import RESPONSE_MAX_BYTES
+from .origins import Origins
 from .validation import SECTIONS
 
 DEFAULT_NAME = "hub-help"
@@ -124,6 +125,13 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
                    help="believe the X-Forwarded-* and X-Real-Ip headers (env "
                    "HUB_HELP_TRUST_XHEADERS=1); only when nothing but the hub's proxy reaches "
                    "the service's port")
+    p.add_argument("--subdomain-host",
+                   default=env("HUB_HELP_SUBDOMAIN_HOST")
+                   or Origins.from_service_url(env("JUPYTERHUB_PUBLIC_URL")),
+                   help="the hub's c.JupyterHub.subdomain_host, e.g. https://hub.example.org, "
+                   "when each user's server has a subdomain of its own: the Get help panel "
+                   "then calls the service from there (env HUB_HELP_SUBDOMAIN_HOST; default: "
+                   "from the public URL the hub gives a service it manages)")
     p.add_argument("--header-timeout", type=float,
                    default=float(env("HUB_HELP_HEADER_TIMEOUT") or 60),
                    help="seconds a connection may take to send a request's headers, or stay "

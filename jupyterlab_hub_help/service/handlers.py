@@ -73,6 +73,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         self.service = service
         self.hub_auth = service.hub_auth
         self.credential = TOKEN
+        self.by_cookie = False
         self.decision = Decision(None)
 
     def set_default_headers(self) -> None:
@@ -80,6 +81,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+        self.set_header("Vary", "Origin")
 
     def compute_etag(self) -> None:
         # Only the ETags this API defines, never Tornado's automatic ones.
@@ -101,21 +103,42 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                 message = "The service failed; its log says why."
             body = {"error": _GENERIC.get(status_code, "error"), "message": message}
         self.set_header("Content-Type", "application/json; charset=utf-8")
+        origin = self.request.headers.get("Origin", "")
+        if self.service.origins.is_user_subdomain(origin):
+            # What went wrong holds nothing of anyone's: the panel may read it.
+            self.set_header("Access-Control-Allow-Origin", origin)
+            self.set_header("Access-Control-Expose-Headers", "Retry-After")
         self.finish(json.dumps(body, ensure_ascii=False))
 
     # Who is asking
 
     async def prepare(self) -> None:
-        if self.needs_user:
+        if self.needs_user and self.request.method != "OPTIONS":
             await self.authenticate()
+
+    def options(self, *args: Any) -> None:
+        """A browser's preflight: answered for the pages of any user's server
+        on a hub with subdomains; it carries no credential and gets nothing."""
+        origin = self.request.headers.get("Origin", "")
+        if self.service.origins.is_user_subdomain(origin):
+            self.set_header("Access-Control-Allow-Origin", origin)
+            self.set_header("Access-Control-Allow-Methods", "GET, PUT, POST")
+            self.set_header("Access-Control-Allow-Headers",
+                            "Authorization, Content-Type, If-Match, If-None-Match")
+            self.set_header("Access-Control-Max-Age", "600")
+        self.set_status(204)
+        self.finish()
+
+    #: Whether the answer depends on the kind of credential, not only on who
+    #: holds it: ``api/me`` and what only editors read; every change does.
+    asks_credential = False
 
     async def authenticate(self) -> None:
         unsafe = self.request.method not in SAFE_METHODS
-        token = self.hub_auth.get_token(self, in_cookie=False)
-        if not token:
-            token = self.hub_auth.get_token(self)
-            self.credential = SIGN_IN
-        if unsafe and self.credential == SIGN_IN and token:
+        header = self.hub_auth.get_token(self, in_cookie=False)
+        token = header or self.hub_auth.get_token(self)
+        self.by_cookie = not header
+        if unsafe and self.by_cookie and token:
             # Only a cookie can ride along with a cross-site request: such
             # changes must come from the service's own site, with the XSRF token.
             self.check_same_site()
@@ -147,12 +170,35 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                 "the hub's operator grants it.",
             ) from None
         self.current_user = model
+        self.allow_origin()
+        # The service's sign-in: its cookie, or the token that sign-in gave,
+        # handed to the caller's own server on a hub with subdomains.
+        if self.by_cookie or ((unsafe or self.asks_credential)
+                              and await self.service.is_sign_in(header)):
+            self.credential = SIGN_IN
         self.decision = self.service.rights.decide(model, self.credential)
         if unsafe:
             content_type = self.request.headers.get("Content-Type", "")
             if not JSON_TYPE.match(content_type.strip()):
                 raise ApiError(415, "unsupported-media-type",
                                "Send the body as JSON (Content-Type: application/json).")
+
+    def allow_origin(self) -> None:
+        """Answer a page of another origin only on the caller's own server."""
+        origin = self.request.headers.get("Origin")
+        if origin is None or urlparse(origin).netloc.lower() == self.request.host.lower():
+            return
+        own = None
+        if self.current_user.get("kind", "user") == "user":
+            own = self.service.origins.user_origin(self.user_name)
+        if origin != own:
+            raise ApiError(
+                403, "cross-origin",
+                "This service answers its own pages and, on a hub where each user's server "
+                "has a subdomain of its own, the caller's own server only.",
+            )
+        self.set_header("Access-Control-Allow-Origin", origin)
+        self.set_header("Access-Control-Expose-Headers", "ETag, Retry-After")
 
     def check_same_site(self) -> None:
         if self.request.headers.get("Sec-Fetch-Site", "").lower() == "cross-site":
@@ -344,6 +390,8 @@ class DocumentHandler(BaseHandler):
 
 
 class MeHandler(BaseHandler):
+    asks_credential = True
+
     def get(self) -> None:
         decision = self.decision
         me = {
@@ -355,9 +403,9 @@ class MeHandler(BaseHandler):
             "credential": self.credential,
             "signInToEdit": decision.sign_in_to_edit,
         }
-        if self.credential == SIGN_IN:
+        if self.by_cookie:
             # The panel needs it for changes made with this sign-in; another
-            # site cannot read this answer (no CORS headers are sent).
+            # site cannot read this answer (no CORS headers are sent for it).
             me["xsrf"] = xsrf_token(self)
         self.write_json(me)
 
@@ -393,6 +441,8 @@ def change_id(raw: str) -> int:
 
 
 class HistoryHandler(BaseHandler):
+    asks_credential = True
+
     async def get(self) -> None:
         self.require_editor()
         section = self.get_argument("section", None)
@@ -412,6 +462,8 @@ class HistoryHandler(BaseHandler):
 
 
 class ChangeHandler(BaseHandler):
+    asks_credential = True
+
     async def get(self, raw_id: str) -> None:
         self.require_editor()
         found = await self.service.db(self.service.store.change_values, change_id(raw_id))
@@ -475,6 +527,8 @@ def later_changes(e: LaterChanges) -> ApiError:
 
 
 class ExportHandler(BaseHandler):
+    asks_credential = True
+
     async def get(self) -> None:
         self.require_editor()
         stored = await self.service.db(self.service.store.all_sections)
@@ -509,7 +563,8 @@ class ImportHandler(BodyHandler):
 class RootHandler(BaseHandler):
     """What an editor sees after signing in to the service in a tab of its
     own, or, ``?silent=1``, what the Get help panel loads in a hidden frame
-    to renew the sign-in while the hub session lasts."""
+    to renew the sign-in while the hub session lasts. ``?origin=`` names the
+    page that opened the tab on a hub with subdomains: the user's own server."""
 
     needs_user = False
 
@@ -547,14 +602,32 @@ class RootHandler(BaseHandler):
         if because:
             text += (f"You may edit the hub's help ({edits[because]}): the Get help panel in "
                      "JupyterLab now offers it. ")
-        # The panel that opened or framed this page (same site only) may now
-        # call the service with this sign-in: it needs the XSRF token for
-        # that, which it cannot read from the cookie (the cookie's path is
-        # the service's).
-        message = json.dumps({"type": SIGNED_IN_MESSAGE, "xsrf": xsrf}).replace("<", "\\u003c")
+        origin = self.get_argument("origin", None)
+        if origin is None:
+            # The panel that opened or framed this page (same site only) may
+            # now call the service with this sign-in: it needs the XSRF token
+            # for that, which it cannot read from the cookie (the cookie's path
+            # is the service's).
+            message, to = {"type": SIGNED_IN_MESSAGE, "xsrf": xsrf}, "window.location.origin"
+        elif origin == self.service.origins.user_origin(model["name"]):
+            # On a hub with subdomains the panel, on the user's own server,
+            # cannot send this service's cookie: it gets the token this
+            # sign-in gave, which only its own server's pages receive.
+            token = self.hub_auth.get_token(self)
+            await self.service.record_sign_in(token, model["name"])
+            message, to = {"type": SIGNED_IN_MESSAGE, "token": token}, json.dumps(origin)
+        else:
+            self.finish(_page(
+                "Not handed over",
+                f"Signed in as <strong>{name}</strong>, but this sign-in was asked for by a page "
+                f"at {html.escape(origin)}, which is not your own server: nothing was handed "
+                "to it. You can close this tab.",
+            ))
+            return
+        message = json.dumps(message).replace("<", "\\u003c")
         script = (
             "var to = window.parent !== window ? window.parent : window.opener;"
-            f" if (to) {{ to.postMessage({message}, window.location.origin); }}"
+            f" if (to) {{ to.postMessage({message}, {to}); }}"
         )
         self.finish(_page("Signed in", text + "You can close this tab.", script))
 

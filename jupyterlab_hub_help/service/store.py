@@ -96,6 +96,16 @@ oauth_states = Table(
     Column("expires_at", DateTime, nullable=False),
 )
 
+#: The hub tokens this service obtained through its own sign-in (their
+#: SHA-256): such a token is the service's sign-in wherever it is presented.
+sign_ins = Table(
+    "sign_ins",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("username", String(255), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
 #: The replicas running on this database, and the cookie secret each signs with
 #: (a fingerprint, never the secret).
 replicas = Table(
@@ -564,6 +574,24 @@ class Store:
     def delete_oauth_state(self, state_id: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(oauth_states).where(oauth_states.c.id == state_id))
+
+    # Sign-ins made
+
+    def record_sign_in(self, token_hash: str, username: str, keep: timedelta) -> None:
+        now = utcnow()
+        with self.engine.begin() as conn:
+            conn.execute(delete(sign_ins).where(sign_ins.c.created_at < now - keep))
+            conn.execute(delete(sign_ins).where(sign_ins.c.token_hash == token_hash))
+            conn.execute(insert(sign_ins).values(token_hash=token_hash, username=username,
+                                                 created_at=now))
+
+    def signed_in(self, token_hash: str, keep: timedelta) -> Optional[str]:
+        """Who signed in with this token, if it was made by this service's
+        sign-in within ``keep``."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(sign_ins.c.username).where(
+                sign_ins.c.token_hash == token_hash,
+                sign_ins.c.created_at >= utcnow() - keep)).scalar()
 
     # Replicas
 

@@ -12,6 +12,7 @@ import { CommunityActions } from '../components/CommunityActions';
 import { RefreshItem } from '../components/PanelToolbar';
 import { byName, click } from '../components/__tests__/interact';
 import { render, trans } from '../components/__tests__/render';
+import type { SignInCredential } from '../hub/client';
 import { CommandIDs } from '../ids';
 
 import { parseDocument } from '../metadata/parse';
@@ -498,12 +499,18 @@ function until(model: HubHelpModel, done: () => boolean): Promise<void> {
  */
 function silentSignIn() {
   const urls: string[] = [];
-  let answer: (xsrf: string | undefined) => void = () => undefined;
+  let answer: (signIn: SignInCredential | undefined) => void = () => undefined;
   const signIn = (url: string) => {
     urls.push(url);
-    return new Promise<string | undefined>(resolve => (answer = resolve));
+    return new Promise<SignInCredential | undefined>(
+      resolve => (answer = resolve)
+    );
   };
-  return { signIn, urls, answer: (xsrf?: string) => answer(xsrf) };
+  return {
+    signIn,
+    urls,
+    answer: (xsrf?: string) => answer(xsrf === undefined ? xsrf : { xsrf })
+  };
 }
 
 describe("editing with the service's own sign-in", () => {

@@ -1,5 +1,5 @@
 import { redactSecrets } from '../report/redact';
-import { IHubContext } from './context';
+import { hubServiceUrl, IHubContext } from './context';
 import { getJson, IJsonAnswer, IRequestOptions, requestJson } from './request';
 
 /**
@@ -17,16 +17,23 @@ export interface IServiceRequest {
    */
   accepts?: (status: number) => boolean;
   /**
-   * Call with the service's own sign-in (its cookie, and this XSRF token)
-   * instead of the page's token.
+   * Call with the service's own sign-in instead of the page's token.
    */
-  xsrf?: string;
+  signIn?: SignInCredential;
   /**
    * Call with the service's cookie alone, neither the token nor an XSRF
    * token: a read that asks whether this browser is signed in to it.
    */
   cookieOnly?: boolean;
 }
+
+/**
+ * The service's own sign-in, as its sign-in page handed it to the panel: on
+ * the hub's own site, its cookie, sent with this XSRF token; on a hub with
+ * subdomains, where no cookie of the service's reaches it, the token that
+ * sign-in gave, sent in the Authorization header.
+ */
+export type SignInCredential = { xsrf: string } | { token: string };
 
 /**
  * A service name as JupyterHub allows it in a URL path; anything else (a
@@ -135,19 +142,26 @@ export class HubClient {
   }
 
   /**
+   * Whether each user's server has a subdomain of its own.
+   */
+  get subdomains(): boolean {
+    return this._context.subdomains;
+  }
+
+  /**
    * Where a hub service is reached through the hub's proxy.
    */
   serviceUrl(name: string): string {
     if (!SERVICE_NAME.test(name) || name.includes('..')) {
       throw new Error(`not a service name: ${name}`);
     }
-    return `${this._context.urls.services}${name}/`;
+    return hubServiceUrl(this._context, name);
   }
 
   /**
-   * Call a hub service through the hub's proxy, on the hub's own site, with
-   * the token in the Authorization header as for the Hub API; redirects are
-   * never followed.
+   * Call a hub service through the hub's proxy with the token in the
+   * Authorization header, as for the Hub API, or with the service's own
+   * sign-in; redirects are never followed.
    */
   async callService(
     name: string,
@@ -159,10 +173,15 @@ export class HubClient {
       body,
       headers = {},
       accepts,
-      xsrf,
+      signIn,
       cookieOnly
     } = request;
-    const signedIn = xsrf !== undefined || cookieOnly === true;
+    const xsrf = signIn && 'xsrf' in signIn ? signIn.xsrf : undefined;
+    const token = signIn && 'token' in signIn ? signIn.token : this._token;
+    if (token !== this._token) {
+      this._secrets.add(token);
+    }
+    const byCookie = xsrf !== undefined || cookieOnly === true;
     return requestJson(
       `${this.serviceUrl(name)}${path}`,
       {
@@ -171,11 +190,11 @@ export class HubClient {
           ...headers,
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...(xsrf !== undefined ? { 'X-XSRFToken': xsrf } : {}),
-          ...(signedIn ? {} : { Authorization: `token ${this._token}` })
+          ...(byCookie ? {} : { Authorization: `token ${token}` })
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
         // The service's sign-in cookie is sent only when it is the credential.
-        credentials: signedIn ? 'same-origin' : 'omit',
+        credentials: byCookie ? 'same-origin' : 'omit',
         cache: 'no-cache',
         redirect: 'manual'
       },
@@ -189,7 +208,7 @@ export class HubClient {
    * guard for text that leaves the page, such as a problem report.
    */
   redact(text: string): string {
-    return redactSecrets(text, [this._token]);
+    return redactSecrets(text, [this._token, ...this._secrets]);
   }
 
   private async _get(
@@ -197,8 +216,12 @@ export class HubClient {
     authenticated = true,
     headers: { [name: string]: string } = {}
   ): Promise<unknown> {
+    // The hub's version is asked of the hub itself even on a hub with
+    // subdomains (it answers any origin): whether the hub is up does not
+    // depend on this server.
+    const { urls } = this._context;
     const { body } = await getJson(
-      `${this._context.urls.api}${path}`,
+      `${authenticated ? urls.viewerApi : urls.api}${path}`,
       {
         headers: authenticated
           ? { ...headers, Authorization: `token ${this._token}` }
@@ -214,5 +237,9 @@ export class HubClient {
   }
 
   private _token: string;
+  /**
+   * Other tokens the page holds: those the service's own sign-in gave.
+   */
+  private _secrets = new Set<string>();
   private _options: IRequestOptions;
 }

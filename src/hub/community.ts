@@ -1,4 +1,4 @@
-import { HubClient } from './client';
+import { HubClient, SignInCredential } from './client';
 import { RequestError } from './request';
 
 /**
@@ -337,22 +337,36 @@ export class CommunityService {
    * page's token call the service.
    */
   get signInUrl(): string {
-    return this._client.serviceUrl(this.name);
+    const url = this._client.serviceUrl(this.name);
+    // On a hub with subdomains the sign-in page hands its token to the
+    // user's own server only, which it checks against this.
+    return this.onOtherSite
+      ? `${url}?origin=${encodeURIComponent(window.location.origin)}`
+      : url;
+  }
+
+  /**
+   * The service is on another site than this page (a hub with subdomains):
+   * none of its cookies reach it, so its sign-in is made in a tab and kept
+   * as the token it gave, for this page's life.
+   */
+  get onOtherSite(): boolean {
+    return this._client.subdomains;
   }
 
   /**
    * Whether calls go with the service's own sign-in.
    */
   get signedIn(): boolean {
-    return this._xsrf !== undefined;
+    return this._signIn !== undefined;
   }
 
   /**
    * From now on, call with the service's own sign-in, as the sign-in page
-   * said (its XSRF token); the page's token is no longer sent to it.
+   * handed it; the page's token is no longer sent to it.
    */
-  useSignIn(xsrf: string): void {
-    this._xsrf = xsrf;
+  useSignIn(signIn: SignInCredential): void {
+    this._signIn = signIn;
   }
 
   /**
@@ -363,7 +377,7 @@ export class CommunityService {
     const { response, body } = await this._client.callService(
       this.name,
       'api/document',
-      { headers: etag ? { 'If-None-Match': etag } : {}, xsrf: this._xsrf }
+      { headers: etag ? { 'If-None-Match': etag } : {}, signIn: this._signIn }
     );
     if (response.status === 304) {
       return { etag, notModified: true };
@@ -377,7 +391,7 @@ export class CommunityService {
 
   async viewer(): Promise<ICommunityViewer> {
     const { body } = await this._client.callService(this.name, 'api/me', {
-      xsrf: this._xsrf
+      signIn: this._signIn
     });
     return readViewer(body).viewer;
   }
@@ -398,7 +412,7 @@ export class CommunityService {
     if (response.status !== 200 || xsrf === undefined) {
       return undefined;
     }
-    this.useSignIn(xsrf);
+    this.useSignIn({ xsrf });
     return viewer;
   }
 
@@ -406,7 +420,7 @@ export class CommunityService {
     const { response, body } = await this._client.callService(
       this.name,
       `api/sections/${section}`,
-      { xsrf: this._xsrf }
+      { signIn: this._signIn }
     );
     return readSection(body, response.headers.get('ETag'));
   }
@@ -446,7 +460,7 @@ export class CommunityService {
     const { body } = await this._client.callService(
       this.name,
       `api/history${search ? `?${search}` : ''}`,
-      { xsrf: this._xsrf }
+      { signIn: this._signIn }
     );
     const { changes, next } = fields(body);
     return {
@@ -483,7 +497,7 @@ export class CommunityService {
    */
   async exportAll(): Promise<unknown> {
     const { body } = await this._client.callService(this.name, 'api/export', {
-      xsrf: this._xsrf
+      signIn: this._signIn
     });
     return body;
   }
@@ -512,7 +526,7 @@ export class CommunityService {
           body,
           headers: etag ? { 'If-Match': etag } : {},
           accepts: status => EDIT_ANSWERS.includes(status),
-          xsrf: this._xsrf
+          signIn: this._signIn
         }
       );
       return read(response.status, answer, response.headers.get('ETag'));
@@ -526,5 +540,5 @@ export class CommunityService {
     }
   }
 
-  private _xsrf: string | undefined;
+  private _signIn: SignInCredential | undefined;
 }

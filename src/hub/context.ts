@@ -16,6 +16,12 @@ export interface IHubContext {
    */
   serverUser: string;
   serverName: string;
+  /**
+   * The hub is on another origin than this page: each user's server has a
+   * subdomain of its own (`c.JupyterHub.subdomain_host`). Then the browser
+   * may not ask the hub about the viewer, nor call a service with cookies.
+   */
+  subdomains: boolean;
   urls: {
     home: string;
     admin: string;
@@ -23,10 +29,12 @@ export interface IHubContext {
     spawn: string;
     api: string;
     /**
-     * Where the hub's services are reached through its proxy
-     * (`/services/NAME/`).
+     * Where the page asks the Hub API about the viewer: the hub's own API,
+     * or, on a hub with subdomains, this package's server extension on the
+     * page's own origin, which asks the hub with the same token
+     * (jupyterlab_hub_help/hub_api.py).
      */
-    services: string;
+    viewerApi: string;
   };
 }
 
@@ -35,13 +43,17 @@ export interface IHubContext {
  * that this stays testable without a page.
  */
 export function readHubContext(
-  getOption: (name: string) => string
+  getOption: (name: string) => string,
+  pageOrigin?: string
 ): IHubContext {
   const hubPrefix = getOption('hubPrefix');
   const hubHost = getOption('hubHost');
   const user = getOption('hubUser');
   const base = `${hubHost}${hubPrefix}`;
-  const fromBaseUrl = ownerFromBaseUrl(getOption('baseUrl'));
+  const baseUrl = getOption('baseUrl');
+  const fromBaseUrl = ownerFromBaseUrl(baseUrl);
+  const subdomains =
+    !!pageOrigin && !!hubHost && new URL(hubHost).origin !== pageOrigin;
   return {
     onHub: hubPrefix !== '',
     hubPrefix,
@@ -50,16 +62,45 @@ export function readHubContext(
     // hubServerUser exists from JupyterHub 5; before, the base URL names the owner.
     serverUser: getOption('hubServerUser') || fromBaseUrl || user,
     serverName: getOption('hubServerName'),
+    subdomains,
     urls: {
       home: `${base}home`,
       admin: `${base}admin`,
       token: `${base}token`,
       spawn: `${base}spawn`,
       api: `${base}api/`,
-      // The hub's prefix is its base URL followed by "hub/".
-      services: `${hubHost}${hubPrefix.replace(/hub\/$/, '')}services/`
+      viewerApi: subdomains
+        ? `${pageOrigin}${baseUrl}hub-help/api/hub/`
+        : `${base}api/`
     }
   };
+}
+
+/**
+ * A service name that JupyterHub puts on a host of its own unchanged
+ * (`NAME--service.DOMAIN`); others it encodes or hashes.
+ */
+const SERVICE_LABEL = /^[a-z0-9]+(-[a-z0-9]+)*$/i;
+
+/**
+ * Where the hub's proxy serves the service `name`: under `/services/NAME/`
+ * on the hub's site, or, on a hub with subdomains, on the service's own host
+ * (`NAME--service.DOMAIN`, JupyterHub 5 and later).
+ */
+export function hubServiceUrl(hub: IHubContext, name: string): string {
+  // The hub's prefix is its base URL followed by "hub/".
+  const prefix = `${hub.hubPrefix.replace(/hub\/$/, '')}services/${name}/`;
+  if (!hub.subdomains) {
+    return `${hub.hubHost}${prefix}`;
+  }
+  if (!SERVICE_LABEL.test(name)) {
+    throw new Error(
+      `on a hub with subdomains, a service name of letters, digits and single hyphens: ${name}`
+    );
+  }
+  const url = new URL(hub.hubHost);
+  url.hostname = `${name}--service.${url.hostname}`;
+  return `${url.origin}${prefix}`;
 }
 
 /**

@@ -1,11 +1,14 @@
+import { SignInCredential } from './client';
 import { CommunityService, ICommunityViewer } from './community';
 
 /**
  * Sign in to the service at a URL without a word from the person (a hidden
- * frame); resolves to that sign-in's XSRF token, or undefined when it did
- * not answer in time.
+ * frame); resolves to what that sign-in handed over, or undefined when it
+ * did not answer in time.
  */
-export type SilentSignIn = (url: string) => Promise<string | undefined>;
+export type SilentSignIn = (
+  url: string
+) => Promise<SignInCredential | undefined>;
 
 /**
  * The community help service's own sign-in, for one session. Editing needs
@@ -39,7 +42,12 @@ export class ServiceSignIn {
    * Whether a silent sign-in may still be tried.
    */
   get maySignInSilently(): boolean {
-    return this._options.ownServer && this._silent === 'untried';
+    // A frame of another site gets no cookies: it cannot sign in there.
+    return (
+      this._options.ownServer &&
+      !this.service.onOtherSite &&
+      this._silent === 'untried'
+    );
   }
 
   /**
@@ -49,8 +57,13 @@ export class ServiceSignIn {
    * is no problem here: the person can still sign in.
    */
   async restore(): Promise<ICommunityViewer | undefined> {
-    // Someone else's server's pages are not given the viewer's sign-in.
-    if (this._restoreAsked || !this._options.ownServer) {
+    // Someone else's server's pages are not given the viewer's sign-in, and
+    // the service's cookie does not reach a page of another site.
+    if (
+      this._restoreAsked ||
+      !this._options.ownServer ||
+      this.service.onOtherSite
+    ) {
       return undefined;
     }
     this._restoreAsked = true;
@@ -66,15 +79,15 @@ export class ServiceSignIn {
       return false;
     }
     this._silent = 'trying';
-    const xsrf = await this._options
+    const credential = await this._options
       .silently(this.service.signInUrl)
       .catch(() => undefined);
-    if (xsrf === undefined) {
+    if (credential === undefined) {
       this._silent = 'failed';
       return false;
     }
     this._silent = 'done';
-    this.service.useSignIn(xsrf);
+    this.service.useSignIn(credential);
     return true;
   }
 

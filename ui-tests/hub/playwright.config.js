@@ -51,7 +51,8 @@ module.exports = {
       testIgnore: [
         '**/discovery-granted.e2e.ts',
         '**/service-sign-in.e2e.ts',
-        '**/no-service.e2e.ts'
+        '**/no-service.e2e.ts',
+        '**/09-subdomains.e2e.ts'
       ],
       use: { grantListUsers: false }
     },
@@ -65,6 +66,20 @@ module.exports = {
       name: 'hub-service-sign-in',
       testMatch: '**/service-sign-in.e2e.ts',
       use: { grantListUsers: false, pageServiceScope: false }
+    },
+    {
+      // Each user's server on a subdomain of its own (http://zoe.localhost:PORT):
+      // the people, your-role, report and service tests again, and what only
+      // such a hub has. Admin discovery granted, so discovered admins are seen.
+      name: 'hub-subdomains',
+      testMatch: [
+        '**/02-your-role.e2e.ts',
+        '**/06-report.e2e.ts',
+        '**/09-subdomains.e2e.ts',
+        '**/10-community.e2e.ts',
+        '**/discovery-granted.e2e.ts'
+      ],
+      use: { grantListUsers: true, subdomains: true }
     },
     {
       // The default install: a hub that has not deployed the hub help service.

@@ -126,3 +126,22 @@ test.describe('Hostile hub metadata', () => {
     await stillWorks(page);
   });
 });
+
+test.describe('The server extension outside a hub', () => {
+  test('answers nothing: the Hub API reads it forwards exist on a hub only', async ({
+    page
+  }) => {
+    const answers = await page.evaluate(async () => {
+      const config = JSON.parse(
+        document.getElementById('jupyter-config-data')!.textContent!
+      );
+      const headers = { Authorization: `token ${config.token}` };
+      const ask = (path: string) =>
+        fetch(`${config.baseUrl}hub-help/api/hub/${path}`, { headers }).then(
+          r => r.status
+        );
+      return { user: await ask('user'), anythingElse: await ask('admin') };
+    });
+    expect(answers).toEqual({ user: 404, anythingElse: 404 });
+  });
+});

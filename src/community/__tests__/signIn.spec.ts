@@ -34,7 +34,7 @@ describe('the silent sign-in', () => {
     post(frame.contentWindow, 'https://elsewhere.example.org', forged);
     post(frame.contentWindow, window.location.origin, { type: 'other' });
     post(frame.contentWindow);
-    await expect(signedIn).resolves.toBe('xsrf-1');
+    await expect(signedIn).resolves.toEqual({ xsrf: 'xsrf-1' });
     expect(frames()).toEqual([]);
   });
 
@@ -59,7 +59,23 @@ describe('the sign-in tab', () => {
     expect(open).toHaveBeenCalledWith(SERVICE, '_blank');
     post(window, window.location.origin, { type: SIGNED_IN, xsrf: 'forged' });
     post(tab);
-    await expect(signedIn).resolves.toBe('xsrf-1');
+    await expect(signedIn).resolves.toEqual({ xsrf: 'xsrf-1' });
+  });
+
+  it('on a hub with subdomains, takes the token the service handed, from its own host only', async () => {
+    const service =
+      'https://hub-help--service.hub.example.org/services/hub-help/';
+    const tab = { closed: false } as unknown as Window;
+    jest.spyOn(window, 'open').mockReturnValue(tab);
+    const signedIn = signInInTab(service);
+    const handed = { type: SIGNED_IN, token: 'sign-in-token' };
+    post(tab, 'https://zoe.hub.example.org', handed);
+    post(tab, 'https://hub-help--service.hub.example.org', {
+      type: SIGNED_IN,
+      token: ''
+    });
+    post(tab, 'https://hub-help--service.hub.example.org', handed);
+    await expect(signedIn).resolves.toEqual({ token: 'sign-in-token' });
   });
 
   it('stops waiting when the person comes back having closed the tab', async () => {

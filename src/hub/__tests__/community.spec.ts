@@ -55,6 +55,23 @@ describe('the community help service client', () => {
     });
   });
 
+  it("calls with the token the service's sign-in handed, in place of the page's, and never lets it out in text", async () => {
+    const client = new HubClient(hubContext(server.origin), TOKEN);
+    service = new CommunityService(client, 'hub-help');
+    service.useSignIn({ token: 'sign-in-token' });
+    server.handler = json({ ...SECTION, revision: 4 }, 200, {
+      ETag: '"people-4"'
+    });
+    await service.save('people', SECTION.value, '"people-3"');
+    const [request] = server.requests;
+    expect(request.headers.authorization).toBe('token sign-in-token');
+    expect(request.headers.cookie).toBeUndefined();
+    expect(request.headers['x-xsrftoken']).toBeUndefined();
+    const redacted = client.redact(`sent sign-in-token and ${TOKEN}`);
+    expect(redacted).not.toContain('sign-in-token');
+    expect(redacted).not.toContain(TOKEN);
+  });
+
   it('reads a stale edit as a conflict with what is stored now', async () => {
     server.handler = json(
       { error: 'conflict', message: 'changed', current: SECTION },

@@ -9,6 +9,7 @@ import { describeProblem } from '../../metadata';
 import { LIMITS } from '../../metadata/limits';
 import {
   HubClient,
+  hubServiceUrl,
   ILiveHubState,
   readHubContext,
   readLiveHub,
@@ -37,15 +38,83 @@ describe('readHubContext', () => {
       user: 'ann',
       serverUser: 'bob',
       serverName: 'gpu',
+      subdomains: false,
       urls: {
         home: 'https://hub.example.org/hub/home',
         admin: 'https://hub.example.org/hub/admin',
         token: 'https://hub.example.org/hub/token',
         spawn: 'https://hub.example.org/hub/spawn',
         api: 'https://hub.example.org/hub/api/',
-        services: 'https://hub.example.org/services/'
+        viewerApi: 'https://hub.example.org/hub/api/'
       }
     });
+    expect(hubServiceUrl(context, 'hub-help')).toBe(
+      'https://hub.example.org/services/hub-help/'
+    );
+  });
+
+  it('on a hub with subdomains, asks about the viewer through its own server and finds services on their own hosts', () => {
+    const context = readHubContext(
+      pageConfig({
+        hubPrefix: '/hub/',
+        hubHost: 'https://hub.example.org',
+        hubUser: 'zoe',
+        baseUrl: '/user/zoe/'
+      }),
+      'https://zoe.hub.example.org'
+    );
+    expect(context.subdomains).toBe(true);
+    expect(context.urls.api).toBe('https://hub.example.org/hub/api/');
+    expect(context.urls.viewerApi).toBe(
+      'https://zoe.hub.example.org/user/zoe/hub-help/api/hub/'
+    );
+    expect(hubServiceUrl(context, 'hub-help')).toBe(
+      'https://hub-help--service.hub.example.org/services/hub-help/'
+    );
+    // JupyterHub encodes other names; the panel cannot guess them.
+    expect(() => hubServiceUrl(context, 'hub_help')).toThrow(
+      'letters, digits and single hyphens'
+    );
+    // The same origin, or a hub without a host of its own: no subdomains.
+    for (const [hubHost, origin] of [
+      ['https://hub.example.org', 'https://hub.example.org'],
+      ['', 'https://hub.example.org']
+    ]) {
+      expect(
+        readHubContext(pageConfig({ hubPrefix: '/hub/', hubHost }), origin)
+          .subdomains
+      ).toBe(false);
+    }
+  });
+
+  it('on a hub with subdomains, asks the hub only for its version, and its own server about the viewer', async () => {
+    const asked: string[] = [];
+    const answer = async (url: RequestInfo | URL) => {
+      asked.push(String(url));
+      return new Response(JSON.stringify({ name: 'zoe', version: '6.1.1' }), {
+        headers: { 'Content-Type': 'application/json' }
+      });
+    };
+    const context = readHubContext(
+      pageConfig({
+        hubPrefix: '/hub/',
+        hubHost: 'https://hub.example.org',
+        hubUser: 'zoe',
+        baseUrl: '/user/zoe/'
+      }),
+      'https://zoe.hub.example.org'
+    );
+    const client = new HubClient(context, TOKEN, {
+      fetch: answer as typeof fetch
+    });
+    await client.version();
+    await client.currentUser();
+    await client.groupMembers('reps');
+    expect(asked).toEqual([
+      'https://hub.example.org/hub/api/',
+      'https://zoe.hub.example.org/user/zoe/hub-help/api/hub/user',
+      'https://zoe.hub.example.org/user/zoe/hub-help/api/hub/groups/reps'
+    ]);
   });
 
   it('finds the owner in the base URL before JupyterHub 5', () => {

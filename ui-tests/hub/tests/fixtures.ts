@@ -25,7 +25,16 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PANEL = '#jp-hub-help-panel';
 
 export interface IHubInfo {
+  /**
+   * The hub as browsers reach it (http://localhost:PORT with subdomains).
+   */
   url: string;
+  /**
+   * The same on 127.0.0.1, for this process: only Chromium sends
+   * *.localhost to this machine.
+   */
+  local_url: string;
+  subdomains: boolean;
   pid: number;
   hub_running: boolean;
   service_pid: number | null;
@@ -78,6 +87,7 @@ export class DemoHub {
     grantListUsers: boolean;
     pageServiceScope: boolean;
     service: boolean;
+    subdomains: boolean;
   }): Promise<DemoHub> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hub-help-e2e-'));
     const venvPython = path.join(ROOT, '.venv', 'bin', 'python');
@@ -91,7 +101,8 @@ export class DemoHub {
       '--exit-with-parent',
       '--quiet',
       ...(options.grantListUsers ? ['--grant-list-users'] : []),
-      ...(options.service ? [] : ['--no-service'])
+      ...(options.service ? [] : ['--no-service']),
+      ...(options.subdomains ? ['--subdomains'] : [])
     ];
     const child = spawn(python, args, {
       cwd: ROOT,
@@ -110,7 +121,7 @@ export class DemoHub {
     child.stderr!.on('data', chunk => output.push(String(chunk)));
     const hub = new DemoHub(child, dir, output);
     const deadline = Date.now() + 120_000;
-    while (!hub._readInfo() || !(await hubAnswers(hub.info.url))) {
+    while (!hub._readInfo() || !(await hubAnswers(hub.info.local_url))) {
       if (child.exitCode !== null || Date.now() > deadline) {
         hub.failed = true;
         await hub.stop();
@@ -138,7 +149,8 @@ export class DemoHub {
     process.kill(this.info.pid, 'SIGUSR1');
     await this._until(
       async () =>
-        !this._readInfo()?.hub_running && !(await hubAnswers(this.url)),
+        !this._readInfo()?.hub_running &&
+        !(await hubAnswers(this.info.local_url)),
       'the hub to stop'
     );
   }
@@ -150,7 +162,8 @@ export class DemoHub {
     process.kill(this.info.pid, 'SIGUSR2');
     await this._until(
       async () =>
-        !!this._readInfo()?.hub_running && (await hubAnswers(this.url)),
+        !!this._readInfo()?.hub_running &&
+        (await hubAnswers(this.info.local_url)),
       'the hub to start again'
     );
   }
@@ -315,7 +328,11 @@ export function hubCallEnded(page: Page): Promise<void> {
       const { pathname } = new URL(request.url());
       const versionFailed =
         /^\/hub\/api\/?$/.test(pathname) && !(await request.response())?.ok();
-      if (pathname === '/hub/api/user' || versionFailed) {
+      // With subdomains the viewer is asked through the page's own server.
+      const aboutViewer =
+        pathname === '/hub/api/user' ||
+        pathname.endsWith('/hub-help/api/hub/user');
+      if (aboutViewer || versionFailed) {
         page.off('requestfinished', ended);
         page.off('requestfailed', ended);
         resolve();
@@ -386,6 +403,46 @@ export async function pageToken(page: Page): Promise<string> {
       JSON.parse(document.getElementById('jupyter-config-data')!.textContent!)
         .token
   );
+}
+
+/**
+ * The panel's "Keep this help current", once its viewer is signed in to the
+ * hub help service to edit: silently on a hub without subdomains; on a hub
+ * with them, in the tab the panel's "Sign in to edit" opens, as a person does.
+ */
+export async function signedInToEdit(panel: Locator): Promise<Locator> {
+  const keep = panel.getByRole('region', { name: 'Keep this help current' });
+  const edit = keep.getByRole('button', { name: 'Edit the status note' });
+  const signIn = keep.getByRole('button', { name: 'Sign in to edit' });
+  await expect(edit.or(signIn)).toBeVisible();
+  if (await signIn.isVisible()) {
+    const [tab] = await Promise.all([
+      panel.page().waitForEvent('popup'),
+      signIn.click()
+    ]);
+    await expect(tab.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    await tab.close();
+  }
+  await expect(edit).toBeVisible();
+  return keep;
+}
+
+/**
+ * Where the hub help service is, as the page's panel reaches it: under
+ * /services/ on the hub's site, or on a host of its own with subdomains.
+ */
+export async function serviceUrl(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const hubHost = JSON.parse(
+      document.getElementById('jupyter-config-data')!.textContent!
+    ).hubHost as string;
+    if (!hubHost || new URL(hubHost).origin === window.location.origin) {
+      return '/services/hub-help/';
+    }
+    const url = new URL(hubHost);
+    url.hostname = `hub-help--service.${url.hostname}`;
+    return `${url.origin}/services/hub-help/`;
+  });
 }
 
 /**
@@ -463,19 +520,22 @@ export const test = base.extend<
     grantListUsers: boolean;
     pageServiceScope: boolean;
     service: boolean;
+    subdomains: boolean;
     hub: DemoHub;
   }
 >({
   grantListUsers: [false, { option: true, scope: 'worker' }],
   pageServiceScope: [true, { option: true, scope: 'worker' }],
   service: [true, { option: true, scope: 'worker' }],
+  subdomains: [false, { option: true, scope: 'worker' }],
 
   hub: [
-    async ({ grantListUsers, pageServiceScope, service }, use) => {
+    async ({ grantListUsers, pageServiceScope, service, subdomains }, use) => {
       const hub = await DemoHub.start({
         grantListUsers,
         pageServiceScope,
-        service
+        service,
+        subdomains
       });
       await use(hub);
       await hub.stop();

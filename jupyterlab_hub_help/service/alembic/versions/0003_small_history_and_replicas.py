@@ -1,5 +1,6 @@
 """Changes keep how to go back instead of whole values; sections their size;
-sign-ins under way and the running replicas are shared through the database.
+sign-ins (under way and made) and the running replicas are shared through
+the database.
 
 Revision ID: 0003
 Revises: 0002
@@ -63,6 +64,12 @@ def upgrade() -> None:
         sa.Column("expires_at", sa.DateTime, nullable=False),
     )
     op.create_table(
+        "sign_ins",
+        sa.Column("token_hash", sa.String(64), primary_key=True),
+        sa.Column("username", sa.String(255), nullable=False),
+        sa.Column("created_at", sa.DateTime, nullable=False),
+    )
+    op.create_table(
         "replicas",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("host", sa.String(255), nullable=False),
@@ -74,6 +81,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("replicas")
+    op.drop_table("sign_ins")
     op.drop_table("oauth_states")
     with op.batch_alter_table("changes") as batch:
         batch.add_column(sa.Column("before", sa.Text, nullable=True))

@@ -8,6 +8,8 @@ import {
   expect,
   openPanel,
   pageToken,
+  serviceUrl,
+  signedInToEdit,
   test
 } from './fixtures';
 
@@ -17,23 +19,38 @@ const DOCUMENT = '/services/hub-help/api/document';
 
 /**
  * Resolves with the next answer of the hub help service's document that
- * `holds` the text, or that failed (status ≥ 500), as the page's poll gets it.
+ * `holds` the text, as the page's poll gets it.
  */
-function documentAnswer(page: Page, holds?: string) {
+function documentAnswer(page: Page, holds: string) {
   return page.waitForResponse(
-    async response => {
-      if (!response.url().endsWith(DOCUMENT)) {
-        return false;
-      }
-      if (holds === undefined) {
-        return true;
-      }
-      return (
-        response.status() === 200 && (await response.text()).includes(holds)
-      );
-    },
+    async response =>
+      response.url().endsWith(DOCUMENT) &&
+      response.status() === 200 &&
+      (await response.text()).includes(holds),
     { timeout: 120_000 }
   );
+}
+
+/**
+ * Resolves with how the page's next ask for the document failed: the
+ * proxy's error status, or, where the service is on another origin (a hub
+ * with subdomains), the browser's refusal of an answer without CORS headers.
+ */
+function documentFailure(page: Page): Promise<string> {
+  const isDocument = (url: string) => url.endsWith(DOCUMENT);
+  return Promise.race([
+    page
+      .waitForResponse(r => isDocument(r.url()) && r.status() >= 500, {
+        timeout: 120_000
+      })
+      .then(r => `status ${r.status()}`),
+    page
+      .waitForEvent('requestfailed', {
+        predicate: r => isDocument(r.url()),
+        timeout: 120_000
+      })
+      .then(() => 'no answer')
+  ]);
 }
 
 /**
@@ -61,6 +78,7 @@ async function refreshEvery30s(page: Page, user: string): Promise<void> {
   await labRestored(page);
 }
 
+// Numbered to run last of the files that share a hub: it stops the hub help service.
 test.describe('The community keeps its own help current', () => {
   test('a representative edits the status note and a contact; an open panel shows them without a reload; others cannot edit; the last copy stays while the service is down', async ({
     hub,
@@ -79,7 +97,7 @@ test.describe('The community keeps its own help current', () => {
     const tomas = await logInAs('tomas');
     await declineNews(tomas);
     const panel = await openPanel(tomas);
-    const keep = panel.getByRole('region', { name: 'Keep this help current' });
+    const keep = await signedInToEdit(panel);
     await keep.getByRole('button', { name: 'Edit the status note' }).click();
     const editor = tomas.locator('#jp-HubHelp-editor');
     await expect(
@@ -108,10 +126,11 @@ test.describe('The community keeps its own help current', () => {
 
     // A forged edit from zoe's page, with her page's own token, is refused.
     const token = await pageToken(zoe);
+    const service = await serviceUrl(zoe);
     const forged = await zoe.evaluate(
-      async ({ token }) => {
+      async ({ token, service }) => {
         const send = (headers: { [name: string]: string }) =>
-          fetch('/services/hub-help/api/sections/status', {
+          fetch(`${service}api/sections/status`, {
             method: 'PUT',
             headers: { 'Content-Type': 'application/json', ...headers },
             body: JSON.stringify({ value: { text: 'Hacked' } })
@@ -124,7 +143,7 @@ test.describe('The community keeps its own help current', () => {
           withCookiesOnly: await send({ 'If-Match': '"status-1"' })
         };
       },
-      { token }
+      { token, service }
     );
     expect(forged.withToken).toBe(403);
     expect([401, 403]).toContain(forged.withCookiesOnly);
@@ -139,9 +158,9 @@ test.describe('The community keeps its own help current', () => {
     await hub.stopService();
     await closePanel(zoe);
     await moveClockOn(zoe, 31);
-    const failed = documentAnswer(zoe);
+    const failed = documentFailure(zoe);
     const reopened = await openPanel(zoe);
-    expect((await failed).status()).toBeGreaterThanOrEqual(500);
+    expect(await failed).toMatch(/^(status 5\d\d|no answer)$/);
     await expect(reopened.getByText(NOTE)).toBeVisible();
     // And after a reload too: the copy is kept between sessions.
     await zoe.reload();
