@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from xml.etree import ElementTree
 from dataclasses import dataclass
@@ -316,10 +317,15 @@ SUITES = [lint, jest, pytest, wheel, budget, compat, i18n, labextension_list, br
 def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     wanted = set(sys.argv[1:])
-    outcomes = [suite() for suite in SUITES if not wanted or suite.__name__ in wanted]
+    outcomes, seconds = [], []
+    for suite in SUITES:
+        if not wanted or suite.__name__ in wanted:
+            started = time.monotonic()
+            outcomes.append(suite())
+            seconds.append(time.monotonic() - started)
     print("\nSummary")
-    for o in outcomes:
-        print(f"  {o.suite:<20} {o.passed:>4} passed {o.failed:>4} failed")
+    for o, took in zip(outcomes, seconds):
+        print(f"  {o.suite:<20} {o.passed:>4} passed {o.failed:>4} failed {took:>7.0f} s")
     passed = sum(o.passed for o in outcomes)
     failed = sum(o.failed for o in outcomes)
     print(f"{passed} passed, {failed} failed")
