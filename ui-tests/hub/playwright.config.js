@@ -69,11 +69,13 @@ module.exports = {
     },
     {
       // Each user's server on a subdomain of its own (http://zoe.localhost:PORT):
-      // the people, your-role, report and service tests again, and what only
-      // such a hub has. Admin discovery granted, so discovered admins are seen.
+      // the people, your-role, hub-down, report and service tests again, and
+      // what only such a hub has. Admin discovery granted, so discovered admins
+      // are seen.
       name: 'hub-subdomains',
       testMatch: [
         '**/02-your-role.e2e.ts',
+        '**/05-hub-down.e2e.ts',
         '**/06-report.e2e.ts',
         '**/09-subdomains.e2e.ts',
         '**/10-community.e2e.ts',

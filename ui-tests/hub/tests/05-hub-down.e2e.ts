@@ -1,5 +1,12 @@
 import { moveClockOn } from '../../tests/clock';
-import { closePanel, expect, hubCallEnded, openPanel, test } from './fixtures';
+import {
+  closePanel,
+  expect,
+  hubCallEnded,
+  openPanel,
+  pageToken,
+  test
+} from './fixtures';
 
 /**
  * The hub process stops while JupyterLab is open: the proxy and the user
@@ -20,8 +27,16 @@ test.describe('When the hub goes down', () => {
     await hub.stopHub();
     try {
       // The single-user server still answers, through the proxy.
-      const contents = await page.request.get('/user/zoe/api/contents');
-      expect(contents.status()).toBe(200);
+      const contents = await page.evaluate(
+        async token =>
+          (
+            await fetch('/user/zoe/api/contents', {
+              headers: { Authorization: `token ${token}` }
+            })
+          ).status,
+        await pageToken(page)
+      );
+      expect(contents).toBe(200);
 
       // The panel keeps working without the hub.
       await panel.getByLabel('What do you need help with?').fill('add user');
