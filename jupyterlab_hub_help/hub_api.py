@@ -22,26 +22,32 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
-#: What the panel reads: the viewer, the users (for the admins, where the
+#: What the panel reads, as the request's path has it (still percent-encoded,
+#: and so passed on): the viewer, the users (for the admins, where the
 #: operator granted list:users) and one group's members.
-ALLOWED = re.compile(r"^(user|users|groups/[^/]+)$")
+ALLOWED = re.compile(r"(user|users|groups/[A-Za-z0-9%._~!$&'()*+,;=:@-]+)")
 #: The query of a users page: nothing else is passed on.
-QUERY = re.compile(r"^offset=\d{1,9}&limit=\d{1,4}$")
+QUERY = re.compile(r"offset=\d{1,9}&limit=\d{1,4}")
 #: The request to the hub is abandoned after this long.
 TIMEOUT_SECONDS = 15
+ROUTE = ("hub-help", "api", "hub")
 
 
 class HubApiHandler(APIHandler):
     @web.authenticated
-    async def get(self, path: str) -> None:
+    async def get(self) -> None:
         api_url = os.environ.get("JUPYTERHUB_API_URL")
         hub_auth = getattr(self.identity_provider, "hub_auth", None)
+        prefix = url_path_join(self.base_url, *ROUTE) + "/"
+        path = self.request.path[len(prefix):]
         query = self.request.query
-        if not api_url or hub_auth is None or not ALLOWED.match(path) or (
-            query and not (path == "users" and QUERY.match(query))
+        if not api_url or hub_auth is None or not ALLOWED.fullmatch(path) or (
+            query and not (path == "users" and QUERY.fullmatch(query))
         ):
             raise web.HTTPError(404)
         token = hub_auth.get_token(self)
+        if not token:
+            raise web.HTTPError(401)
         answer = await AsyncHTTPClient().fetch(
             HTTPRequest(
                 url_path_join(api_url, path) + (f"?{query}" if query else ""),
@@ -63,5 +69,5 @@ class HubApiHandler(APIHandler):
 
 
 def setup_route_handlers(web_app) -> None:
-    route = url_path_join(web_app.settings["base_url"], "hub-help", "api", "hub", "(.+)")
+    route = url_path_join(web_app.settings["base_url"], *ROUTE, ".+")
     web_app.add_handlers(".*$", [(route, HubApiHandler)])

@@ -540,6 +540,7 @@ export class HubHelpModel {
         new CommunityService(this._client, name),
         {
           ownServer: this._ownServer,
+          user: this.hub.user,
           silently:
             this._options.signInSilently ??
             (async url =>

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import math
 import os
 import secrets
 import signal
@@ -79,7 +80,8 @@ class Service:
         self._document = Served.of(assemble({n: s.text for n, s in self._states.items()},
                                             self.sections))
         self._database_down = False
-        self._sign_ins: Dict[str, str] = {}
+        #: Sign-in tokens known to this replica: their SHA-256, and when it learnt it.
+        self._sign_ins: Dict[str, float] = {}
         self._not_sign_ins: Dict[str, float] = {}
 
     async def run(self, fn, *args, **kwargs):
@@ -177,21 +179,26 @@ class Service:
 
     async def record_sign_in(self, token: str, name: str) -> None:
         digest = hashlib.sha256(token.encode()).hexdigest()
-        self._sign_ins[digest] = name
+        self._remember_sign_in(digest)
         self._not_sign_ins.pop(digest, None)
         try:
             await self.run(self.store.record_sign_in, digest, name, SIGN_IN_KEEP)
         except DATABASE_DOWN:
             log.warning("The database does not answer: a sign-in is known to this replica only")
 
+    def _remember_sign_in(self, digest: str) -> None:
+        if len(self._sign_ins) > 10_000:
+            self._sign_ins.clear()
+        self._sign_ins[digest] = IOLoop.current().time()
+
     async def is_sign_in(self, token: str) -> bool:
         """Whether ``token`` is one the service's own sign-in gave (possibly
-        on another replica), however it is presented."""
+        on another replica) within ``SIGN_IN_KEEP``, however it is presented."""
         digest = hashlib.sha256(token.encode()).hexdigest()
-        if digest in self._sign_ins:
-            return True
         now = IOLoop.current().time()
-        if now - self._not_sign_ins.get(digest, -NOT_SIGNED_IN_SECONDS) < NOT_SIGNED_IN_SECONDS:
+        if now - self._sign_ins.get(digest, -math.inf) < SIGN_IN_KEEP.total_seconds():
+            return True
+        if now - self._not_sign_ins.get(digest, -math.inf) < NOT_SIGNED_IN_SECONDS:
             return False
         try:
             name = await self.run(self.store.signed_in, digest, SIGN_IN_KEEP)
@@ -202,7 +209,8 @@ class Service:
                 self._not_sign_ins.clear()
             self._not_sign_ins[digest] = now
             return False
-        self._sign_ins[digest] = name
+        # Learnt now; the database's own record bounds it besides.
+        self._remember_sign_in(digest)
         return True
 
     def close(self) -> None:

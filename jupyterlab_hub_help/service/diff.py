@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections import Counter
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence
 
 Splice = List[Any]  # [start, count, entries]
 
@@ -123,34 +123,37 @@ class EntriesChanged(Exception):
 def revert_only(before: Any, after: Any, current: Any) -> Optional[list]:
     """``current`` with only the change ``before`` → ``after`` undone, keeping
     what later changes did to other entries. None when the section is not a
-    list of entries that can be told apart; ``EntriesChanged`` naming the
-    entries when a later change touched one that this change touched."""
+    list of entries that can be told apart, or the change only reordered
+    them; ``EntriesChanged`` naming the entries when a later change touched
+    one that this change touched."""
     if not all(isinstance(v, list) for v in (before, after, current)):
         return None
     old, new, now = _keyed(before), _keyed(after), _keyed(current)
     if old is None or new is None or now is None:
         return None
-    touched = [k for k in set(old) | set(new) if old.get(k, _MISSING) != new.get(k, _MISSING)]
+    touched = {k for k in set(old) | set(new) if old.get(k, _MISSING) != new.get(k, _MISSING)}
+    if not touched:
+        return None
     clashes = [k for k in touched if now.get(k, _MISSING) != new.get(k, _MISSING)]
     if clashes:
         raise EntriesChanged(sorted(label_of(new.get(k, old.get(k))) for k in clashes))
-    result = [e for e in current if entry_key(e) not in new or entry_key(e) in old]
-    result = [old[entry_key(e)] if entry_key(e) in touched else e for e in result]
-    present = {entry_key(e) for e in result}
+    # Entries the change added go; those it changed are as they were before.
+    result = [(k, old[k] if k in touched else e) for k, e in now.items()
+              if k not in touched or k in old]
     # Entries the change removed go back after the entry they followed.
-    for index, entry in enumerate(before):
-        key = entry_key(entry)
-        if key in present:
-            continue
-        position = 0
-        for previous in reversed(before[:index]):
-            previous_key = entry_key(previous)
-            if previous_key in present:
-                position = 1 + next(i for i, e in enumerate(result) if entry_key(e) == previous_key)
-                break
-        result.insert(position, entry)
-        present.add(key)
-    return result
+    position = {k: i for i, (k, _) in enumerate(result)}
+    placed: Dict[int, list] = {}
+    follows = -1
+    for key, entry in old.items():
+        if key in position:
+            follows = position[key]
+        elif key in touched:
+            placed.setdefault(follows, []).append((key, entry))
+    ordered = placed.get(-1, [])
+    for i, item in enumerate(result):
+        ordered.append(item)
+        ordered.extend(placed.get(i, []))
+    return [entry for _, entry in ordered]
 
 
 def can_revert_only(before: Any, after: Any, current: Any) -> bool:
@@ -161,15 +164,3 @@ def can_revert_only(before: Any, after: Any, current: Any) -> bool:
 
 
 _MISSING = object()
-
-
-def walk_back(current: Any, reverts: Sequence[Tuple[int, dict]]) -> Dict[int, Tuple[Any, Any]]:
-    """Each change's (before, after), from the current value and the reverts
-    of the changes from the newest back, given as (change id, revert)."""
-    found: Dict[int, Tuple[Any, Any]] = {}
-    after = current
-    for change_id, revert in reverts:
-        before = apply_revert(revert, after)
-        found[change_id] = (before, after)
-        after = before
-    return found

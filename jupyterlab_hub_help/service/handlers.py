@@ -23,14 +23,15 @@ from tornado import web
 
 from . import EDIT_SCOPE
 from . import checks
-from .diff import EntriesChanged
 from .rights import SIGN_IN, TOKEN, Decision
-from .store import Conflict, LaterChanges, SectionState, TooLarge, iso
+from .store import Conflict, EntriesChangedLater, LaterChanges, SectionState, TooLarge, iso
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 JSON_TYPE = re.compile(r"^application/([a-z0-9.+-]+\+)?json\s*(;.*)?$", re.IGNORECASE)
 #: Change ids are database integers; a longer number names no change.
 MAX_ID = 2**31 - 1
+#: An undo's confirmation: ``{"alsoUndo": N}`` or ``{"only": true}``.
+UNDO_BODY_BYTES = 1024
 
 _GENERIC = {
     400: "bad-request",
@@ -271,10 +272,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
 
     def write_state(self, state: SectionState, warnings=()) -> None:
         self.set_header("ETag", state.etag)
-        body = state.to_json()
-        if warnings:
-            body["warnings"] = list(warnings)
-        self.write_json(body)
+        self.finish(state.body(**({"warnings": list(warnings)} if warnings else {})))
 
     async def store(self, name: str, value: Any, expected: Optional[int], kind: str,
                     warnings=()) -> None:
@@ -334,7 +332,7 @@ class BodyHandler(BaseHandler):
         if length is None:
             raise ApiError(411, "length-required", "Send the body with a Content-Length.")
         limit = self.service.options.max_body_bytes
-        size = int(length) if length.isdigit() else None
+        size = int(length) if re.fullmatch(r"[0-9]{1,12}", length) else None
         if size is None or size > self.DROP_MAX_BYTES:
             raise self.too_large()
         self.oversized = size > limit
@@ -369,14 +367,17 @@ def served(handler: BaseHandler, body) -> None:
     """A cached body (``document.Served``), compressed when the client takes it,
     or 304 when the client holds it."""
     handler.set_header("ETag", body.etag)
-    handler.set_header("Vary", "Accept-Encoding")
+    accepts_gzip = "gzip" in handler.request.headers.get("Accept-Encoding", "")
+    if not accepts_gzip:
+        # (Where it is accepted, Tornado's compression step adds this itself.)
+        handler.set_header("Vary", "Origin, Accept-Encoding")
     held = handler.request.headers.get("If-None-Match", "")
     tags = {t.strip().removeprefix("W/") for t in held.split(",")}
     if body.etag in tags or "*" in tags:
         handler.set_status(304)
         handler.finish()
         return
-    if "gzip" in handler.request.headers.get("Accept-Encoding", ""):
+    if accepts_gzip:
         handler.set_header("Content-Encoding", "gzip")
         handler.finish(body.gzipped)
     else:
@@ -404,8 +405,9 @@ class MeHandler(BaseHandler):
             "signInToEdit": decision.sign_in_to_edit,
         }
         if self.by_cookie:
-            # The panel needs it for changes made with this sign-in; another
-            # site cannot read this answer (no CORS headers are sent for it).
+            # The panel needs it for changes made with this sign-in. A cookie
+            # reaches this service from its own site only, and another site's
+            # page cannot read this answer (allow_origin).
             me["xsrf"] = xsrf_token(self)
         self.write_json(me)
 
@@ -434,10 +436,9 @@ class SectionHandler(BodyHandler):
 
 
 def change_id(raw: str) -> int:
-    number = int(raw)
-    if number > MAX_ID:
+    if len(raw) > 10 or int(raw) > MAX_ID:
         raise ApiError(404, "not-found", f"There is no change {raw[:20]}.")
-    return number
+    return int(raw)
 
 
 class HistoryHandler(BaseHandler):
@@ -477,6 +478,8 @@ class UndoHandler(BodyHandler):
     async def post(self, raw_id: str) -> None:
         self.require_editor()
         number = change_id(raw_id)
+        if len(self.body) > UNDO_BODY_BYTES:
+            raise ApiError(413, "too-large", "An undo's body is a few fields at most.")
         confirm = checks.small_body(self.body)
         if confirm.refusal:
             raise refused(confirm)
@@ -490,18 +493,19 @@ class UndoHandler(BodyHandler):
         try:
             planned = await self.service.db(self.service.store.plan_undo, number, expected,
                                             also_undo=also, only=only)
-        except Conflict as e:
-            raise self.conflict(e.current) from None
         except LaterChanges as e:
             raise later_changes(e) from None
-        except EntriesChanged as e:
+        except EntriesChangedLater as e:
             raise ApiError(
                 409, "entries-changed-later",
                 ("Later changes touched the same entries: " + ", ".join(e.labels) + "."
-                 if e.labels else "This section's entries cannot be told apart: undo "
-                 "this change together with the later ones instead."),
-                entries=e.labels,
+                 if e.labels else "This change cannot be undone alone: undo it together "
+                 "with the later ones instead."),
+                headers={"ETag": e.current.etag},
+                entries=e.labels, current=e.current.to_json(),
             ) from None
+        except Conflict as e:
+            raise self.conflict(e.current) from None
         if planned is None:
             raise ApiError(404, "not-found", f"There is no change {raw_id} to undo.")
         _, current, value = planned
@@ -513,7 +517,7 @@ class UndoHandler(BodyHandler):
 
 
 def later_changes(e: LaterChanges) -> ApiError:
-    count = e.current.revision - min(c.revision for c in e.later) + 1
+    count = e.count
     return ApiError(
         409, "later-changes",
         f"{count} later change{'s' if count != 1 else ''} of {e.current.name!r} would be "
@@ -554,9 +558,16 @@ class ImportHandler(BodyHandler):
             states = await self.service.write_many(outcome.value, self.user_name)
         except TooLarge as e:
             raise too_large(e) from None
+        except Conflict:
+            raise ApiError(409, "conflict", "Others kept changing these sections while they "
+                           "were imported; nothing was stored. Try again.") from None
         self.write_json({
             "imported": list(states),
-            "sections": {name: state.to_json() for name, state in states.items()},
+            "sections": {
+                name: {"revision": state.revision, "updatedBy": state.updated_by,
+                       "updatedAt": iso(state.updated_at)}
+                for name, state in states.items()
+            },
         })
 
 
@@ -576,7 +587,19 @@ class RootHandler(BaseHandler):
         self.set_header("Content-Security-Policy",
                         "default-src 'none'; script-src 'unsafe-inline'; frame-ancestors 'self'")
 
+    def options(self, *args: Any) -> None:
+        # Not for pages of other origins: this page is opened, or framed, by a browser.
+        self.set_status(204)
+        self.finish()
+
     async def get(self) -> None:
+        if self.request.headers.get("Authorization"):
+            # This page hands over the sign-in that its cookie holds, and only
+            # that: a token sent here (one a visited server holds) is refused,
+            # or it would come back as a sign-in.
+            self.set_status(400)
+            self.finish(_page("Not here", "This page takes no token: open it in a browser."))
+            return
         model = await self.hub_auth.get_user(self, sync=False)
         if not model:
             self.redirect(self.get_login_url())

@@ -57,7 +57,8 @@ class Origins:
         """Where user ``name``'s server lives, or None without subdomains."""
         if not self.enabled:
             return None
-        return self._origin(self._hook(name, self.domain, "user"))
+        # Browsers send host names in lowercase.
+        return self._origin(self._hook(name, self.domain, "user").lower())
 
     def is_user_subdomain(self, origin: str) -> bool:
         """Whether ``origin`` is some user's server on this hub."""

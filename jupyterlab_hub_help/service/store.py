@@ -20,6 +20,7 @@ import fcntl
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
@@ -155,7 +156,7 @@ class SectionState:
     updated_at: Optional[datetime] = None
     updated_by: Optional[str] = None
 
-    @property
+    @cached_property
     def value(self) -> Any:
         return json.loads(self.text)
 
@@ -172,10 +173,11 @@ class SectionState:
             "updatedAt": iso(self.updated_at),
         }
 
-    def body(self) -> bytes:
-        """``to_json()`` as UTF-8 JSON, without parsing the value again."""
+    def body(self, **extra: Any) -> bytes:
+        """``to_json()`` (with ``extra`` fields) as UTF-8 JSON, without
+        parsing the value again."""
         head = dumps({"section": self.name, "revision": self.revision,
-                      "updatedBy": self.updated_by, "updatedAt": iso(self.updated_at)})
+                      "updatedBy": self.updated_by, "updatedAt": iso(self.updated_at), **extra})
         return (head[:-1] + ',"value":' + self.text + "}").encode("utf-8")
 
 
@@ -206,17 +208,31 @@ class Conflict(Exception):
 
     def __init__(self, current: SectionState):
         super().__init__(f"{current.name} is at revision {current.revision}")
+        # Read here, in the database's thread, not where the answer is written.
+        current.value  # noqa: B018
         self.current = current
 
 
-class LaterChanges(Exception):
-    """Undoing a change would also undo the later changes of its section."""
+class LaterChanges(Conflict):
+    """Undoing a change would also undo the later changes of its section:
+    ``count`` of them, the newest of which are ``later``."""
 
-    def __init__(self, current: SectionState, later: List[Change], only_possible: bool):
-        super().__init__(f"{len(later)} later change(s) of {current.name}")
-        self.current = current
+    def __init__(self, current: SectionState, later: List[Change], count: int,
+                 only_possible: bool):
+        super().__init__(current)
         self.later = later
+        self.count = count
         self.only_possible = only_possible
+
+
+class EntriesChangedLater(Conflict):
+    """Undoing only a change's entries is not possible: later changes touched
+    them (``labels`` names them), or the section's entries cannot be told
+    apart (no labels)."""
+
+    def __init__(self, current: SectionState, labels: List[str]):
+        super().__init__(current)
+        self.labels = labels
 
 
 class TooLarge(Exception):
@@ -299,15 +315,28 @@ def _file_lock(engine: Engine) -> Iterator[None]:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the database's tables to ``revision`` (creating them when new),
-    under a lock that replicas starting at once take in turn."""
+    all or nothing, under a lock that replicas starting at once take in turn."""
     from alembic import command
 
     config = alembic_config(engine)
-    with _file_lock(engine), engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with _file_lock(engine), engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            # Python's sqlite3 commits table changes as they come; the
+            # migration is made one transaction by hand instead.
+            connection = connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            except BaseException:
+                connection.exec_driver_sql("ROLLBACK")
+                raise
+            connection.exec_driver_sql("COMMIT")
+            return
+        with connection.begin():
+            Store._lock(connection)
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
 
 
 def current_revision(engine: Engine) -> Optional[str]:
@@ -388,8 +417,7 @@ class Store:
             found = self._walk(conn, change_id)
         if found is None:
             return None
-        change, _, chain = found
-        before, after = chain[change.id]
+        change, _, before, after = found
         return change, before, after
 
     @staticmethod
@@ -398,20 +426,29 @@ class Store:
                       json.loads(row.summary))
 
     def _walk(self, conn, change_id: int):
-        """A change, its section now, and (before, after) of it and of every
-        later change of the section, going back from the current value."""
+        """A change, its section now, and the section's value before and
+        after the change: from the current value back through the reverts of
+        the change and every later one, one row at a time. ``Conflict`` when a
+        later change is missing from the history (no going back past it)."""
         row = conn.execute(select(changes).where(changes.c.id == change_id)).first()
         if row is None:
             return None
         change = self._change(row)
         current = self.section(change.section, conn)
-        rows = conn.execute(
-            select(changes.c.id, changes.c.revert)
+        rows = conn.execution_options(yield_per=50).execute(
+            select(changes.c.revision, changes.c.revert)
             .where(changes.c.section == change.section, changes.c.id >= change_id)
             .order_by(changes.c.id.desc())
-        ).all()
-        chain = diff.walk_back(current.value, [(r.id, json.loads(r.revert)) for r in rows])
-        return change, current, chain
+        )
+        after, expected = current.value, current.revision
+        for later in rows:
+            if later.revision != expected:
+                raise Conflict(current)
+            before = diff.apply_revert(json.loads(later.revert), after)
+            if later.revision == change.revision:
+                return change, current, before, after
+            after, expected = before, expected - 1
+        raise Conflict(current)
 
     # Undo
 
@@ -429,25 +466,29 @@ class Store:
             found = self._walk(conn, change_id)
             if found is None:
                 return None
-            change, current, chain = found
+            change, current, before, after = found
             later_count = current.revision - change.revision
-            before, after = chain[change.id]
             if also_undo is None and not only:
                 if later_count > 0:
                     later = [self._change(r) for r in conn.execute(
                         select(changes).where(changes.c.section == change.section,
                                               changes.c.id > change.id)
                         .order_by(changes.c.id.desc()).limit(20))]
-                    raise LaterChanges(current, later, diff.can_revert_only(before, after, current.value))
+                    raise LaterChanges(current, later, later_count,
+                                       diff.can_revert_only(before, after, current.value))
                 if expected_revision is not None and expected_revision != change.revision:
                     raise Conflict(current)
                 return change, current, before
-        if expected_revision is not None and expected_revision != current.revision:
+        # A confirmation names the revision it was shown.
+        if expected_revision != current.revision:
             raise Conflict(current)
         if only:
-            value = diff.revert_only(before, after, current.value)
+            try:
+                value = diff.revert_only(before, after, current.value)
+            except diff.EntriesChanged as clash:
+                raise EntriesChangedLater(current, clash.labels) from None
             if value is None:
-                raise diff.EntriesChanged([])
+                raise EntriesChangedLater(current, [])
             return change, current, value
         if also_undo != later_count:
             raise Conflict(current)
@@ -485,10 +526,12 @@ class Store:
                     }
                     self._check_size(conn)
                     return states
-            except (IntegrityError, Conflict):
+            except (IntegrityError, Conflict) as raced:
                 # Raced with another writer: read again and retry the whole lot.
                 if attempt == attempts - 1:
-                    raise
+                    if isinstance(raced, Conflict):
+                        raise
+                    raise Conflict(self.section(values[0][0])) from None
         raise AssertionError("unreachable")
 
     @staticmethod
@@ -545,8 +588,15 @@ class Store:
         change kept can still be walked back to from the current value."""
         keep = self.retention
         if keep.days:
-            conn.execute(delete(changes).where(changes.c.section == name,
-                                               changes.c.at < now - timedelta(days=keep.days)))
+            # By id, never by time alone: clocks of replicas differ, and a
+            # later change must never go before an earlier one.
+            cutoff = conn.execute(
+                select(func.max(changes.c.id)).where(
+                    changes.c.section == name, changes.c.at < now - timedelta(days=keep.days))
+            ).scalar()
+            if cutoff is not None:
+                conn.execute(delete(changes).where(changes.c.section == name,
+                                                   changes.c.id <= cutoff))
         if keep.count:
             cutoff = conn.execute(
                 select(changes.c.id).where(changes.c.section == name)

@@ -125,6 +125,12 @@ export interface IFault {
 const TEN_MB = 10 * 1024 * 1024;
 
 /**
+ * The timeout a client gets where the fault is that nothing more comes: long
+ * enough for a healthy answer on a loaded machine, short enough for a test.
+ */
+export const FAULT_TIMEOUT_MS = 1000;
+
+/**
  * Write `total` bytes of a JSON string in chunks, waiting for the client to
  * take each, so that a client that stops reading stops the server too.
  */
@@ -185,14 +191,14 @@ export const FAULTS: IFault[] = [
         .writeHead(200, { 'Content-Type': 'application/json' })
         .write('{"version": "5'),
     kind: 'timeout',
-    reason: () => 'timed out after 0.2 s',
+    reason: () => `timed out after ${FAULT_TIMEOUT_MS / 1000} s`,
     abandoned: true
   },
   {
     name: 'no answer at all',
     handler: () => () => undefined,
     kind: 'timeout',
-    reason: () => 'timed out after 0.2 s',
+    reason: () => `timed out after ${FAULT_TIMEOUT_MS / 1000} s`,
     abandoned: true
   },
   {

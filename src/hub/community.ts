@@ -397,19 +397,19 @@ export class CommunityService {
   }
 
   /**
-   * Whether this browser is signed in to the service itself (the cookie of
-   * an earlier sign-in, in any tab): then it is called with that sign-in
-   * from now on, and says who the viewer is with it. Undefined when it is
-   * not (401).
+   * Whether this browser is signed in to the service itself as `name` (the
+   * cookie of an earlier sign-in, in any tab): then it is called with that
+   * sign-in from now on, and says who the viewer is with it. Undefined when
+   * it is not (401), or the sign-in is someone else's (a shared browser).
    */
-  async signedInViewer(): Promise<ICommunityViewer | undefined> {
+  async signedInViewer(name: string): Promise<ICommunityViewer | undefined> {
     const { response, body } = await this._client.callService(
       this.name,
       'api/me',
       { cookieOnly: true, accepts: status => status === 200 || status === 401 }
     );
     const { viewer, xsrf } = readViewer(body);
-    if (response.status !== 200 || xsrf === undefined) {
+    if (response.status !== 200 || xsrf === undefined || viewer.name !== name) {
       return undefined;
     }
     this.useSignIn({ xsrf });

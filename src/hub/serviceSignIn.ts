@@ -27,6 +27,10 @@ export class ServiceSignIn {
        * Whether the viewer is looking at their own server.
        */
       ownServer: boolean;
+      /**
+       * The viewer's hub username: a sign-in is theirs or is not used.
+       */
+      user: string;
       silently: SilentSignIn;
     }
   ) {}
@@ -67,7 +71,9 @@ export class ServiceSignIn {
       return undefined;
     }
     this._restoreAsked = true;
-    return this.service.signedInViewer().catch(() => undefined);
+    return this.service
+      .signedInViewer(this._options.user)
+      .catch(() => undefined);
   }
 
   /**

@@ -189,7 +189,7 @@ describe("the service's own sign-in", () => {
 
   it('is asked for with the cookie alone: no token, no XSRF token', async () => {
     server.handler = json({ message: 'not signed in' }, 401);
-    expect(await service.signedInViewer()).toBeUndefined();
+    expect(await service.signedInViewer('amara')).toBeUndefined();
     expect(service.signedIn).toBe(false);
     const [request] = server.requests;
     expect(request.url).toBe('/services/hub-help/api/me');
@@ -209,7 +209,7 @@ describe("the service's own sign-in", () => {
       signInToEdit: false,
       xsrf: 'xsrf-1'
     });
-    expect(await service.signedInViewer()).toMatchObject({
+    expect(await service.signedInViewer('amara')).toMatchObject({
       canEdit: true,
       credential: 'sign-in'
     });
@@ -223,7 +223,13 @@ describe("the service's own sign-in", () => {
 
   it('is not taken from an answer that names no sign-in', async () => {
     server.handler = json({ name: 'amara', credential: 'token', xsrf: 'x' });
-    expect(await service.signedInViewer()).toBeUndefined();
+    expect(await service.signedInViewer('amara')).toBeUndefined();
+    expect(service.signedIn).toBe(false);
+  });
+
+  it("is not taken when it is someone else's (a shared browser)", async () => {
+    server.handler = json({ name: 'zoe', credential: 'sign-in', xsrf: 'x' });
+    expect(await service.signedInViewer('amara')).toBeUndefined();
     expect(service.signedIn).toBe(false);
   });
 });

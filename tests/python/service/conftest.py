@@ -405,13 +405,16 @@ class Api:
     """Calls one service's API with one token (or none)."""
 
     def __init__(self, base: str, token: Optional[str] = None,
-                 session: Optional[requests.Session] = None):
+                 session: Optional[requests.Session] = None,
+                 headers: Optional[Dict[str, str]] = None):
         self.base = base
         self.token = token
         self.session = session or requests.Session()
+        #: Sent with every request (a browser's Origin, say).
+        self.headers = headers or {}
 
     def request(self, method: str, path: str, *, json_body=None, headers=None, **kwargs):
-        sent = dict(headers or {})
+        sent = {**self.headers, **(headers or {})}
         if self.token:
             sent.setdefault("Authorization", f"token {self.token}")
         if json_body is not None:

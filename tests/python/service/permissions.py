@@ -47,6 +47,11 @@ MATRIX = (
     Row("user-sign-in", "the service's own sign-in of any other user", "yes", "403", "forbidden"),
     Row("no-xsrf", "the service's own sign-in, a change without the `X-XSRFToken` header", "yes", "403", "xsrf"),
     Row("cross-site", "the service's own sign-in, a change from another site", "yes", "403", "cross-site"),
+    Row("handed-token", "on a hub with a subdomain for each user: the token the service's "
+        "sign-in handed to the user's own server, sent from there (here a representative's)",
+        "yes", "yes", "representative"),
+    Row("other-subdomain", "on a hub with a subdomain for each user: any credential sent from a "
+        "page on another user's server", "403", "403", "cross-origin"),
 )
 
 HEADER = ["caller", "read (`document`, `me`, `sections`)",

@@ -120,6 +120,7 @@ def test_errors_are_json_and_never_500(service, hub):
             else editor.get(path)
         assert (r.status_code, r.json()["error"]) == (404, "not-found"), path
     assert editor.get("api/history?before=99999999999999999999").status_code == 200
+    assert editor.get("api/history/" + "9" * 5000).status_code == 404
     r = editor.put("api/import", json_body={"formatVersion": True, "sections": {}})
     assert r.status_code == 422
     assert r.json()["problems"][0]["path"] == "$.formatVersion"
@@ -286,6 +287,11 @@ def test_only_this_change_is_refused_when_a_later_one_touched_its_entries(servic
                     headers={"If-Match": '"announcements-3"'})
     assert (r.status_code, r.json()["error"]) == (409, "entries-changed-later")
     assert r.json()["entries"] == ["a"]
+    assert r.json()["current"]["revision"] == 3 and r.headers["ETag"] == '"announcements-3"'
+    # A confirmation names the revision it was shown, never "whatever it is".
+    r = editor.post(f"api/history/{mine['id']}/undo", json_body={"alsoUndo": 1},
+                    headers={"If-Match": "*"})
+    assert (r.status_code, r.json()["error"]) == (409, "conflict")
 
 
 def test_export_then_import_round_trip(service):

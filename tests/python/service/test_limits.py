@@ -69,6 +69,13 @@ def test_nothing_large_is_read_before_the_caller_is_known(service):
                       "Content-Type: application/json\r\nIf-Match: *\r\n"
                       "Transfer-Encoding: chunked\r\n\r\n").encode())
         assert b" 411 " in _read_all(conn).split(b"\r\n")[0]
+    # A length that is no number (a superscript two, read as Latin-1).
+    with _connect(service.url) as conn:
+        conn.sendall((f"PUT {path}api/sections/status HTTP/1.1\r\nHost: x\r\n"
+                      f"Authorization: token {service.hub.tokens[SCOPED]}\r\n"
+                      "Content-Type: application/json\r\nIf-Match: *\r\n").encode()
+                     + b"Content-Length: \xb2\r\n\r\n")
+        assert b" 500 " not in _read_all(conn).split(b"\r\n")[0]
 
 
 def test_history_keeps_the_newest_changes_of_each_section(db_url):

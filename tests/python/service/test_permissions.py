@@ -3,7 +3,9 @@ every row of the permission table (permissions.MATRIX, which the operators'
 page shows) with the narrowest credential of its kind, then what the table
 rests on: rights taken from the hub at each change, never from stored content."""
 
-from urllib.parse import urlparse
+import json
+import re
+from urllib.parse import quote, urlparse
 
 import pytest
 import requests
@@ -16,6 +18,8 @@ from .conftest import (
     SEED_REP,
     USER,
     Api,
+    ServiceProcess,
+    free_port,
     service_xsrf,
     sign_in,
 )
@@ -30,14 +34,41 @@ def sessions(hub):
     return {user: sign_in(hub.public, SERVICE, user) for user in (ADMIN, GROUP_REP, SEED_REP, SCOPED, USER)}
 
 
+@pytest.fixture(scope="module")
+def subdomains(hub, tmp_path_factory):
+    """The service as on a hub with a subdomain for each user (the test hub's
+    own host as the subdomain host), behind the hub's route to hub-help-ext;
+    and the token its sign-in hands to a representative's own server."""
+    host = f"http://localhost:{urlparse(hub.public).port}"
+    base = tmp_path_factory.mktemp("subdomains")
+    service = ServiceProcess(hub, f"sqlite:///{base / 'db.sqlite'}", base,
+                             "--subdomain-host", host, port=free_port()).start()
+    hub.balancer.targets = [service.port]
+    try:
+        own = host.replace("://", f"://{GROUP_REP}.")
+        session = sign_in(hub.public, "hub-help-ext", GROUP_REP)
+        page = session.get(f"{hub.public}/services/hub-help-ext/?origin={quote(own)}", timeout=30).text
+        token = json.loads(re.search(r"postMessage\((\{.*?\})", page).group(1))["token"]
+        yield service, host, token
+    finally:
+        hub.balancer.targets = [hub.ext_port]
+        service.stop()
+
+
 def _through_proxy(hub, session: requests.Session) -> Api:
     return Api(f"{hub.public}/services/{SERVICE}/", session=session)
 
 
 #: For each row of the table: the callers that stand for it, and the headers
 #: its changes carry beyond If-Match.
-def callers(key: str, hub, managed, sessions):
+def callers(key: str, hub, managed, sessions, request):
     same_site = {"Origin": hub.public, "Sec-Fetch-Site": "same-origin"}
+    if key in ("handed-token", "other-subdomain"):
+        service, host, token = request.getfixturevalue("subdomains")
+        if key == "handed-token":
+            return [(Api(service.url, token, headers={"Origin": host.replace("://", f"://{GROUP_REP}.")}), {})]
+        return [(Api(service.url, hub.tokens[who], headers={"Origin": host.replace("://", "://zoe.")}), {})
+                for who in (USER, SCOPED, GROUP_REP)]
 
     def signed(user, **headers):
         session = sessions[user]
@@ -69,8 +100,8 @@ def _status(answer: requests.Response) -> str:
 
 
 @pytest.mark.parametrize("row", MATRIX, ids=[row.key for row in MATRIX])
-def test_the_permission_table(hub, managed, sessions, row):
-    for api, headers in callers(row.key, hub, managed, sessions):
+def test_the_permission_table(hub, managed, sessions, row, request):
+    for api, headers in callers(row.key, hub, managed, sessions, request):
         for path in ("api/document", "api/me", "api/sections/status"):
             assert _status(api.get(path)) == row.read, (path, api.token)
         if row.read == "yes":

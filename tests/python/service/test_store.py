@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from jupyterlab_hub_help.service.config import parse_options
 from jupyterlab_hub_help.service.store import Conflict, Store, current_revision, make_engine, upgrade
@@ -196,3 +196,49 @@ def test_without_a_hub_token_it_says_what_is_missing(tmp_path):
     assert done.returncode != 0
     assert "JUPYTERHUB_API_TOKEN is not set" in done.stderr
     assert not (tmp_path / "hub-help.sqlite").exists()
+
+
+def _old_database(db_url: str, section_value: str, before: str, after: str):
+    """A database as release 0002 left it: a section and one change."""
+    engine = make_engine(db_url)
+    upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO sections (name, value, revision, updated_at, updated_by) "
+            "VALUES ('status', :v, 1, CURRENT_TIMESTAMP, 'rosa')"), {"v": section_value})
+        conn.execute(text(
+            "INSERT INTO changes (section, username, at, kind, before, after, revision) "
+            "VALUES ('status', 'rosa', CURRENT_TIMESTAMP, 'edit', :b, :a, 1)"),
+            {"b": before, "a": after})
+    return engine
+
+
+def test_numbers_json_readers_refuse_are_made_null_when_migrating(db_url, caplog):
+    """Earlier releases stored Infinity and NaN: the migration cleans them,
+    says where, and the history can still be walked back."""
+    engine = _old_database(db_url, '{"text":"Hot","severity":"warning","x":Infinity}',
+                           '{"text":"Was","x":NaN}', '{"text":"Hot","severity":"warning","x":Infinity}')
+    engine.dispose()
+    store = Store(db_url)
+    try:
+        assert current_revision(store.engine) == "0003"
+        assert store.section("status").value == {"text": "Hot", "severity": "warning", "x": None}
+        (change,), _ = store.history("status")
+        assert store.change_values(change.id)[1]["x"] is None
+        assert "section status held Infinity" in caplog.text
+    finally:
+        store.close()
+
+
+def test_a_migration_that_fails_leaves_nothing_half_done(db_url):
+    engine = _old_database(db_url, '{"text":"Fine"}', "null", "{nope")
+    with pytest.raises(ValueError):
+        upgrade(engine)
+    assert current_revision(engine) == "0002"
+    with engine.begin() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("changes")}
+        assert {"before", "after"} <= columns and "revert" not in columns
+        conn.execute(text("UPDATE changes SET after = '{\"text\":\"Fine\"}'"))
+    upgrade(engine)
+    assert current_revision(engine) == "0003"
+    engine.dispose()

@@ -102,6 +102,11 @@ def test_the_sign_in_is_handed_to_the_users_own_server_as_a_token(hub, subdomain
     r = api.put("api/sections/status", json_body={"value": {"text": "Not from here"}},
                 headers={"If-Match": r.headers["ETag"], "Origin": _at(host, USER)})
     assert r.status_code == 403
+    # A token sent to the sign-in page is refused there, and never becomes a
+    # sign-in: a visited server holds such tokens.
+    visiting = Api(f"{hub.public}/services/hub-help-ext/", hub.tokens["rep-access"])
+    r = visiting.get("?origin=" + quote(own))
+    assert r.status_code == 400 and "takes no token" in r.text
     # Another token of the same user, with the same access, is no sign-in.
     other = Api(service.url, hub.tokens["rep-access"])
     assert other.get("api/me").json()["credential"] == "token"

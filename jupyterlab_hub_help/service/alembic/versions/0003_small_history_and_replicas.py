@@ -2,28 +2,85 @@
 sign-ins (under way and made) and the running replicas are shared through
 the database.
 
+Values written by earlier releases may hold numbers JSON readers refuse
+(``NaN``, ``Infinity``, ``1e400``): they become ``null`` here, and each
+place is logged. Going back down keeps the sections but not the content of
+the history (each change's values before and after are not kept above).
+
+What this migration does to the data is written out here, not imported:
+a migration must do the same thing whatever later releases change.
+
 Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-07
 """
 
+import difflib
 import json
+import logging
+import math
+import re
 
 import sqlalchemy as sa
 from alembic import op
-
-from jupyterlab_hub_help.service.diff import revert_of, summary_of
-from jupyterlab_hub_help.service.store import sizes
-from jupyterlab_hub_help.validate.strictjson import dumps
 
 revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+log = logging.getLogger("alembic.runtime.migration")
+BATCH = 100
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
-def _load(text):
-    return None if text is None else json.loads(text)
+
+def _load(text, where):
+    """A stored value, with the numbers JSON readers refuse as null."""
+    if text is None:
+        return None
+    found = []
+
+    def refused(token):
+        found.append(token)
+        return None
+
+    def number(token):
+        value = float(token)
+        return value if math.isfinite(value) else refused(token)
+
+    value = json.loads(text, parse_constant=refused, parse_float=number)
+    if found:
+        log.warning("%s held %s, which JSON readers refuse: now null", where, ", ".join(found))
+    return value
+
+
+def _dump(value):
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def _texts(entries):
+    return [json.dumps(e, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for e in entries]
+
+
+def _revert(before, after):
+    if not (isinstance(before, list) and isinstance(after, list)):
+        return {"value": before}
+    opcodes = difflib.SequenceMatcher(None, _texts(before), _texts(after), autojunk=False).get_opcodes()
+    return {"splices": [[j1, j2 - j1, before[i1:i2]] for tag, i1, i2, j1, j2 in opcodes if tag != "equal"]}
+
+
+def _summary(before, after):
+    if isinstance(before, list) and isinstance(after, list):
+        opcodes = difflib.SequenceMatcher(None, _texts(before), _texts(after), autojunk=False).get_opcodes()
+        counts = {"added": 0, "removed": 0, "changed": 0}
+        for tag, i1, i2, j1, j2 in opcodes:
+            common = min(i2 - i1, j2 - j1) if tag == "replace" else 0
+            counts["changed"] += common
+            counts["removed"] += (i2 - i1) - common
+            counts["added"] += (j2 - j1) - common
+        return counts
+    kind = "added" if before is None else "removed" if after is None else "changed"
+    return {"added": 0, "removed": 0, "changed": 0, **({kind: 1} if before != after else {})}
 
 
 def upgrade() -> None:
@@ -38,18 +95,24 @@ def upgrade() -> None:
     sections = sa.table("sections", sa.column("name", sa.String), sa.column("value", sa.Text),
                         sa.column("size_bytes", sa.Integer), sa.column("size_units", sa.Integer))
     for name, value in bind.execute(sa.select(sections.c.name, sections.c.value)).all():
-        size_bytes, size_units = sizes(value)
-        bind.execute(sections.update().where(sections.c.name == name)
-                     .values(size_bytes=size_bytes, size_units=size_units))
+        text = _dump(_load(value, f"section {name}"))
+        bind.execute(sections.update().where(sections.c.name == name).values(
+            value=text, size_bytes=len(text.encode("utf-8")),
+            size_units=len(text) + len(_ASTRAL.findall(text))))
 
     changes = sa.table("changes", sa.column("id", sa.Integer), sa.column("before", sa.Text),
                        sa.column("after", sa.Text), sa.column("revert", sa.Text),
                        sa.column("summary", sa.Text))
-    rows = bind.execute(sa.select(changes.c.id, changes.c.before, changes.c.after)).all()
-    for change_id, before, after in rows:
-        before, after = _load(before), _load(after)
-        bind.execute(changes.update().where(changes.c.id == change_id).values(
-            revert=dumps(revert_of(before, after)), summary=dumps(summary_of(before, after))))
+    ids = [row[0] for row in bind.execute(sa.select(changes.c.id).order_by(changes.c.id))]
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        rows = bind.execute(sa.select(changes.c.id, changes.c.before, changes.c.after)
+                            .where(changes.c.id.in_(chunk))).all()
+        for change_id, before, after in rows:
+            before = _load(before, f"change {change_id} (before)")
+            after = _load(after, f"change {change_id} (after)")
+            bind.execute(changes.update().where(changes.c.id == change_id).values(
+                revert=_dump(_revert(before, after)), summary=_dump(_summary(before, after))))
 
     with op.batch_alter_table("changes") as batch:
         batch.alter_column("revert", existing_type=sa.Text, nullable=False)
