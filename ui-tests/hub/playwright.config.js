@@ -49,7 +49,7 @@ module.exports = {
     {
       name: 'hub',
       testIgnore: [
-        '**/discovery-granted.e2e.ts',
+        '**/04-admins-discovered.e2e.ts',
         '**/service-sign-in.e2e.ts',
         '**/no-service.e2e.ts',
         '**/09-subdomains.e2e.ts'
@@ -58,7 +58,7 @@ module.exports = {
     },
     {
       name: 'hub-grant-list-users',
-      testMatch: '**/discovery-granted.e2e.ts',
+      testMatch: '**/04-admins-discovered.e2e.ts',
       use: { grantListUsers: true }
     },
     {
@@ -79,7 +79,7 @@ module.exports = {
         '**/06-report.e2e.ts',
         '**/09-subdomains.e2e.ts',
         '**/10-community.e2e.ts',
-        '**/discovery-granted.e2e.ts'
+        '**/04-admins-discovered.e2e.ts'
       ],
       use: { grantListUsers: true, subdomains: true }
     },

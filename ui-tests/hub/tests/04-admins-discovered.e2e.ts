@@ -1,9 +1,10 @@
 import { expect, openPanel, test } from './fixtures';
 
 /**
- * Run by the "hub-grant-list-users" project only: the hub grants every user
- * list:users + read:users:name, in the user role and in the single-user
- * servers' OAuth scopes, so the panel discovers the hub's admins itself.
+ * Run by the "hub-grant-list-users" and "hub-subdomains" projects: the hub
+ * grants every user list:users + read:users:name, in the user role and in the
+ * single-user servers' OAuth scopes, so the panel discovers the hub's admins
+ * itself.
  */
 test.describe('Hub Administrators with the list:users grant', () => {
   for (const viewer of ['zoe', 'amara']) {
