@@ -222,9 +222,9 @@ async def race(base: str, token: str, args) -> dict:
         )).json()["changes"]
         recorded = set()
         for change in history:
-            after = (await client.get(SERVICE + f"api/history/{change['id']}",
+            value = (await client.get(SERVICE + f"api/history/{change['id']}",
                                       headers=headers)).json()["after"] or []
-            recorded.update(a.get("text") for a in after[-1:] if isinstance(a, dict))
+            recorded.update(a.get("text") for a in value[-1:] if isinstance(a, dict))
     lost = [t for t in acknowledged if t not in recorded]
     return {
         "editors": args.editors,
