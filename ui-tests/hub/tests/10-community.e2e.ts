@@ -8,6 +8,7 @@ import {
   expect,
   openPanel,
   pageToken,
+  savedWorkspace,
   serviceUrl,
   signedInToEdit,
   test
@@ -116,11 +117,13 @@ test.describe('The community keeps its own help current', () => {
     const email = people.locator('#jp-HubHelp-edit-people_0_contact_email');
     await expect(email).toHaveValue('amara.okafor@riverbend.example.org');
     await email.fill(NEW_EMAIL);
+    // Listen before saving: zoe's next poll may come at any moment.
+    const answered = documentAnswer(zoe, NEW_EMAIL);
     await people.getByRole('button', { name: 'Save' }).click();
     await expect(people.getByRole('status')).toContainText('Saved');
 
     // Zoe's open panel shows both at its next refresh, without a reload.
-    await documentAnswer(zoe, NEW_EMAIL);
+    await answered;
     await expect(zoePanel.getByText(NOTE)).toBeVisible();
     await expect(zoePanel.getByText(NEW_EMAIL).first()).toBeVisible();
 
@@ -168,7 +171,11 @@ test.describe('The community keeps its own help current', () => {
     const reopened = await openPanel(zoe);
     expect(await failed).toMatch(/^(status 5\d\d|no answer)$/);
     await expect(reopened.getByText(NOTE)).toBeVisible();
-    // And after a reload too: the copy is kept between sessions.
+    // And after a reload too: the copy is kept between sessions, once
+    // JupyterLab has saved its state.
+    await expect
+      .poll(() => savedWorkspace(zoe), { timeout: 60_000 })
+      .toContain(NOTE);
     await zoe.reload();
     await labRestored(zoe);
     await expect((await openPanel(zoe)).getByText(NOTE)).toBeVisible();

@@ -406,6 +406,24 @@ export async function pageToken(page: Page): Promise<string> {
 }
 
 /**
+ * The page's workspace as JupyterLab last saved it on the server, where the
+ * panel's copies for the next session live (JupyterLab saves its state a
+ * little after it changes).
+ */
+export async function savedWorkspace(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const config = JSON.parse(
+      document.getElementById('jupyter-config-data')!.textContent!
+    );
+    const response = await fetch(
+      `${config.baseUrl}lab/api/workspaces/${config.workspace}`,
+      { headers: { Authorization: `token ${config.token}` } }
+    );
+    return response.text();
+  });
+}
+
+/**
  * The panel's "Keep this help current", once its viewer is signed in to the
  * hub help service to edit: silently on a hub without subdomains; on a hub
  * with them, in the tab the panel's "Sign in to edit" opens, as a person does.
