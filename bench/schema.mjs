@@ -15,7 +15,7 @@
  * Variants: the schema as the server sends it (the operator's values as its
  * defaults); as our transforms give it to the Settings Editor, whose form
  * compiles it when it opens; and as they give it to JupyterLab's validator,
- * which compiles it at every start (lib/schemaForLab.js).
+ * which compiles it at every start (lib/plugins/model/schemaForLab.js).
  */
 import { readFileSync } from 'fs';
 import { createRequire } from 'module';
@@ -44,7 +44,7 @@ const PLUGIN_SCHEMA = JSON.parse(
   )
 );
 const { schemaForEditor, schemaForValidator } = await import(
-  path.join(root, 'lib', 'schemaForLab.js')
+  path.join(root, 'lib', 'plugins', 'model', 'schemaForLab.js')
 );
 
 const PEOPLE = Number(option('--people', 2000));
@@ -73,7 +73,7 @@ function withOverrides(schema, people) {
 }
 
 /**
- * As our fetch transform leaves it for the Settings Editor (src/settings.ts):
+ * As our fetch transform leaves it for the Settings Editor (src/plugins/model/settings.ts):
  * no lists' defaults, no checks the guard makes.
  */
 function forEditor(schema) {

@@ -22,6 +22,8 @@ from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
+from .shared import SERVER_EXTENSION_PATH
+
 #: What the panel reads, as the request's path has it (still percent-encoded,
 #: and so passed on): the viewer, the users (for the admins, where the
 #: operator granted list:users) and one group's members.
@@ -30,7 +32,6 @@ ALLOWED = re.compile(r"(user|users|groups/[A-Za-z0-9%._~!$&'()*+,;=:@-]+)")
 QUERY = re.compile(r"offset=\d{1,9}&limit=\d{1,4}")
 #: The request to the hub is abandoned after this long.
 TIMEOUT_SECONDS = 15
-ROUTE = ("hub-help", "api", "hub")
 
 
 class HubApiHandler(APIHandler):
@@ -38,7 +39,7 @@ class HubApiHandler(APIHandler):
     async def get(self) -> None:
         api_url = os.environ.get("JUPYTERHUB_API_URL")
         hub_auth = getattr(self.identity_provider, "hub_auth", None)
-        prefix = url_path_join(self.base_url, *ROUTE) + "/"
+        prefix = url_path_join(self.base_url, *SERVER_EXTENSION_PATH) + "/"
         path = self.request.path[len(prefix):]
         query = self.request.query
         if not api_url or hub_auth is None or not ALLOWED.fullmatch(path) or (
@@ -69,5 +70,5 @@ class HubApiHandler(APIHandler):
 
 
 def setup_route_handlers(web_app) -> None:
-    route = url_path_join(web_app.settings["base_url"], *ROUTE, ".+")
+    route = url_path_join(web_app.settings["base_url"], *SERVER_EXTENSION_PATH, ".+")
     web_app.add_handlers(".*$", [(route, HubApiHandler)])

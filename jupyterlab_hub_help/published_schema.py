@@ -24,7 +24,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-from .validate.limits import FORMAT_VERSION
+from .shared import FORMAT_VERSION
 from .validate.load import PLUGIN_ID
 from .validate.schema import schema_path
 

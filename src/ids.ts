@@ -1,14 +1,16 @@
 /**
  * Every id other code and the settings schema agree on: plugins, commands and
  * the built-in roles. Free of JupyterLab imports, so that the metadata and
- * report layers can use it too.
+ * report layers can use it too. What the Python side shares comes from
+ * jupyterlab_hub_help/shared.json, through the generated module.
  */
+import { PLUGIN_ID, ROLES } from './generated/shared';
 
 /**
  * Plugin ids; `model` is also the settings id.
  */
 export namespace PluginIDs {
-  export const model = 'jupyterlab-hub-help:plugin';
+  export const model = PLUGIN_ID;
   export const panel = 'jupyterlab-hub-help:panel';
   export const report = 'jupyterlab-hub-help:report';
   export const announcements = 'jupyterlab-hub-help:announcements';
@@ -19,7 +21,7 @@ export namespace PluginIDs {
  * The settings id, also accepted as a wrapper around a metadata URL's
  * document so that operators can serve their overrides file as it is.
  */
-export const PLUGIN_ID = PluginIDs.model;
+export { PLUGIN_ID };
 
 /**
  * Command ids, as the menus declared in the settings schema name them.
@@ -36,9 +38,4 @@ export namespace CommandIDs {
 /**
  * The built-in roles the code itself reasons about.
  */
-export namespace RoleIDs {
-  export const user = 'user';
-  export const hubAdministrator = 'hub-administrator';
-  export const communityRepresentative = 'community-representative';
-  export const supportTriager = 'support-triager';
-}
+export const RoleIDs = ROLES;

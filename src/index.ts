@@ -1,10 +1,10 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 
-import { announcementsPlugin } from './announcementsPlugin';
-import { communityPlugin } from './communityPlugin';
-import { modelPlugin } from './modelPlugin';
-import { panelPlugin } from './panelPlugin';
-import { reportPlugin } from './reportPlugin';
+import { announcementsPlugin } from './plugins/announcements';
+import { communityPlugin } from './plugins/community';
+import { modelPlugin } from './plugins/model';
+import { panelPlugin } from './plugins/panel';
+import { reportPlugin } from './plugins/report';
 
 const plugins: JupyterFrontEndPlugin<any>[] = [
   modelPlugin,

@@ -1,5 +1,6 @@
 import { IStateDB } from '@jupyterlab/statedb';
 import { JSONValue } from '@lumino/coreutils';
+import { IDisposable } from '@lumino/disposable';
 import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
@@ -22,7 +23,7 @@ import {
   ICommunityCopy,
   ICommunityResult,
   readStoredCommunityCopy
-} from './metadata/communityCopy';
+} from './hub/communityCopy';
 import { COMMUNITY_SERVICE } from './metadata/defaults';
 import { clampRefreshSeconds, LIMITS } from './metadata/limits';
 import { IMergeResult } from './metadata/merge';
@@ -33,11 +34,11 @@ import {
   IRemoteCopy,
   IRemoteResult,
   readStoredCopy
-} from './metadata/remote';
+} from './hub/remote';
 import { Resolver } from './metadata/resolve';
 import { ITrans } from './metadata/trans';
 import { IAnnouncement, IHubMetadata, SourceId } from './metadata/types';
-import { redactSecrets } from './report/redact';
+import { redactSecrets } from './hub/redact';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
 const STATE_DISMISSED = 'jupyterlab-hub-help:dismissed-announcements';
@@ -156,7 +157,7 @@ function mayMove(settings: ISources['settings']): boolean {
  * from. Sources come in (settings, the metadata URL, the live hub); the model
  * merges them and emits `changed`; views only read.
  */
-export class HubHelpModel {
+export class HubHelpModel implements IDisposable {
   constructor(options: IHubHelpModelOptions) {
     // The token goes to the Hub API client, and is not kept here.
     const { token, ...rest } = options;
@@ -464,7 +465,18 @@ export class HubHelpModel {
     await this._options.state?.save(STATE_DISMISSED, [...this._dismissed]);
   }
 
+  get isDisposed(): boolean {
+    return this._isDisposed;
+  }
+
+  /**
+   * Stop the poll and disconnect everyone from the model's signals.
+   */
   dispose(): void {
+    if (this._isDisposed) {
+      return;
+    }
+    this._isDisposed = true;
     this._poll?.dispose();
     Signal.clearData(this);
   }
@@ -813,6 +825,7 @@ export class HubHelpModel {
   private _client: HubClient | null;
   private _shared: SharedAdmins | undefined;
   private _poll: Poll | null = null;
+  private _isDisposed = false;
   private _refreshing: Promise<boolean> | null = null;
   private _refreshedAt = -Infinity;
   private _lastCheck: ILastCheck | undefined;

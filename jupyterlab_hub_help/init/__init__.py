@@ -15,5 +15,7 @@ per concern:
   homepage ``templateVars`` and the admin usernames), and what it leaves out;
 - ``prompts``: questions asked when a person is at the terminal;
 - ``output``: the settings overrides file or the values fragment, written;
+- ``report``: what the command tells the operator once the file is made
+  (what came from the values files, where the file went, what is left);
 - ``cli``: the ``jupyter hub-help init`` command.
 """

@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import List, Optional, TextIO
 
-from ..validate.limits import FORMAT_VERSION
+from ..shared import FORMAT_VERSION
 from ..validate.problems import ERROR, WARNING, Problem
 from .carry import Carried, FromError, carry_from
 from .check import errors_in, problems_as_validated

@@ -7,10 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
+from ..shared import ROLE_SUPPORT
 from ..validate.problems import json_path
 from .check import first_error
-
-SUPPORT_ROLE = "support-triager"
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Field:
         if self.channel:
             channels = (
                 document.setdefault("roles", {})
-                .setdefault(SUPPORT_ROLE, {})
+                .setdefault(ROLE_SUPPORT, {})
                 .setdefault("channels", [])
             )
             channels[:] = [c for c in channels if c.get("kind") != self.channel]
@@ -57,7 +56,7 @@ class Field:
 
     @property
     def path(self) -> str:
-        return json_path(["roles", SUPPORT_ROLE, "channels"] if self.channel else self.keys)
+        return json_path(["roles", ROLE_SUPPORT, "channels"] if self.channel else self.keys)
 
     def error(self, value: str) -> Optional[str]:
         """Why the panel would refuse this value, or None."""
@@ -97,7 +96,7 @@ FIELDS = (
 
 
 def support_channels(document: dict) -> List[dict]:
-    return (document.get("roles") or {}).get(SUPPORT_ROLE, {}).get("channels") or []
+    return (document.get("roles") or {}).get(ROLE_SUPPORT, {}).get("channels") or []
 
 
 def not_set(document: dict) -> List[str]:
@@ -109,7 +108,7 @@ def not_set(document: dict) -> List[str]:
     ]
     if not support_channels(document):
         lines.append(
-            f"{json_path(['roles', SUPPORT_ROLE, 'channels'])}: no way to reach the operator's "
+            f"{json_path(['roles', ROLE_SUPPORT, 'channels'])}: no way to reach the operator's "
             "support desk (--support-email or --support-url)"
         )
     return lines

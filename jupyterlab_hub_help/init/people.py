@@ -8,11 +8,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, List, Optional
 
+from ..shared import ROLE_ADMINISTRATOR, ROLE_REPRESENTATIVE
 from ..validate.problems import json_path
 from .check import errors_in
-
-REPRESENTATIVE = "community-representative"
-ADMINISTRATOR = "hub-administrator"
 
 #: ``[USERNAME:]NAME [<EMAIL>]``, as ``--representative`` takes it.
 SPEC_FORMAT = "[USERNAME:]NAME [<EMAIL>]"
@@ -36,7 +34,7 @@ def parse_spec(text: str) -> Spec:
         raise PersonError(f"write the person as {SPEC_FORMAT}")
     email = match.group("email")
     spec = Spec(match.group("name"), match.group("username"), email.strip() if email else None)
-    reason = _entry_error(entry(spec, [REPRESENTATIVE]))
+    reason = _entry_error(entry(spec, [ROLE_REPRESENTATIVE]))
     if reason:
         raise PersonError(reason)
     return spec
@@ -70,12 +68,12 @@ def people_list(
     remaining = [a for a in dict.fromkeys(admins) if a not in left_out]
     people = []
     for spec in representatives:
-        roles = [REPRESENTATIVE]
+        roles = [ROLE_REPRESENTATIVE]
         if spec.username in remaining:
-            roles.append(ADMINISTRATOR)
+            roles.append(ROLE_ADMINISTRATOR)
             remaining.remove(spec.username)
         people.append(entry(spec, roles))
-    people += [entry(Spec(name, username=name), [ADMINISTRATOR]) for name in remaining]
+    people += [entry(Spec(name, username=name), [ROLE_ADMINISTRATOR]) for name in remaining]
     return people
 
 

@@ -32,7 +32,7 @@ from tornado import web
 from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from ..validate.limits import DOCUMENT_MAX_CHARS, RESPONSE_MAX_BYTES
+from ..shared import DOCUMENT_MAX_CHARS, RESPONSE_MAX_BYTES
 from .checks import Checks
 from .config import MAX_SMALL_BODY_BYTES, parse_options
 from .document import Served, assemble

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, List, Optional, Sequence
 
 from ..validate.jsvalues import normalize
-from ..validate.limits import DOCUMENT_MAX_DEPTH, FORMAT_VERSION
+from ..shared import DOCUMENT_MAX_DEPTH, FORMAT_VERSION
 from ..validate.problems import json_path
 from ..validate.strictjson import StrictJsonError, loads
 from .validation import ERROR, check_section, errors

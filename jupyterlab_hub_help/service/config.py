@@ -7,14 +7,14 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import List, Mapping, Optional, Sequence
+from typing import Any, Callable, List, Mapping, Optional, Sequence
 from urllib.parse import urlparse
 
-from ..validate.limits import RESPONSE_MAX_BYTES
-from .origins import Origins
-from .validation import SECTIONS
+from jupyterhub.utils import url_path_join
 
-DEFAULT_NAME = "hub-help"
+from ..shared import COMMUNITY_SERVICE, RESPONSE_MAX_BYTES, SECTIONS
+from .origins import Origins
+
 #: The largest body of a change: a valid one serves a document the panel can
 #: read (RESPONSE_MAX_BYTES of UTF-8), with room for clients that escape
 #: what is not ASCII.
@@ -49,14 +49,28 @@ def _count(text: str) -> int:
     return value
 
 
+def _number_options(p: argparse.ArgumentParser, env: Callable[[str], Optional[str]]):
+    """Adds a numeric option that an environment variable may set; its help
+    names both."""
+
+    def add(flag: str, variable: str, parse: Callable[[str], Any], default: Any, help: str,
+            note: str = ""):
+        p.add_argument(
+            flag, type=parse, default=parse(env(variable) or str(default)),
+            help=f"{help} (env {variable}; default {default}{'; ' + note if note else ''})",
+        )
+
+    return add
+
+
 def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
     env = environ.get
-    name = env("JUPYTERHUB_SERVICE_NAME") or DEFAULT_NAME
+    name = env("JUPYTERHUB_SERVICE_NAME") or COMMUNITY_SERVICE
     p = argparse.ArgumentParser(
         prog="jupyter-hub-help-service",
         description=(
-            "The community help service: keeps the people, announcements and status "
-            "note that the hub's Community Representatives and admins edit, for the "
+            "The community help service: keeps the people, announcements, status note "
+            "and task notes that the hub's Community Representatives and admins edit, for the "
             "jupyterlab-hub-help panel. Run it as a JupyterHub service."
         ),
     )
@@ -98,28 +112,23 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=int(env("HUB_HELP_PORT") or 0) or None,
                    help="port to listen on (default: from JUPYTERHUB_SERVICE_URL, else 10101)")
     p.add_argument("--service-name", default=name,
-                   help="the service's name in the hub (env JUPYTERHUB_SERVICE_NAME; default hub-help)")
+                   help=f"the service's name in the hub (env JUPYTERHUB_SERVICE_NAME; default {COMMUNITY_SERVICE})")
     p.add_argument(
         "--cookie-secret-file",
         default=env("HUB_HELP_COOKIE_SECRET_FILE") or "hub-help-cookie-secret",
         help="file holding the secret that signs the sign-in cookie; created when "
         "missing (env HUB_HELP_COOKIE_SECRET_FILE; HUB_HELP_COOKIE_SECRET, hex, wins)",
     )
-    p.add_argument("--refresh-seconds", type=float,
-                   default=float(env("HUB_HELP_REFRESH_SECONDS") or 10),
-                   help="how often the cached document is read again from the database, "
-                   "for other processes' writes (default 10; 0: never)")
-    p.add_argument("--auth-cache-seconds", type=int,
-                   default=int(env("HUB_HELP_AUTH_CACHE_SECONDS") or 60),
-                   help="how long the hub's answer about a token is reused (default 60)")
-    p.add_argument("--history-days", type=_count,
-                   default=_count(env("HUB_HELP_HISTORY_DAYS") or "365"),
-                   help="how many days of changes the history keeps (env HUB_HELP_HISTORY_DAYS; "
-                   "default 365; 0: any age)")
-    p.add_argument("--history-max", type=_count,
-                   default=_count(env("HUB_HELP_HISTORY_MAX") or "1000"),
-                   help="how many changes of each section the history keeps (env "
-                   "HUB_HELP_HISTORY_MAX; default 1000; 0: any number)")
+    number = _number_options(p, env)
+    number("--refresh-seconds", "HUB_HELP_REFRESH_SECONDS", float, 10,
+           "how often the cached document is read again from the database, for other "
+           "processes' writes", "0: never")
+    number("--auth-cache-seconds", "HUB_HELP_AUTH_CACHE_SECONDS", int, 60,
+           "how long the hub's answer about a token is reused")
+    number("--history-days", "HUB_HELP_HISTORY_DAYS", _count, 365,
+           "how many days of changes the history keeps", "0: any age")
+    number("--history-max", "HUB_HELP_HISTORY_MAX", _count, 1000,
+           "how many changes of each section the history keeps", "0: any number")
     p.add_argument("--trust-xheaders", action="store_true",
                    default=env("HUB_HELP_TRUST_XHEADERS", "") not in ("", "0"),
                    help="believe the X-Forwarded-* and X-Real-Ip headers (env "
@@ -132,14 +141,11 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
                    "when each user's server has a subdomain of its own: the Get help panel "
                    "then calls the service from there (env HUB_HELP_SUBDOMAIN_HOST; default: "
                    "from the public URL the hub gives a service it manages)")
-    p.add_argument("--header-timeout", type=float,
-                   default=float(env("HUB_HELP_HEADER_TIMEOUT") or 60),
-                   help="seconds a connection may take to send a request's headers, or stay "
-                   "idle between requests (env HUB_HELP_HEADER_TIMEOUT; default 60)")
-    p.add_argument("--body-timeout", type=float,
-                   default=float(env("HUB_HELP_BODY_TIMEOUT") or 120),
-                   help="seconds a request may take to send its body (env "
-                   "HUB_HELP_BODY_TIMEOUT; default 120)")
+    number("--header-timeout", "HUB_HELP_HEADER_TIMEOUT", float, 60,
+           "seconds a connection may take to send a request's headers, or stay idle "
+           "between requests")
+    number("--body-timeout", "HUB_HELP_BODY_TIMEOUT", float, 120,
+           "seconds a request may take to send its body")
     p.add_argument("--upgrade-db", action="store_true",
                    help="bring the database up to date (under a lock that other replicas "
                    "respect), then exit: the one-shot step of an upgrade")
@@ -164,6 +170,8 @@ def parse_options(argv: Optional[Sequence[str]] = None,
     url = urlparse(environ.get("JUPYTERHUB_SERVICE_URL") or "")
     options.ip = options.ip or url.hostname or "127.0.0.1"
     options.port = options.port or url.port or 10101
-    prefix = environ.get("JUPYTERHUB_SERVICE_PREFIX") or f"/services/{options.service_name}/"
-    options.prefix = prefix if prefix.endswith("/") else prefix + "/"
+    # As JupyterHub's own services build it: the hub gives the prefix with a
+    # trailing slash, and the routes are joined under it.
+    prefix = environ.get("JUPYTERHUB_SERVICE_PREFIX") or url_path_join("/services", options.service_name)
+    options.prefix = url_path_join(prefix, "/")
     return options

@@ -11,9 +11,8 @@ import json
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Sequence
 
-from ..validate.limits import FORMAT_VERSION
+from ..shared import FORMAT_VERSION, SECTIONS, STATUS_ID
 from ..validate.strictjson import dumps
-from .validation import SECTIONS, STATUS_ID
 
 
 def assemble(texts: Dict[str, str], enabled: Sequence[str] = SECTIONS) -> bytes:

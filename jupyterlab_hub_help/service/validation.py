@@ -10,16 +10,12 @@ from __future__ import annotations
 
 from typing import Any, List
 
-from ..validate.limits import FORMAT_VERSION
+from ..shared import FORMAT_VERSION, REPRESENTATIVE_PROBLEMS, SECTIONS, STATUS_ID, TASK_NOTE_KEYS
 from ..validate.merge import SourceDocument, defaults_document, merge_problems
 from ..validate.parse import parse_document
 from ..validate.problems import ERROR, WARNING, Problem, describe_reason, json_path
 
 SOURCE = "community"
-SECTIONS = ("people", "announcements", "status", "tasks")
-#: What a task note may hold: the task's id and how to do it, in words.
-TASK_NOTE_KEYS = {"id": None, "how": {"text"}}
-STATUS_ID = "community-status"
 
 
 def section_document(name: str, value: Any) -> dict:
@@ -74,7 +70,7 @@ def check_section(name: str, value: Any, prefix: str = "$") -> List[dict]:
             [defaults_document(), SourceDocument(SOURCE, parsed.document, parsed.positions)]
         )
         for p in merged:
-            if p.source != SOURCE or p.code in ("no-representative", "too-many-representatives"):
+            if p.source != SOURCE or p.code in REPRESENTATIVE_PROBLEMS:
                 continue
             if p.code == "unknown-role":
                 # The operator's settings may define roles this service does

@@ -12,13 +12,13 @@ import argparse
 import sys
 from typing import List
 
+from ..shared import REPRESENTATIVE_PROBLEMS
 from .inputs import InputError, Located, Unit, metadata_url_unit, settings_units
 from .checker import get_checker
 from .load import MISSING, build_problems
 from .problems import ERROR
 from .report import as_json, as_text
 
-REPRESENTATIVE_CODES = ("no-representative", "too-many-representatives")
 
 DESCRIPTION = """\
 Check hub help settings as the extension will read them: the schema it ships
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
         if unit.settings is MISSING and unit.remote is MISSING:
             continue
         for problem in build_problems(unit.settings, unit.remote):
-            if problem.code in REPRESENTATIVE_CODES and (
+            if problem.code in REPRESENTATIVE_PROBLEMS and (
                 (problem.source == "settings" and unit.settings is MISSING)
                 or (problem.source == "metadata-url" and unit.remote is MISSING)
             ):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, List, Optional
 
 from .load import MISSING, PLUGIN_ID
-from .limits import DOCUMENT_MAX_DEPTH
+from ..shared import DOCUMENT_MAX_DEPTH
 from .problems import Problem, json_path
 from .values import Origins, ValuesError, find_blocks, helm_merge, is_values, load_yaml
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from typing import Any, List, Optional
 
 from .authority import limit_remote_authority
+from ..shared import PLUGIN_ID
 from .checker import Checker
 from .merge import SourceDocument, defaults_document, merge_problems
 from .parse import parse_document
 from .problems import Problem
 
-PLUGIN_ID = "jupyterlab-hub-help:plugin"
 
 #: Stands for a source that was not given at all (``None`` is JSON null).
 MISSING: Any = object()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional
 
+from ..shared import ROLE_REPRESENTATIVE
 from .catalogue import (
     BUILT_IN_OUTAGE_CATEGORIES,
     BUILT_IN_ROLES,
@@ -258,7 +259,7 @@ def _check_references(acc: _Accumulator, tasks: List[_Task], problems: List[Prob
 def _check_representatives(acc: _Accumulator, problems: List[Problem]) -> None:
     """The shared responsibility model asks for one or two Community
     Representatives (warnings: the panel still works)."""
-    count = sum(1 for p in acc.people if "community-representative" in p.roles)
+    count = sum(1 for p in acc.people if ROLE_REPRESENTATIVE in p.roles)
     if count == 0:
         problems.append(Problem(acc.people_source, "$.people", "no-representative", [], WARNING))
     elif count > 2:

@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Set
 
 from .checker import Checker, SchemaError, get_checker
 from .jsvalues import depth_exceeds, js_number, json_length, normalize
-from .limits import DOCUMENT_MAX_CHARS, DOCUMENT_MAX_DEPTH, FORMAT_VERSION, MAX_ROUNDS
+from ..shared import CHECK_MAX_ROUNDS, DOCUMENT_MAX_CHARS, DOCUMENT_MAX_DEPTH, FORMAT_VERSION
 from .problems import ERROR, WARNING, Problem, json_path
 
 EMAIL_PATTERN = "^[^\\s@]+@[^\\s@]+$"
@@ -64,7 +64,7 @@ def parse_document(value: Any, source: str, checker: Optional[Checker] = None) -
     seen: Set[tuple] = set()
     # Paths with a problem somewhere inside them.
     holds_problem: Set[str] = set()
-    for _ in range(MAX_ROUNDS):
+    for _ in range(CHECK_MAX_ROUNDS):
         errors = checker.errors(document)
         if not errors:
             return ParsedDocument(

@@ -14,46 +14,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, List, Sequence, Union
 
-#: The problem codes of problems.ts, with the same meaning.
-CODES = (
-    "type",
-    "required",
-    "unknown-field",
-    "enum",
-    "pattern",
-    "empty",
-    "minimum",
-    "maximum",
-    "localized",
-    "keywords",
-    "announcement",
-    "unsafe-link",
-    "bad-date",
-    "bad-email",
-    "repeated-item",
-    "invalid",
-    "emptied",
-    "too-many-problems",
-    "unknown-role",
-    "duplicate-id",
-    "missing-command",
-    "no-representative",
-    "too-many-representatives",
-    "not-json",
-    "unreadable-settings",
-    "fetch-failed",
-    "hub-unreachable",
-    "too-large",
-    "too-deep",
-    "not-allowed",
-    "settings-only",
-    "not-community",
-    "service-access",
-    "newer-format",
-    # The validator's own, about the files it reads.
-    "not-yaml",
-    "no-settings",
-)
+from ..shared import PROBLEM_CODES
+
+#: The problem codes of problems.ts, with the same meaning, and the
+#: validator's own, about the files it reads.
+CODES = PROBLEM_CODES + ("not-yaml", "no-settings")
 
 ERROR = "error"
 WARNING = "warning"

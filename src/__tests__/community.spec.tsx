@@ -17,7 +17,7 @@ import { CommandIDs } from '../ids';
 
 import { parseDocument } from '../metadata/parse';
 import { describeProblem } from '../metadata/problems';
-import { HubHelpModel } from '../model';
+import { HubHelpModel, IHubHelpModelOptions } from '../model';
 import { createModel, FakeHub, hubContext, TOKEN } from './fixtures';
 import { Handler, json, LocalServer, stopAllServers } from './localServer';
 
@@ -531,6 +531,27 @@ describe("editing with the service's own sign-in", () => {
     registry.addCommand(CommandIDs.editCommunity, { execute: () => undefined });
     return registry;
   };
+  /**
+   * The service, which lets alice edit with its own sign-in only (her
+   * browser holding `signedIn` already, when given), and her model, whose
+   * silent sign-in the test answers.
+   */
+  const withEditSignIn = async (
+    signedIn: string | null = null,
+    options: Partial<IHubHelpModelOptions> = {}
+  ) => {
+    const service = new FakeService();
+    service.signInToEdit = true;
+    service.signedIn = signedIn;
+    service.serve(hub);
+    const silent = silentSignIn();
+    const model = await createModel(
+      server.origin,
+      {},
+      { signInSilently: silent.signIn, ...options }
+    );
+    return { service, silent, model };
+  };
 
   it('uses an earlier sign-in, found with the cookie alone, once per session', async () => {
     const service = new FakeService();
@@ -571,15 +592,7 @@ describe("editing with the service's own sign-in", () => {
   });
 
   it('signs in silently on their own server when there is no sign-in yet (401 is nothing wrong), and then they edit', async () => {
-    const service = new FakeService();
-    service.signInToEdit = true;
-    service.serve(hub);
-    const silent = silentSignIn();
-    const model = await createModel(
-      server.origin,
-      {},
-      { signInSilently: silent.signIn }
-    );
+    const { service, silent, model } = await withEditSignIn();
     await expect(model.refresh()).resolves.toBe(true);
     expect(ofService(model)).toEqual([]);
     expect(silent.urls).toEqual([`${server.origin}/services/hub-help/`]);
@@ -597,15 +610,7 @@ describe("editing with the service's own sign-in", () => {
   });
 
   it('offers the sign-in, saying why, when the silent one does not answer; the tab it opens lets them edit', async () => {
-    const service = new FakeService();
-    service.signInToEdit = true;
-    service.serve(hub);
-    const silent = silentSignIn();
-    const model = await createModel(
-      server.origin,
-      {},
-      { signInSilently: silent.signIn }
-    );
+    const { service, silent, model } = await withEditSignIn();
     await model.refresh();
     silent.answer(undefined);
     await until(model, () => model.community.signInToEdit === 'needed');
@@ -647,20 +652,10 @@ describe("editing with the service's own sign-in", () => {
   });
 
   it("never signs in on someone else's server, and says why", async () => {
-    const service = new FakeService();
-    service.signInToEdit = true;
     // Not even with a sign-in the viewer made on their own server.
-    service.signedIn = 'xsrf-earlier';
-    service.serve(hub);
-    const silent = silentSignIn();
-    const model = await createModel(
-      server.origin,
-      {},
-      {
-        hub: hubContext(server.origin, { hubServerUser: 'bob' }),
-        signInSilently: silent.signIn
-      }
-    );
+    const { silent, model } = await withEditSignIn('xsrf-earlier', {
+      hub: hubContext(server.origin, { hubServerUser: 'bob' })
+    });
     await model.refresh();
     expect(silent.urls).toEqual([]);
     expect(meRequests()).toEqual(['token']);

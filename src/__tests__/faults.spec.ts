@@ -1,7 +1,7 @@
 import { HubClient, readLiveHub, RequestError } from '../hub';
 import { LIMITS } from '../metadata/limits';
 import { describeProblem, describeReason } from '../metadata/problems';
-import { fetchRemoteDocument, IRemoteCopy } from '../metadata/remote';
+import { fetchRemoteDocument, IRemoteCopy } from '../hub/remote';
 import { createModel, FakeHub, hubContext, TOKEN } from './fixtures';
 import {
   closedOrigin,

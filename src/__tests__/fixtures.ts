@@ -2,7 +2,7 @@ import { IncomingMessage, ServerResponse } from 'http';
 
 import { CommandRegistry } from '@lumino/commands';
 
-import { KeyValueStorage, readHubContext } from '../hub';
+import { IHubPaths, KeyValueStorage, readHubContext } from '../hub';
 import { parseDocument } from '../metadata/parse';
 import { englishTrans } from '../metadata/trans';
 import { HubHelpModel, IHubHelpModelOptions } from '../model';
@@ -95,17 +95,14 @@ export class MemoryStorage implements KeyValueStorage {
  * The hub context of alice's server on the hub at `origin`, or of the page
  * `page` describes (`{ hubServerUser: 'bob' }`: alice on bob's server).
  */
-export function hubContext(
-  origin: string,
-  page: { [name: string]: string } = {}
-) {
-  const options: { [name: string]: string } = {
+export function hubContext(origin: string, page: IHubPaths = {}) {
+  const paths: IHubPaths = {
     hubPrefix: '/hub/',
     hubHost: origin,
     hubUser: 'alice',
     ...page
   };
-  return readHubContext(name => options[name] ?? '');
+  return readHubContext(paths);
 }
 
 /**
@@ -138,7 +135,7 @@ export async function createModel(
  */
 export function offlineModel(commands: CommandRegistry): HubHelpModel {
   return new HubHelpModel({
-    hub: readHubContext(() => ''),
+    hub: readHubContext({}),
     token: '',
     language: 'en',
     trans: englishTrans,

@@ -332,10 +332,25 @@ describe('asking the hub', () => {
   });
 });
 
+describe('disposing', () => {
+  it('stops the poll and disconnects every listener, once', async () => {
+    const model = await createModel(server.origin);
+    model.startPolling();
+    let changed = false;
+    model.changed.connect(() => (changed = true));
+    model.dispose();
+    expect(model.isDisposed).toBe(true);
+    expect(model['_poll']!.isDisposed).toBe(true);
+    await model.dismiss('any');
+    expect(changed).toBe(false);
+    expect(() => model.dispose()).not.toThrow();
+  });
+});
+
 describe('redact', () => {
   it('removes token parameters outside a hub too', () => {
     const model = new HubHelpModel({
-      hub: readHubContext(() => ''),
+      hub: readHubContext({}),
       token: '',
       language: 'en',
       trans: englishTrans,

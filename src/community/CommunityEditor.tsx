@@ -5,14 +5,15 @@ import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import type { ValidatorType } from '@rjsf/utils';
 
-import { CommunitySection } from '../hub/community';
 import { HubHelpModel } from '../model';
 import { History } from './History';
 import { HistorySession } from './historySession';
-import { Refusal } from './outcome';
 import { RefusalNotice } from './RefusalNotice';
 import { SectionEditor } from './SectionEditor';
+import { CommunitySection, SectionSession } from './sectionSession';
 import { tabLabel } from './tabLabel';
+import { ImportOutcome, TransferSession } from './transferSession';
+import { useSessionState } from './useSessionState';
 
 export type EditorTab = CommunitySection | 'history';
 
@@ -23,6 +24,10 @@ export interface ICommunityEditorOptions {
   translator: ITranslator;
   trans: TranslationBundle;
   tab: EditorTab;
+  /**
+   * Told of each tab the person chooses, so that a reload reopens it.
+   */
+  onTabChosen?: (tab: EditorTab) => void;
 }
 
 /**
@@ -58,6 +63,19 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
     () => service && new HistorySession({ service, onUndone: refresh }),
     [service]
   );
+  // A tab's form starts from what the panel shows when the tab is chosen.
+  const section = React.useMemo(
+    () =>
+      service && tab !== 'history'
+        ? new SectionSession({
+            service,
+            section: tab,
+            shown: model.metadata,
+            onSaved: refresh
+          })
+        : null,
+    [service, tab]
+  );
   if (!service || !history || !viewer?.canEdit) {
     return (
       <p className="jp-HubHelp-editorSection" role="alert">
@@ -83,7 +101,10 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
             role="tab"
             aria-selected={t === tab}
             className="jp-mod-styled"
-            onClick={() => setTab(t)}
+            onClick={() => {
+              setTab(t);
+              props.onTabChosen?.(t);
+            }}
           >
             {tabLabel(t, trans)}
           </button>
@@ -95,16 +116,13 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
         ) : (
           <SectionEditor
             key={tab}
-            service={service}
+            session={section!}
             model={model}
-            section={tab}
-            metadata={model.metadata}
             schema={props.schema}
             validator={props.validator}
             trans={trans}
             translator={props.translator}
             language={model.language}
-            onSaved={refresh}
           />
         )}
       </div>
@@ -122,54 +140,33 @@ function TakeAway(
 ): JSX.Element | null {
   const { model, trans } = props;
   const service = model.community.service;
-  // What the last import came to: a sentence, or the service's refusal.
-  const [message, setMessage] = React.useState<string | Refusal>('');
-  if (!service) {
+  const session = React.useMemo(
+    () =>
+      service && new TransferSession({ service, onImported: props.onImported }),
+    [service]
+  );
+  if (!session) {
     return null;
   }
+  return <Transfer session={session} model={model} trans={trans} />;
+}
+
+function Transfer(props: {
+  session: TransferSession;
+  model: HubHelpModel;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { session, model, trans } = props;
+  const { outcome } = useSessionState(session);
   const exportAll = async () => {
-    const exported = await service.exportAll();
     const url = URL.createObjectURL(
-      new Blob([JSON.stringify(exported, null, 2)], {
-        type: 'application/json'
-      })
+      new Blob([await session.exportText()], { type: 'application/json' })
     );
     const link = document.createElement('a');
     link.href = url;
     link.download = 'hub-help-community.json';
     link.click();
     URL.revokeObjectURL(url);
-  };
-  const importFile = async (file: File) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (error) {
-      setMessage(
-        trans.__('%1 is not JSON: %2', file.name, (error as Error).message)
-      );
-      return;
-    }
-    const result = await service.importAll(parsed);
-    switch (result.kind) {
-      case 'saved':
-        setMessage(trans.__('Imported %1.', file.name));
-        props.onImported();
-        break;
-      case 'invalid':
-        setMessage(
-          trans.__(
-            'Nothing was imported: %1',
-            result.problems.map(p => `${p.path} ${p.reason}`).join('; ')
-          )
-        );
-        break;
-      case 'refused':
-        setMessage(result);
-        break;
-      default:
-        setMessage(trans.__('Nothing was imported.'));
-    }
   };
   return (
     <div className="jp-HubHelp-editorActions">
@@ -184,16 +181,38 @@ function TakeAway(
           onChange={e => {
             const file = e.currentTarget.files?.[0];
             if (file) {
-              void importFile(file);
+              void session.importFile(file);
             }
           }}
         />
       </label>
-      {typeof message !== 'string' ? (
-        <RefusalNotice refusal={message} model={model} trans={trans} />
+      {outcome?.kind === 'refused' ? (
+        <RefusalNotice refusal={outcome.refusal} model={model} trans={trans} />
       ) : (
-        message && <p role="status">{message}</p>
+        outcome && <p role="status">{importMessage(outcome, trans)}</p>
       )}
     </div>
   );
+}
+
+/**
+ * What an import came to, in a sentence.
+ */
+function importMessage(
+  outcome: Exclude<ImportOutcome, { kind: 'refused' }>,
+  trans: TranslationBundle
+): string {
+  switch (outcome.kind) {
+    case 'imported':
+      return trans.__('Imported %1.', outcome.file);
+    case 'not-json':
+      return trans.__('%1 is not JSON: %2', outcome.file, outcome.message);
+    case 'invalid':
+      return trans.__(
+        'Nothing was imported: %1',
+        outcome.problems.map(p => `${p.path} ${p.reason}`).join('; ')
+      );
+    case 'not-imported':
+      return trans.__('Nothing was imported.');
+  }
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { formatTime } from '../components/formatTime';
+import { formatTime } from '../metadata/localize';
 import { HubHelpModel } from '../model';
 import {
   HistoryOutcome,
@@ -14,6 +14,7 @@ import {
 } from './historySession';
 import { RefusalNotice } from './RefusalNotice';
 import { tabLabel } from './tabLabel';
+import { useSessionState } from './useSessionState';
 
 /**
  * Every recorded change, newest first, each with who made it, when and what
@@ -26,11 +27,7 @@ export function History(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const { session, model, trans } = props;
-  const subscribe = React.useCallback(
-    (listener: () => void) => session.subscribe(listener),
-    [session]
-  );
-  const state = React.useSyncExternalStore(subscribe, () => session.state);
+  const state = useSessionState(session);
   React.useEffect(() => void session.load(), [session]);
   const at = (change: ILaterChange) =>
     formatTime(new Date(change.at), model.language);

@@ -4,7 +4,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 
 import { SignInButton } from '../components/SignInButton';
 import { HubHelpModel } from '../model';
-import { describeRefusal, Refusal } from './outcome';
+import { describeRefusal, needsSignIn, Refusal } from './outcome';
 
 /**
  * A change the service refused, and why; with the sign-in, when that is
@@ -19,7 +19,7 @@ export function RefusalNotice(props: {
   return (
     <div className="jp-HubHelp-notice jp-HubHelp-severity-error" role="alert">
       <p>{describeRefusal(refusal, trans)}</p>
-      {refusal.error === 'sign-in-required' && (
+      {needsSignIn(refusal) && (
         <SignInButton
           model={model}
           trans={trans}

@@ -5,30 +5,22 @@ import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { FormComponent } from '@jupyterlab/ui-components';
 import type { ValidatorType } from '@rjsf/utils';
 
-import { formatTime } from '../components/formatTime';
-import {
-  CommunitySection,
-  CommunityService,
-  EditResult,
-  ISectionState
-} from '../hub/community';
-import { sectionSchema, startingValue } from './formSchema';
-import { localize } from '../metadata/localize';
-import { IHubMetadata } from '../metadata/types';
+import { formatTime, localize } from '../metadata/localize';
 import { HubHelpModel } from '../model';
+import { sectionSchema } from './formSchema';
 import { RefusalNotice } from './RefusalNotice';
+import { EditResult, SectionSession } from './sectionSession';
+import { useSessionState } from './useSessionState';
 
 export interface ISectionEditorProps {
-  service: CommunityService;
+  /**
+   * The section's conversation with the service.
+   */
+  session: SectionSession;
   /**
    * For the sign-in a refusal may ask for.
    */
   model: HubHelpModel;
-  section: CommunitySection;
-  /**
-   * What the panel shows now: where a section with nothing stored starts.
-   */
-  metadata: IHubMetadata;
   schema: ISettingRegistry.ISchema;
   /**
    * The form's validator (JupyterLab's shared copy), loaded with the editor.
@@ -37,71 +29,32 @@ export interface ISectionEditorProps {
   trans: TranslationBundle;
   translator: ITranslator;
   language: string;
-  /**
-   * Called once a change is stored, so that the panel shows it.
-   */
-  onSaved: () => void;
 }
 
 /**
- * One section's form: loaded from the service, saved with the revision it
- * was loaded at, so that an edit made meanwhile by someone else is never
- * overwritten unseen.
+ * One section's form, as its session holds it: loaded from the service,
+ * saved with the revision it was loaded at.
  */
 export function SectionEditor(props: ISectionEditorProps): JSX.Element {
-  const { service, section, trans } = props;
-  const [state, setState] = React.useState<ISectionState | null>(null);
-  const [draft, setDraft] = React.useState<unknown>(undefined);
-  const [outcome, setOutcome] = React.useState<EditResult | null>(null);
-  const [busy, setBusy] = React.useState(false);
-
-  // What the panel showed when the editor opened; later refreshes must not
-  // reset a form being edited.
-  const shown = React.useRef(props.metadata);
-  const load = React.useCallback(
-    (loaded: ISectionState) => {
-      setState(loaded);
-      setDraft(loaded.value ?? startingValue(section, shown.current));
-    },
-    [section]
-  );
-
-  React.useEffect(() => {
-    service.section(section).then(load, (error: unknown) =>
-      setOutcome({
-        kind: 'refused',
-        status: 0,
-        error: '',
-        message: error instanceof Error ? error.message : String(error)
-      })
-    );
-  }, [service, section, load]);
-
-  const save = async (etag: string, value: unknown = draft) => {
-    setBusy(true);
-    const result = await service.save(section, value, etag);
-    setBusy(false);
-    setOutcome(result);
-    if (result.kind === 'saved') {
-      load(result.state);
-      props.onSaved();
-    }
-  };
+  const { session, trans } = props;
+  const { section, shown } = session;
+  const { stored, draft, outcome, busy } = useSessionState(session);
+  React.useEffect(() => void session.load(), [session]);
 
   const schema = React.useMemo(
     () =>
       sectionSchema(
         props.schema,
         section,
-        shown.current.tasks.map(t => ({
+        shown.tasks.map(t => ({
           id: t.id,
           title: localize(t.title, props.language)
         }))
       ),
-    [props.schema, section, props.language]
+    [props.schema, section, shown, props.language]
   );
 
-  if (!state) {
+  if (!stored) {
     return (
       <div className="jp-HubHelp-editorSection">
         {outcome?.kind === 'refused' ? (
@@ -117,11 +70,11 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
   return (
     <div className="jp-HubHelp-editorSection">
       <p className="jp-HubHelp-muted">
-        {state.updatedBy && state.updatedAt
+        {stored.updatedBy && stored.updatedAt
           ? trans.__(
               'Last changed by %1 at %2.',
-              state.updatedBy,
-              formatTime(new Date(state.updatedAt), props.language)
+              stored.updatedBy,
+              formatTime(new Date(stored.updatedAt), props.language)
             )
           : trans.__("Nothing stored yet: the operator's settings apply.")}
       </p>
@@ -130,16 +83,13 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
         model={props.model}
         trans={trans}
         language={props.language}
-        onTheirs={current => {
-          load(current);
-          setOutcome(null);
-        }}
-        onMine={current => void save(current.etag)}
+        onTheirs={() => session.loadTheirs()}
+        onMine={() => void session.saveMine()}
       />
       <FormComponent
         schema={schema as any}
         formData={draft as any}
-        onChange={e => setDraft(e.formData)}
+        onChange={e => session.edit(e.formData)}
         validator={props.validator as any}
         translator={props.translator}
         idPrefix={`jp-HubHelp-edit-${section}`}
@@ -149,25 +99,22 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
         <button
           className="jp-mod-styled jp-mod-accept"
           disabled={busy}
-          onClick={() => void save(state.etag)}
+          onClick={() => void session.save()}
         >
           {trans.__('Save')}
         </button>
         <button
           className="jp-mod-styled jp-mod-reject"
           disabled={busy}
-          onClick={() => {
-            load(state);
-            setOutcome(null);
-          }}
+          onClick={() => session.discard()}
         >
           {trans.__('Discard changes')}
         </button>
-        {section === 'status' && state.value !== null && (
+        {section === 'status' && stored.value !== null && (
           <button
             className="jp-mod-styled jp-mod-warn"
             disabled={busy}
-            onClick={() => void save(state.etag, null)}
+            onClick={() => void session.remove()}
           >
             {trans.__('Remove the status note')}
           </button>
@@ -185,8 +132,8 @@ function Outcome(props: {
   model: HubHelpModel;
   trans: TranslationBundle;
   language: string;
-  onTheirs: (current: ISectionState) => void;
-  onMine: (current: ISectionState) => void;
+  onTheirs: () => void;
+  onMine: () => void;
 }): JSX.Element | null {
   const { outcome, trans } = props;
   switch (outcome?.kind) {
@@ -217,16 +164,10 @@ function Outcome(props: {
                 : '?'
             )}
           </p>
-          <button
-            className="jp-mod-styled"
-            onClick={() => props.onTheirs(current)}
-          >
+          <button className="jp-mod-styled" onClick={props.onTheirs}>
             {trans.__('Load their version')}
           </button>
-          <button
-            className="jp-mod-styled jp-mod-warn"
-            onClick={() => props.onMine(current)}
-          >
+          <button className="jp-mod-styled jp-mod-warn" onClick={props.onMine}>
             {trans.__('Save mine over theirs')}
           </button>
         </div>

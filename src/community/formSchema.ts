@@ -1,6 +1,7 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 
-import { CommunitySection } from '../hub/community';
+import { STATUS_ID } from '../generated/shared';
+import type { CommunitySection } from '../hub/community';
 import { IHubMetadata } from '../metadata/types';
 
 type Schema = { [key: string]: any };
@@ -90,7 +91,7 @@ export function startingValue(
 /**
  * The announcement the service serves its status note as.
  */
-export const COMMUNITY_STATUS = 'community-status';
+export const COMMUNITY_STATUS = STATUS_ID;
 
 function defined(entry: { [key: string]: unknown }): {
   [key: string]: unknown;

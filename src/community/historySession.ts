@@ -7,6 +7,7 @@ import type {
   UndoResult
 } from '../hub/community';
 import type { Refusal } from './outcome';
+import { Session } from './session';
 
 // The types the History view renders, so that it needs nothing from ../hub.
 export type {
@@ -105,7 +106,7 @@ function outcomeOf(
  * made meanwhile is never discarded unseen. Views subscribe and render
  * `state`; a new state object comes with each change.
  */
-export class HistorySession {
+export class HistorySession extends Session<IHistoryState> {
   constructor(options: {
     service: HistoryService;
     /**
@@ -113,12 +114,16 @@ export class HistorySession {
      */
     onUndone: () => void;
   }) {
+    super({
+      changes: null,
+      hasOlder: false,
+      loading: false,
+      busy: false,
+      question: null,
+      outcome: null
+    });
     this._service = options.service;
     this._onUndone = options.onUndone;
-  }
-
-  get state(): IHistoryState {
-    return this._state;
   }
 
   /**
@@ -132,7 +137,7 @@ export class HistorySession {
    * Add the next older page.
    */
   async showOlder(): Promise<void> {
-    if (this._next !== null && !this._state.loading) {
+    if (this._next !== null && !this.state.loading) {
       await this._read(this._next);
     }
   }
@@ -141,7 +146,7 @@ export class HistorySession {
    * Undo `change`, only while nothing came after it; otherwise ask.
    */
   async undo(change: ICommunityChange): Promise<void> {
-    if (!this._state.busy) {
+    if (!this.state.busy) {
       this._set({ busy: true, question: null, outcome: null });
       this._answered(change, await this._service.undo(change));
     }
@@ -158,7 +163,7 @@ export class HistorySession {
    * The person chose to undo only the asked change, keeping the later ones.
    */
   async undoOnly(): Promise<void> {
-    if (this._state.question?.onlyThis) {
+    if (this.state.question?.onlyThis) {
       await this._confirm('only');
     }
   }
@@ -171,17 +176,9 @@ export class HistorySession {
     this._set({ question: null });
   }
 
-  /**
-   * Call `listener` after each change; returns what stops it.
-   */
-  subscribe(listener: () => void): () => void {
-    this._listeners.add(listener);
-    return () => this._listeners.delete(listener);
-  }
-
   private async _confirm(choice: 'all' | 'only'): Promise<void> {
     const asked = this._asked;
-    if (!asked || this._state.busy) {
+    if (!asked || this.state.busy) {
       return;
     }
     this._set({ busy: true });
@@ -195,7 +192,7 @@ export class HistorySession {
     result: UndoResult,
     choice?: 'all' | 'only'
   ): void {
-    const { question } = this._state;
+    const { question } = this.state;
     this._asked = null;
     if (result.kind === 'later-changes') {
       const { later, laterCount, onlyThis, current } = result;
@@ -226,7 +223,7 @@ export class HistorySession {
     try {
       const page = await this._service.history({ before });
       this._next = page.next;
-      const shown = before === undefined ? [] : (this._state.changes ?? []);
+      const shown = before === undefined ? [] : (this.state.changes ?? []);
       this._set({
         changes: [...shown, ...page.changes],
         hasOlder: page.next !== null,
@@ -234,7 +231,7 @@ export class HistorySession {
       });
     } catch (error) {
       this._set({
-        changes: this._state.changes ?? [],
+        changes: this.state.changes ?? [],
         loading: false,
         outcome: {
           kind: 'load-failed',
@@ -242,11 +239,6 @@ export class HistorySession {
         }
       });
     }
-  }
-
-  private _set(patch: Partial<IHistoryState>): void {
-    this._state = { ...this._state, ...patch };
-    this._listeners.forEach(listener => listener());
   }
 
   private _service: HistoryService;
@@ -258,13 +250,4 @@ export class HistorySession {
    */
   private _asked: { change: ICommunityChange; current: ISectionState } | null =
     null;
-  private _state: IHistoryState = {
-    changes: null,
-    hasOlder: false,
-    loading: false,
-    busy: false,
-    question: null,
-    outcome: null
-  };
-  private _listeners = new Set<() => void>();
 }

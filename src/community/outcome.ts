@@ -8,13 +8,21 @@ import type { EditResult } from '../hub/community';
 export type Refusal = Extract<EditResult, { kind: 'refused' }>;
 
 /**
+ * Whether the service refused until the person signs in to it: the page's
+ * token may read, but editing needs the service's own sign-in.
+ */
+export function needsSignIn(result: EditResult | null | undefined): boolean {
+  return result?.kind === 'refused' && result.error === 'sign-in-required';
+}
+
+/**
  * Why the service refused a change, in the editor's words.
  */
 export function describeRefusal(
   result: Refusal,
   trans: TranslationBundle
 ): string {
-  if (result.error === 'sign-in-required') {
+  if (needsSignIn(result)) {
     return trans.__(
       "Nothing was changed: editing this hub's help needs a sign-in to the hub help service of its own, so that a server you visit cannot change it in your name. Sign in, then try again."
     );

@@ -31,12 +31,12 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
   const open = (tab: string) =>
     void commands.execute(CommandIDs.editCommunity, { tab });
   return (
-    <Section id="community" title={trans.__('Keep this help current')}>
-      <p className="jp-HubHelp-muted">
-        {trans.__(
-          'You can change what every panel on this hub shows for these parts.'
-        )}
-      </p>
+    <KeepCurrent
+      {...props}
+      note={trans.__(
+        'You can change what every panel on this hub shows for these parts.'
+      )}
+    >
       <div className="jp-HubHelp-editorActions">
         {viewer.sections.map(section => (
           <button
@@ -54,6 +54,27 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
           {trans.__('History')}
         </button>
       </div>
+    </KeepCurrent>
+  );
+}
+
+/**
+ * The panel's section for those who keep the help current: a `note` on what
+ * they can do here, and the sign-in to the service when `signIn` labels it.
+ */
+function KeepCurrent(
+  props: IViewProps & {
+    note: string;
+    signIn?: string;
+    children?: React.ReactNode;
+  }
+): JSX.Element {
+  const { model, trans, signIn } = props;
+  return (
+    <Section id="community" title={trans.__('Keep this help current')}>
+      <p className="jp-HubHelp-muted">{props.note}</p>
+      {signIn && <SignInButton model={model} trans={trans} label={signIn} />}
+      {props.children}
     </Section>
   );
 }
@@ -63,20 +84,15 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
  * who may be editors sign in to it once, in a new tab, through the hub.
  */
 function SignInToRead(props: IViewProps): JSX.Element {
-  const { model, trans } = props;
+  const { trans } = props;
   return (
-    <Section id="community" title={trans.__('Keep this help current')}>
-      <p className="jp-HubHelp-muted">
-        {trans.__(
-          "This page cannot reach the hub help service by itself. If you keep this hub's people and announcements, sign in to it once in a new tab."
-        )}
-      </p>
-      <SignInButton
-        model={model}
-        trans={trans}
-        label={trans.__('Sign in to the hub help service')}
-      />
-    </Section>
+    <KeepCurrent
+      {...props}
+      note={trans.__(
+        "This page cannot reach the hub help service by itself. If you keep this hub's people and announcements, sign in to it once in a new tab."
+      )}
+      signIn={trans.__('Sign in to the hub help service')}
+    />
   );
 }
 
@@ -86,29 +102,21 @@ function SignInToRead(props: IViewProps): JSX.Element {
  * else's server, whose pages would receive that sign-in.
  */
 function SignInToEdit(props: IViewProps & { elsewhere: boolean }): JSX.Element {
-  const { model, trans } = props;
-  return (
-    <Section id="community" title={trans.__('Keep this help current')}>
-      {props.elsewhere ? (
-        <p className="jp-HubHelp-muted">
-          {trans.__(
-            "You can edit this hub's help from your own server. This server is someone else's: a sign-in made here could let it change the hub's help in your name."
-          )}
-        </p>
-      ) : (
-        <>
-          <p className="jp-HubHelp-muted">
-            {trans.__(
-              "You can edit this hub's help. Editing needs a sign-in to the hub help service of its own, so that a server you visit cannot change the hub's help in your name."
-            )}
-          </p>
-          <SignInButton
-            model={model}
-            trans={trans}
-            label={trans.__('Sign in to edit')}
-          />
-        </>
+  const { trans } = props;
+  return props.elsewhere ? (
+    <KeepCurrent
+      {...props}
+      note={trans.__(
+        "You can edit this hub's help from your own server. This server is someone else's: a sign-in made here could let it change the hub's help in your name."
       )}
-    </Section>
+    />
+  ) : (
+    <KeepCurrent
+      {...props}
+      note={trans.__(
+        "You can edit this hub's help. Editing needs a sign-in to the hub help service of its own, so that a server you visit cannot change the hub's help in your name."
+      )}
+      signIn={trans.__('Sign in to edit')}
+    />
   );
 }

@@ -4,8 +4,9 @@ import { closeIcon } from '@jupyterlab/ui-components';
 
 import { localize } from '../metadata/localize';
 import { INamedLink } from '../metadata/types';
+import { isolate } from '../metadata/text';
 import { IViewProps } from './viewProps';
-import { isolate, IsolatedText, OperatorText } from './OperatorText';
+import { IsolatedText, OperatorText } from './OperatorText';
 import { safeImageSource, SafeLink } from './SafeLink';
 
 /**

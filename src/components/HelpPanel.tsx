@@ -1,5 +1,7 @@
 import * as React from 'react';
 
+import { UseSignal } from '@jupyterlab/ui-components';
+
 import { IViewProps } from './viewProps';
 import { CommunityActions } from './CommunityActions';
 import { Header } from './Header';
@@ -7,14 +9,20 @@ import { People } from './People';
 import { Problems } from './Problems';
 import { Status } from './Status';
 import { TaskFinder } from './TaskFinder';
-import { useSignal } from './useSignal';
 import { YourRole } from './YourRole';
 
 /**
  * The Get help panel: every section reads the model and nothing else.
  */
 export function HelpPanel(props: IViewProps): JSX.Element {
-  useSignal(props.model.changed);
+  return (
+    <UseSignal signal={props.model.changed}>
+      {() => <Sections {...props} />}
+    </UseSignal>
+  );
+}
+
+function Sections(props: IViewProps): JSX.Element {
   if (!props.model.ready) {
     return (
       <div className="jp-HubHelp-body">

@@ -28,20 +28,7 @@ export function OperatorText(props: {
 }
 
 /**
- * Operator text to substitute into a translated sentence, between Unicode
- * isolates (FSI…PDI), so that it is laid out on its own ("Hours: %1" with an
- * Arabic day range and "08:00–16:00 UTC"). Shown in the page through
- * IsolatedText; as it is where only a string fits (a title, an aria-label,
- * a notification, a command label).
- */
-export function isolate(text: string): string {
-  // Isolates inside the text itself would end ours early.
-  const inner = text.replace(/[\u2066-\u2069]/g, '');
-  return inner && `\u2068${inner}\u2069`;
-}
-
-/**
- * A sentence whose operator parts were isolated with `isolate`, rendered
+ * A sentence whose operator parts were isolated with `isolate` (metadata/text.ts), rendered
  * with each FSI…PDI part as a <bdi>: the same layout, and no invisible
  * characters to copy or to search for.
  */

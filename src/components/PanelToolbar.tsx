@@ -1,22 +1,34 @@
 import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
-import { refreshIcon, ToolbarButtonComponent } from '@jupyterlab/ui-components';
+import {
+  refreshIcon,
+  ToolbarButtonComponent,
+  UseSignal
+} from '@jupyterlab/ui-components';
 
+import { formatTime } from '../metadata/localize';
 import { HubHelpModel } from '../model';
-import { formatTime } from './formatTime';
-import { useSignal } from './useSignal';
+
+interface IRefreshItemProps {
+  model: HubHelpModel;
+  trans: TranslationBundle;
+}
 
 /**
  * When the panel's information was last checked, and a button to check again
  * now; while a check runs the button waits and the time says so.
  */
-export function RefreshItem(props: {
-  model: HubHelpModel;
-  trans: TranslationBundle;
-}): JSX.Element {
+export function RefreshItem(props: IRefreshItemProps): JSX.Element {
+  return (
+    <UseSignal signal={props.model.checkChanged}>
+      {() => <LastCheck {...props} />}
+    </UseSignal>
+  );
+}
+
+function LastCheck(props: IRefreshItemProps): JSX.Element {
   const { model, trans } = props;
-  useSignal(model.checkChanged);
   const check = model.lastCheck;
   const when = check && formatTime(check.at, model.language);
   const status = model.refreshing

@@ -5,9 +5,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { localize } from '../metadata/localize';
 import { isEmptyContactPoint } from '../metadata/resolve';
 import { IRole } from '../metadata/types';
+import { isolate } from '../metadata/text';
 import { ContactPointView } from './Contacts';
 import { IViewProps } from './viewProps';
-import { isolate, IsolatedText, OperatorText } from './OperatorText';
+import { IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 
 /**

@@ -2,8 +2,9 @@ import * as React from 'react';
 
 import { describeProblem } from '../metadata/problems';
 import { ITrans } from '../metadata/trans';
+import { isolate } from '../metadata/text';
 import { IViewProps } from './viewProps';
-import { isolate, IsolatedText } from './OperatorText';
+import { IsolatedText } from './OperatorText';
 import { Section } from './Section';
 
 /**

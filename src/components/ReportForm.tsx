@@ -11,7 +11,8 @@ import type {
   ReportReason,
   ReportSummary
 } from '../report';
-import { isolate, IsolatedText } from './OperatorText';
+import { isolate } from '../metadata/text';
+import { IsolatedText } from './OperatorText';
 import { RouteView } from './Route';
 import { SafeLink } from './SafeLink';
 

@@ -5,8 +5,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { localize } from '../metadata/localize';
 import { IRoute, RouteReason } from '../metadata/resolve';
 import { IRole } from '../metadata/types';
+import { isolate } from '../metadata/text';
 import { ContactPointView } from './Contacts';
-import { isolate, IsolatedText } from './OperatorText';
+import { IsolatedText } from './OperatorText';
 
 /**
  * One line saying who handles something for this viewer.

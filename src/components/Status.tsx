@@ -1,8 +1,8 @@
 import * as React from 'react';
 
 import { CommandIDs } from '../ids';
+import { formatTime } from '../metadata/localize';
 import { IViewProps } from './viewProps';
-import { formatTime } from './formatTime';
 import { Section } from './Section';
 import { SafeLink } from './SafeLink';
 

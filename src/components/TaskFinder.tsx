@@ -3,8 +3,9 @@ import * as React from 'react';
 import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 
 import { ITaskMatch, searchableTasks, searchTasks } from '../metadata/search';
+import { isolate } from '../metadata/text';
 import { IViewProps } from './viewProps';
-import { isolate, IsolatedText, OperatorText } from './OperatorText';
+import { IsolatedText, OperatorText } from './OperatorText';
 import { SearchBox } from './SearchBox';
 import { Section } from './Section';
 import { RouteSummary, RouteView } from './Route';

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../report/redact';
+import { redactSecrets } from './redact';
 import { hubServiceUrl, IHubContext } from './context';
 import { getJson, IJsonAnswer, IRequestOptions, requestJson } from './request';
 
@@ -132,7 +132,9 @@ export class HubClient {
   }
 
   /**
-   * Whether the hub answers right now (a short, unauthenticated request).
+   * Whether the hub answers right now (a short, unauthenticated request,
+   * given up after the client's timeout: LIMITS.requestTimeoutMs unless
+   * told otherwise).
    */
   async answers(): Promise<boolean> {
     return this.version().then(

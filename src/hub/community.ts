@@ -1,17 +1,14 @@
+import { SECTIONS } from '../generated/shared';
 import { HubClient, SignInCredential } from './client';
 import { RequestError } from './request';
 
 /**
  * The parts of the help document a community keeps in the service.
  */
-export type CommunitySection = 'people' | 'announcements' | 'status' | 'tasks';
+export type CommunitySection = (typeof SECTIONS)[number];
 
-const SECTIONS: readonly string[] = [
-  'people',
-  'announcements',
-  'status',
-  'tasks'
-];
+const isSection = (s: unknown): s is CommunitySection =>
+  (SECTIONS as readonly unknown[]).includes(s);
 
 /**
  * What the service says of the person looking.
@@ -306,10 +303,7 @@ function readViewer(body: unknown): {
       because: ['admin', 'representative', 'scope'].includes(b.because)
         ? b.because
         : null,
-      sections: (Array.isArray(b.sections) ? b.sections : []).filter(
-        (s: unknown): s is CommunitySection =>
-          typeof s === 'string' && SECTIONS.includes(s)
-      ),
+      sections: (Array.isArray(b.sections) ? b.sections : []).filter(isSection),
       credential,
       signInToEdit: b.signInToEdit === true
     },

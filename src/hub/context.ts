@@ -1,6 +1,11 @@
+import { URLExt } from '@jupyterlab/coreutils';
+
+import { SERVER_EXTENSION_PATH } from '../generated/shared';
+
 /**
- * What the page says about the hub: read from PageConfig, which JupyterHub's
- * single-user server fills in. Outside JupyterHub `onHub` is false.
+ * What the page says about the hub: read from JupyterLab's paths, which
+ * JupyterHub's single-user server fills in. Outside JupyterHub `onHub` is
+ * false.
  */
 export interface IHubContext {
   onHub: boolean;
@@ -39,18 +44,37 @@ export interface IHubContext {
 }
 
 /**
- * Read the hub context. `getOption` is PageConfig.getOption, passed in so
- * that this stays testable without a page.
+ * What the page is told about the hub: JupyterLab's paths
+ * (`JupyterFrontEnd.IPaths['urls']`, filled from PageConfig as
+ * @jupyterlab/hub-extension reads them), and the server's owner, which they
+ * do not hold (PageConfig's `hubServerUser`, from JupyterHub 5).
+ */
+export interface IHubPaths {
+  /**
+   * This server's base URL.
+   */
+  readonly base?: string;
+  readonly hubPrefix?: string;
+  readonly hubHost?: string;
+  readonly hubUser?: string;
+  readonly hubServerName?: string;
+  readonly hubServerUser?: string;
+}
+
+/**
+ * Read the hub context from the paths, given as values so that this stays
+ * testable without a page; `pageOrigin` is this page's origin.
  */
 export function readHubContext(
-  getOption: (name: string) => string,
+  paths: IHubPaths,
   pageOrigin?: string
 ): IHubContext {
-  const hubPrefix = getOption('hubPrefix');
-  const hubHost = getOption('hubHost');
-  const user = getOption('hubUser');
-  const base = `${hubHost}${hubPrefix}`;
-  const baseUrl = getOption('baseUrl');
+  const hubPrefix = paths.hubPrefix || '';
+  const hubHost = paths.hubHost || '';
+  const user = paths.hubUser || '';
+  const baseUrl = paths.base || '';
+  // As @jupyterlab/hub-extension builds the hub's URLs.
+  const hubUrl = (path: string) => hubHost + URLExt.join(hubPrefix, path);
   const fromBaseUrl = ownerFromBaseUrl(baseUrl);
   const subdomains =
     !!pageOrigin && !!hubHost && new URL(hubHost).origin !== pageOrigin;
@@ -60,18 +84,18 @@ export function readHubContext(
     hubHost,
     user,
     // hubServerUser exists from JupyterHub 5; before, the base URL names the owner.
-    serverUser: getOption('hubServerUser') || fromBaseUrl || user,
-    serverName: getOption('hubServerName'),
+    serverUser: paths.hubServerUser || fromBaseUrl || user,
+    serverName: paths.hubServerName || '',
     subdomains,
     urls: {
-      home: `${base}home`,
-      admin: `${base}admin`,
-      token: `${base}token`,
-      spawn: `${base}spawn`,
-      api: `${base}api/`,
+      home: hubUrl('home'),
+      admin: hubUrl('admin'),
+      token: hubUrl('token'),
+      spawn: hubUrl('spawn'),
+      api: hubUrl('api/'),
       viewerApi: subdomains
-        ? `${pageOrigin}${baseUrl}hub-help/api/hub/`
-        : `${base}api/`
+        ? `${pageOrigin}${URLExt.join(baseUrl, SERVER_EXTENSION_PATH, '/')}`
+        : hubUrl('api/')
     }
   };
 }

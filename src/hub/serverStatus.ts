@@ -1,13 +1,8 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
+import { LIMITS } from '../metadata/limits';
 import { withTimeout } from './request';
-
-/**
- * How long a report waits for this JupyterLab server: a server that takes
- * longer is as good as down for the person reporting.
- */
-export const SERVER_CHECK_TIMEOUT_MS = 3000;
 
 /**
  * Whether this JupyterLab server answers right now. The request is
@@ -15,7 +10,7 @@ export const SERVER_CHECK_TIMEOUT_MS = 3000;
  */
 export async function serverAnswers(
   settings: ServerConnection.ISettings,
-  timeoutMs: number = SERVER_CHECK_TIMEOUT_MS
+  timeoutMs: number = LIMITS.serverCheckTimeoutMs
 ): Promise<boolean> {
   try {
     const response = await withTimeout(timeoutMs, signal =>

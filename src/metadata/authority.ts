@@ -1,3 +1,4 @@
+import { SECTIONS, TASK_NOTE } from '../generated/shared';
 import { IParsedDocument } from './parse';
 import { IProblem, jsonPath, ProblemCode } from './problems';
 import {
@@ -8,9 +9,20 @@ import {
 } from './types';
 
 /**
- * What a task note may hold, on a task another source defines.
+ * The fields a task note may hold, on a task another source defines, and the
+ * keys of each (`how: ['text']`); shared with the service.
  */
-const NOTE_FIELDS = 'tasks[].id (of a listed task), tasks[].how.text';
+const NOTE: { readonly [key: string]: readonly string[] } = TASK_NOTE;
+const isNoteField = (key: string) =>
+  Object.prototype.hasOwnProperty.call(NOTE, key);
+
+/**
+ * The note's fields as a problem names them.
+ */
+const NOTE_FIELDS = [
+  'tasks[].id (of a listed task)',
+  ...NOTE['how'].map(key => `tasks[].how.${key}`)
+].join(', ');
 
 /**
  * Keys no other source may set.
@@ -19,13 +31,15 @@ const SETTINGS_ONLY = ['metadataUrlMaySet', 'communityService'] as const;
 
 /**
  * What the community help service may set: the parts a community keeps
- * current itself. The rest of the document stays the operator's.
+ * current itself (its status note arrives as an announcement). The rest of
+ * the document stays the operator's.
  */
 export const COMMUNITY_KEYS: readonly (keyof IHubMetadataDocument)[] = [
   'formatVersion',
-  'people',
-  'announcements',
-  'tasks'
+  ...SECTIONS.filter(
+    (section): section is Exclude<typeof section, 'status'> =>
+      section !== 'status'
+  )
 ];
 
 function ignored(
@@ -123,10 +137,10 @@ export function limitCommunityAuthority(
         return;
       }
       Object.keys(task)
-        .filter(key => key !== 'id' && key !== 'how')
+        .filter(key => !isNoteField(key))
         .forEach(key => refuse([...at, key], NOTE_FIELDS));
       Object.keys(task.how ?? {})
-        .filter(key => key !== 'text')
+        .filter(key => !NOTE['how'].includes(key))
         .forEach(key => refuse([...at, 'how', key], NOTE_FIELDS));
       if (task.how?.text !== undefined) {
         notes.push({ id: task.id, how: { text: task.how.text } });

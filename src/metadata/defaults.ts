@@ -1,5 +1,7 @@
+import { LIMITS } from './limits';
 import { englishTrans, ITrans } from './trans';
 import { IHubMetadataDocument, IRoleEntry, ITaskEntry } from './types';
+import { COMMUNITY_SERVICE } from '../generated/shared';
 
 /**
  * Role ids renamed over time; old ids in operator documents keep working.
@@ -14,7 +16,7 @@ export const ROLE_ALIASES: { [old: string]: string } = {
  * The name the community help service runs under unless the settings name
  * another (`communityService`); the panel looks for it there.
  */
-export const COMMUNITY_SERVICE = 'hub-help';
+export { COMMUNITY_SERVICE };
 
 /**
  * The built-in catalogue, written from the shared responsibility model: the
@@ -45,7 +47,7 @@ export function builtInDefaults(
         recipient: 'incident-responder'
       }
     ],
-    refreshInterval: 300,
+    refreshInterval: LIMITS.refreshDefaultSeconds,
     metadataUrl: '',
     adminDiscovery: { enabled: true, group: '', exclude: [] },
     communityService: COMMUNITY_SERVICE

@@ -16,7 +16,6 @@ export * from './assemble';
 export * from './build';
 export * from './layers';
 export { PLUGIN_ID } from '../ids';
-export * from './remote';
 export * from './limits';
 export * from './text';
 export * from './authority';

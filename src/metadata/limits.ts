@@ -1,8 +1,11 @@
 /**
  * Every limit the extension applies to what it reads and sends, in one place:
  * the schema's bounds (schema/plugin.json) must agree with these, and a test
- * checks that they do.
+ * checks that they do. Those the hub help service applies too come from
+ * jupyterlab_hub_help/shared.json.
  */
+import { DOCUMENT_LIMITS } from '../generated/shared';
+
 export const LIMITS = {
   /**
    * Refresh interval of the metadata URL and the hub, in seconds. Beyond a
@@ -18,12 +21,12 @@ export const LIMITS = {
    * catalogue of 10,000 tasks with a university's 20,000 staff is about
    * 4 MB, and the panel is built to show that much.
    */
-  documentMaxChars: 5_000_000,
+  documentMaxChars: DOCUMENT_LIMITS.documentMaxChars,
   /**
    * Objects and lists nested deeper than this are refused whole: the format
    * itself never nests deeper than 8.
    */
-  documentMaxDepth: 32,
+  documentMaxDepth: DOCUMENT_LIMITS.documentMaxDepth,
   /**
    * Browsers and mail programs cut long mailto: links.
    */
@@ -33,13 +36,19 @@ export const LIMITS = {
    */
   summaryMaxChars: 200,
   /**
-   * Each Hub API or metadata URL request is abandoned after this long.
+   * Each Hub API or metadata URL request is abandoned after this long; so is
+   * a report's check of whether the hub answers (HubClient.answers).
    */
   requestTimeoutMs: 15000,
   /**
+   * How long a report waits for this JupyterLab server (hub/serverStatus.ts):
+   * a server that takes longer is as good as down for the person reporting.
+   */
+  serverCheckTimeoutMs: 3000,
+  /**
    * A metadata URL answer larger than this many bytes is not read further.
    */
-  responseMaxBytes: 5_000_000,
+  responseMaxBytes: DOCUMENT_LIMITS.responseMaxBytes,
   /**
    * A silent sign-in to the hub help service (a hidden frame through the
    * hub's OAuth) is given up after this long: its round trip takes about a

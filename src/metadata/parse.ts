@@ -2,6 +2,7 @@ import validateDocument from '../generated/validateDocument';
 import { PLUGIN_ID } from '../ids';
 import { LIMITS } from './limits';
 import { IProblem, jsonPath, pointerKeys, ProblemCode } from './problems';
+import { DOCUMENT_LIMITS } from '../generated/shared';
 import { FORMAT_VERSION, IHubMetadataDocument, SourceId } from './types';
 
 /**
@@ -43,7 +44,7 @@ export type IPositions = { [list: string]: number[] };
 /**
  * Each round leaves out at least one node; this bounds pathological input.
  */
-const MAX_ROUNDS = 16;
+const MAX_ROUNDS = DOCUMENT_LIMITS.checkMaxRounds;
 
 const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
 

@@ -1,46 +1,14 @@
+import { PROBLEM_CODES } from '../generated/shared';
 import { englishTrans, ITrans } from './trans';
 import { SourceId } from './types';
 
 /**
  * What is wrong with a piece of metadata. Each code has its message (a few
  * have one for each value of a parameter), written in plain words and
- * translated where it is shown.
+ * translated where it is shown. The list is shared with the Python
+ * validator (jupyterlab_hub_help/shared.json).
  */
-export type ProblemCode =
-  | 'type'
-  | 'required'
-  | 'unknown-field'
-  | 'enum'
-  | 'pattern'
-  | 'empty'
-  | 'minimum'
-  | 'maximum'
-  | 'localized'
-  | 'keywords'
-  | 'announcement'
-  | 'unsafe-link'
-  | 'bad-date'
-  | 'bad-email'
-  | 'repeated-item'
-  | 'invalid'
-  | 'emptied'
-  | 'too-many-problems'
-  | 'unknown-role'
-  | 'duplicate-id'
-  | 'missing-command'
-  | 'no-representative'
-  | 'too-many-representatives'
-  | 'not-json'
-  | 'unreadable-settings'
-  | 'fetch-failed'
-  | 'hub-unreachable'
-  | 'too-large'
-  | 'too-deep'
-  | 'not-allowed'
-  | 'settings-only'
-  | 'not-community'
-  | 'service-access'
-  | 'newer-format';
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface IProblem {
   source: SourceId;

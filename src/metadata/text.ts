@@ -1,5 +1,6 @@
 /**
- * Text that leaves the page or is cut to fit: always on whole characters.
+ * Text that leaves the page or is cut to fit: always on whole characters;
+ * and operator text set into a sentence, isolated for direction.
  */
 
 /**
@@ -51,4 +52,17 @@ export function cutText(text: string, max: number): string {
     end += char.length;
   }
   return text.slice(0, end);
+}
+
+/**
+ * Operator text to substitute into a translated sentence, between Unicode
+ * isolates (FSI…PDI), so that it is laid out on its own ("Hours: %1" with an
+ * Arabic day range and "08:00–16:00 UTC"). Shown in the page through
+ * IsolatedText (components/OperatorText.tsx); as it is where only a string
+ * fits (a title, an aria-label, a notification, a command label).
+ */
+export function isolate(text: string): string {
+  // Isolates inside the text itself would end ours early.
+  const inner = text.replace(/[\u2066-\u2069]/g, '');
+  return inner && `\u2068${inner}\u2069`;
 }

@@ -106,7 +106,7 @@ export interface IAdminDiscovery {
 /**
  * The version of the format this release reads.
  */
-export const FORMAT_VERSION = 1;
+export { FORMAT_VERSION } from '../generated/shared';
 
 /**
  * Who may set what: the metadata URL's document sets these only when the

@@ -5,6 +5,5 @@
 export * from './diagnostics';
 export * from './compose';
 export * from './deliver';
-export * from './redact';
 export * from './prepare';
 export * from './session';

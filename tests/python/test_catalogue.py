@@ -1,6 +1,7 @@
-"""The numbers and ids the Python checks share with the TypeScript layer
-are the same: read from the TypeScript sources, compared here, so that a
-change on one side fails until the other follows."""
+"""The built-in catalogue's ids the Python checks need are the ones in
+defaults.ts: read from the TypeScript sources, compared here, so that a
+change on one side fails until the other follows. (Limits, ids and codes
+come from shared.json on both sides: see test_shared.py.)"""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from jupyterlab_hub_help.validate import catalogue, limits
-from jupyterlab_hub_help.validate.load import PLUGIN_ID
+from jupyterlab_hub_help.shared import PROBLEM_CODES
+from jupyterlab_hub_help.validate import catalogue
 from jupyterlab_hub_help.validate.problems import _MESSAGES, _NUMBER_MESSAGE, _TYPE_MESSAGES, CODES
 
 METADATA = Path(__file__).resolve().parents[2] / "src" / "metadata"
@@ -28,21 +29,6 @@ def _function_body(source: str, name: str) -> str:
     start = source.index(f"function {name}(")
     following = source.find("\nfunction ", start + 1)
     return source[start : following if following > 0 else len(source)]
-
-
-def test_limits():
-    source = read("limits.ts")
-    number = lambda key: int(re.search(rf"{key}: ([\d_]+)", source).group(1).replace("_", ""))  # noqa: E731
-    assert limits.DOCUMENT_MAX_CHARS == number("documentMaxChars")
-    assert limits.DOCUMENT_MAX_DEPTH == number("documentMaxDepth")
-    assert limits.RESPONSE_MAX_BYTES == number("responseMaxBytes")
-    assert f"export const FORMAT_VERSION = {limits.FORMAT_VERSION};" in read("types.ts")
-    assert f"const MAX_ROUNDS = {limits.MAX_ROUNDS};" in read("parse.ts")
-
-
-def test_plugin_id():
-    ids = (Path(__file__).resolve().parents[2] / "src" / "ids.ts").read_text()
-    assert f"export const model = '{PLUGIN_ID}';" in ids
 
 
 def test_role_aliases():
@@ -81,7 +67,7 @@ def test_built_in_outage_categories():
 
 def test_problem_codes_and_reasons():
     source = read("problems.ts")
-    codes = re.findall(r"^  \| '([a-z-]+)'", source, re.MULTILINE)
+    codes = PROBLEM_CODES
     assert set(codes) <= set(CODES)
     # Every reason is the same text as describeReason's (joined where the
     # TypeScript source splits it over lines).

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jupyterlab_hub_help.cli import main
-from jupyterlab_hub_help.validate import limits
+from jupyterlab_hub_help import shared
 
 
 def validate(capsys, *args):
@@ -167,27 +167,25 @@ def test_usage_errors(capsys, fixtures):
     assert code == 2 and "--as metadata-url" in err
 
 
-def test_text_that_is_not_json_or_yaml(capsys, tmp_path):
-    broken_json = tmp_path / "settings.json"
-    # A trailing comma: YAML would read it, the server does not.
-    broken_json.write_text('{"jupyterlab-hub-help:plugin": {"hub": {"name": "A"},}}')
-    broken_yaml = tmp_path / "values.yaml"
-    broken_yaml.write_text("singleuser:\n  extraFiles: [\n")
-    code, found, _ = as_json(capsys, broken_json, broken_yaml)
-    assert [(Path(p["file"]).name, p["code"]) for p in found] == [
-        ("settings.json", "not-json"),
-        ("values.yaml", "not-yaml"),
-    ]
-    assert code == 1
-
-
-def test_files_without_hub_help_settings(capsys, tmp_path):
-    values = tmp_path / "values.yaml"
-    values.write_text("singleuser:\n  image: {name: example/image, tag: latest}\n")
-    other = tmp_path / "overrides.json"
-    other.write_text('{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}')
-    code, found, _ = as_json(capsys, values, other)
-    assert sorted(p["code"] for p in found) == ["no-settings", "no-settings"]
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        # A trailing comma: YAML would read it, the server does not.
+        ("settings.json", '{"jupyterlab-hub-help:plugin": {"hub": {"name": "A"},}}', "not-json"),
+        ("values.yaml", "singleuser:\n  extraFiles: [\n", "not-yaml"),
+        ("values.yaml", "singleuser:\n  image: {name: example/image, tag: latest}\n", "no-settings"),
+        (
+            "overrides.json",
+            '{"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}',
+            "no-settings",
+        ),
+    ],
+)
+def test_files_it_cannot_use(capsys, tmp_path, name, text, expected):
+    path = tmp_path / name
+    path.write_text(text)
+    code, found, _ = as_json(capsys, path)
+    assert [(Path(p["file"]).name, p["code"]) for p in found] == [(name, expected)]
     assert code == 1
 
 
@@ -195,7 +193,7 @@ def test_limits_refuse_the_whole_document(capsys, tmp_path):
     deep = tmp_path / "deep.json"
     deep.write_text('{"tasks": ' + "[" * 5000 + "]" * 5000 + "}")
     large = tmp_path / "large.json"
-    large.write_text(json.dumps({"announcements": ["x" * (limits.DOCUMENT_MAX_CHARS + 1)]}))
+    large.write_text(json.dumps({"announcements": ["x" * (shared.DOCUMENT_MAX_CHARS + 1)]}))
     code, found, _ = as_json(capsys, deep, large)
     assert [(Path(p["file"]).name, p["path"], p["code"]) for p in found] == [
         ("deep.json", "$", "too-deep"),

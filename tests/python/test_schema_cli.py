@@ -30,7 +30,7 @@ def errors(schema, instance):
 
 def test_the_ids_are_stable_and_name_the_format_version():
     # A tool keyed on an id keeps working across releases: change these only
-    # with the format version (FORMAT_VERSION in types.ts and limits.py).
+    # with the format version (formatVersion in shared.json).
     assert document_schema()["$id"] == (
         "https://github.com/jupyterlab-hub-help/jupyterlab-hub-help/schema/v1/metadata.json"
     )

@@ -72,3 +72,55 @@ export function footerActions(dialog: Locator): Promise<string[]> {
 export async function expand(dialog: Locator, title: string): Promise<void> {
   await dialog.locator('summary', { hasText: title }).click();
 }
+
+/**
+ * Who receives the report, and why: the collapsed section, opened.
+ */
+export async function recipientOf(dialog: Locator): Promise<Locator> {
+  await expand(dialog, 'Who receives it');
+  return dialog.getByRole('region', { name: 'Who receives it' });
+}
+
+/**
+ * Where the sample hub's Community Representatives' reports go: the
+ * operator's support desk, by its shared address (not its people).
+ */
+export const DESK_ROUTE = {
+  to: 'To: CloudHost support desk (support@cloudhost.example.com), usually answered within one working day',
+  actions: ['Send by email', 'Open a support ticket', 'Copy report', 'Cancel'],
+  says: [
+    'As Community Representative, you take problems you cannot solve to CloudHost support desk.',
+    'Expected answer: within one working day'
+  ]
+};
+
+/**
+ * What the dialog shows of where the report goes: the summary line
+ * ("To: ..."), the footer's actions, and, under "Who receives it", what it
+ * says and the people it names. Answers the opened section for further
+ * checks.
+ */
+export async function expectRoute(
+  dialog: Locator,
+  route: {
+    to: string | RegExp;
+    actions?: string[];
+    says?: string[];
+    people?: string[];
+  }
+): Promise<Locator> {
+  await expect(dialog.locator('.jp-HubHelp-reportSummary')).toHaveText(
+    route.to
+  );
+  if (route.actions) {
+    expect(await footerActions(dialog)).toEqual(route.actions);
+  }
+  const recipient = await recipientOf(dialog);
+  for (const text of route.says ?? []) {
+    await expect(recipient).toContainText(text);
+  }
+  for (const name of route.people ?? []) {
+    await expect(recipient.getByText(name)).toBeVisible();
+  }
+  return recipient;
+}

@@ -16,21 +16,31 @@ import {
   SharedAdmins
 } from '..';
 
-const pageConfig = (options: { [name: string]: string }) => (name: string) =>
-  options[name] ?? '';
+/**
+ * Zoe's server on a hub with subdomains: the page's own origin and paths.
+ */
+const ZOE_ORIGIN = 'https://zoe.hub.example.org';
+const zoeOnSubdomains = () =>
+  readHubContext(
+    {
+      hubPrefix: '/hub/',
+      hubHost: 'https://hub.example.org',
+      hubUser: 'zoe',
+      base: '/user/zoe/'
+    },
+    ZOE_ORIGIN
+  );
 
 describe('readHubContext', () => {
-  it('reads the hub from PageConfig', () => {
-    const context = readHubContext(
-      pageConfig({
-        hubPrefix: '/hub/',
-        hubHost: 'https://hub.example.org',
-        hubUser: 'ann',
-        hubServerUser: 'bob',
-        hubServerName: 'gpu',
-        baseUrl: '/user/bob/gpu/'
-      })
-    );
+  it("reads the hub from JupyterLab's paths", () => {
+    const context = readHubContext({
+      hubPrefix: '/hub/',
+      hubHost: 'https://hub.example.org',
+      hubUser: 'ann',
+      hubServerUser: 'bob',
+      hubServerName: 'gpu',
+      base: '/user/bob/gpu/'
+    });
     expect(context).toEqual({
       onHub: true,
       hubPrefix: '/hub/',
@@ -54,15 +64,7 @@ describe('readHubContext', () => {
   });
 
   it('on a hub with subdomains, asks about the viewer through its own server and finds services on their own hosts', () => {
-    const context = readHubContext(
-      pageConfig({
-        hubPrefix: '/hub/',
-        hubHost: 'https://hub.example.org',
-        hubUser: 'zoe',
-        baseUrl: '/user/zoe/'
-      }),
-      'https://zoe.hub.example.org'
-    );
+    const context = zoeOnSubdomains();
     expect(context.subdomains).toBe(true);
     expect(context.urls.api).toBe('https://hub.example.org/hub/api/');
     expect(context.urls.viewerApi).toBe(
@@ -81,8 +83,7 @@ describe('readHubContext', () => {
       ['', 'https://hub.example.org']
     ]) {
       expect(
-        readHubContext(pageConfig({ hubPrefix: '/hub/', hubHost }), origin)
-          .subdomains
+        readHubContext({ hubPrefix: '/hub/', hubHost }, origin).subdomains
       ).toBe(false);
     }
   });
@@ -95,15 +96,7 @@ describe('readHubContext', () => {
         headers: { 'Content-Type': 'application/json' }
       });
     };
-    const context = readHubContext(
-      pageConfig({
-        hubPrefix: '/hub/',
-        hubHost: 'https://hub.example.org',
-        hubUser: 'zoe',
-        baseUrl: '/user/zoe/'
-      }),
-      'https://zoe.hub.example.org'
-    );
+    const context = zoeOnSubdomains();
     const client = new HubClient(context, TOKEN, {
       fetch: answer as typeof fetch
     });
@@ -118,18 +111,16 @@ describe('readHubContext', () => {
   });
 
   it('finds the owner in the base URL before JupyterHub 5', () => {
-    const context = readHubContext(
-      pageConfig({
-        hubPrefix: '/hub/',
-        hubUser: 'ann',
-        baseUrl: '/user/b%40x.org/'
-      })
-    );
+    const context = readHubContext({
+      hubPrefix: '/hub/',
+      hubUser: 'ann',
+      base: '/user/b%40x.org/'
+    });
     expect(context.serverUser).toBe('b@x.org');
   });
 
   it('says when there is no hub', () => {
-    const context = readHubContext(pageConfig({ baseUrl: '/' }));
+    const context = readHubContext({ base: '/' });
     expect(context.onHub).toBe(false);
     expect(context.user).toBe('');
   });

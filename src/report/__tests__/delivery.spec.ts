@@ -8,9 +8,9 @@ import {
   IReport,
   mailtoUrl,
   prepareDelivery,
-  redactSecrets,
   reportTargets
 } from '..';
+import { redactSecrets } from '../../hub/redact';
 
 const TOKEN = 'a1b2c3d4e5f60718293a';
 const redact = (text: string) => redactSecrets(text, [TOKEN]);

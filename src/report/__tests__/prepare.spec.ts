@@ -16,9 +16,9 @@ import {
   IReportValues,
   OTHER_CATEGORY,
   prepareReport,
-  redactSecrets,
   ReportAction
 } from '..';
+import { redactSecrets } from '../../hub/redact';
 
 const TOKEN = 'f3c1a9e2b7d84c51a0e6';
 
@@ -70,11 +70,11 @@ const settings: IHubMetadataDocument = {
 };
 
 const diagnostics = collectDiagnostics({
-  hub: readHubContext(
-    name =>
-      ({ hubPrefix: '/hub/', hubUser: 'zoe', baseUrl: '/user/zoe/' })[name] ??
-      ''
-  ),
+  hub: readHubContext({
+    hubPrefix: '/hub/',
+    hubUser: 'zoe',
+    base: '/user/zoe/'
+  }),
   location: { origin: 'https://hub.example.org', pathname: '/user/zoe/lab' },
   now: new Date('2026-11-21T10:00:00Z'),
   jupyterlabVersion: '4.6.4',

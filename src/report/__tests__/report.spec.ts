@@ -93,16 +93,13 @@ describe('report routing: viewer role × category → recipient', () => {
 });
 
 const source: IDiagnosticsSource = {
-  hub: readHubContext(
-    name =>
-      ({
-        hubPrefix: '/hub/',
-        hubUser: 'ann',
-        hubServerUser: 'zoe',
-        hubServerName: '',
-        baseUrl: '/user/zoe/'
-      })[name] ?? ''
-  ),
+  hub: readHubContext({
+    hubPrefix: '/hub/',
+    hubUser: 'ann',
+    hubServerUser: 'zoe',
+    hubServerName: '',
+    base: '/user/zoe/'
+  }),
   location: {
     origin: 'https://hub.example.org',
     pathname: '/user/zoe/lab/tree/notes.ipynb'
@@ -183,12 +180,11 @@ describe('diagnostics and report text', () => {
       `https://hub.example.org/user/ann/lab/tree/x.ipynb?token=${token}#frag`
     );
     const d = collectDiagnostics({
-      hub: readHubContext(
-        name =>
-          ({ hubPrefix: '/hub/', hubUser: 'ann', baseUrl: '/user/ann/' })[
-            name
-          ] ?? ''
-      ),
+      hub: readHubContext({
+        hubPrefix: '/hub/',
+        hubUser: 'ann',
+        base: '/user/ann/'
+      }),
       hubUrl: `https://hub.example.org/?token=${token}`,
       location: pageUrl,
       now: new Date(),
@@ -199,10 +195,7 @@ describe('diagnostics and report text', () => {
       hubAnswers: 'unknown',
       serverAnswers: 'unknown'
     });
-    const client = new HubClient(
-      readHubContext(() => ''),
-      token
-    );
+    const client = new HubClient(readHubContext({}), token);
     const report = composeReport(
       {
         hubName: 'Hub',

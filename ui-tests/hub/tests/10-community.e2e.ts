@@ -163,6 +163,18 @@ test.describe('The community keeps its own help current', () => {
       changes.nth(0).getByRole('button', { name: /^Undo the change to/ })
     ).toBeVisible();
 
+    // The editor is a JupyterLab tab like the others: a reload reopens it on
+    // the tab tomas was on, once JupyterLab has saved its layout.
+    await expect
+      .poll(() => savedWorkspace(tomas), { timeout: 60_000 })
+      .toMatch(/"tab":\s*"history"/);
+    await tomas.reload();
+    await labRestored(tomas);
+    await expect(
+      editor.getByRole('tab', { name: 'History', selected: true })
+    ).toBeVisible();
+    await expect(changes.nth(0)).toContainText('by tomas');
+
     // With the service stopped, zoe's panel keeps the last good copy.
     await hub.stopService();
     await closePanel(zoe);

@@ -3,11 +3,11 @@ import { CommandRegistry } from '@lumino/commands';
 import { SidePanel } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
-import { panelPlugin } from '../panelPlugin';
-import { reportPlugin } from '../reportPlugin';
-import { CommandIDs } from '../ids';
-import { parseDocument } from '../metadata/parse';
-import { offlineModel } from './fixtures';
+import { offlineModel } from '../../__tests__/fixtures';
+import { CommandIDs } from '../../ids';
+import { parseDocument } from '../../metadata/parse';
+import { panelPlugin } from '../panel';
+import { reportPlugin } from '../report';
 
 /**
  * A shell that records what the plugin adds and activates; the command

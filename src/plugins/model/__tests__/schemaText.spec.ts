@@ -4,7 +4,10 @@ import * as path from 'path';
 import { translateSchema } from '../schemaText';
 
 const SCHEMA = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../../schema/plugin.json'), 'utf8')
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../../schema/plugin.json'),
+    'utf8'
+  )
 );
 
 /**

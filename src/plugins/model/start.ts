@@ -1,19 +1,25 @@
+// The model plugin's lazy half, loaded after JupyterLab's restore.
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { PageConfig } from '@jupyterlab/coreutils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 
-import { readHubContext } from './hub';
-import { idle } from './idle';
-import { PLUGIN_ID } from './ids';
-import { NO_SETTINGS } from './metadata/layers';
-import { HubHelpModel } from './model';
+import { readHubContext } from '../../hub/context';
+import { idle } from '../../idle';
+import { PLUGIN_ID } from '../../ids';
+import { NO_SETTINGS } from '../../metadata/layers';
+import { HubHelpModel } from '../../model';
+import { TRANSLATION_DOMAIN } from '../../tokens';
 import { OperatorSettingsGuard } from './settings';
-import { TRANSLATION_DOMAIN } from './tokens';
 
 export interface IStartOptions {
   app: JupyterFrontEnd;
+  /**
+   * The page's paths; without them (a shell that provides none) there is no
+   * hub.
+   */
+  paths: JupyterFrontEnd.IPaths | null;
   registry: ISettingRegistry | null;
   translator: ITranslator;
   state: IStateDB | null;
@@ -24,11 +30,15 @@ export interface IStartOptions {
  * that it is loading until the settings are read (`model.ready`).
  */
 export function startModel(options: IStartOptions): HubHelpModel {
-  const { app, registry, translator, state } = options;
+  const { app, paths, registry, translator, state } = options;
   const trans = translator.load(TRANSLATION_DOMAIN);
   const model = new HubHelpModel({
     hub: readHubContext(
-      name => PageConfig.getOption(name),
+      {
+        ...paths?.urls,
+        // Not among JupyterLab's paths.
+        hubServerUser: PageConfig.getOption('hubServerUser')
+      },
       window.location.origin
     ),
     token: PageConfig.getToken(),

@@ -72,8 +72,10 @@ export function schemaForEditor<T>(schema: T): T {
  * is loaded: each setting with its default and nothing to check, since the
  * guard checks every value itself (a user's bad value is then named, with
  * the rest of their settings kept, instead of all of them being refused).
- * Compiling even the editor's schema took one task of 50-100 ms in the
- * first seconds after JupyterLab's restore, when people start to type.
+ * Compiling even the editor's schema was one long task in the first
+ * seconds after JupyterLab's restore, when people start to type
+ * (`node bench/schema.mjs` measures it; bench/budget.json bounds our long
+ * tasks after the restore).
  */
 export function schemaForValidator(
   schema: ISettingRegistry.ISchema

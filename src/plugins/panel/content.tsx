@@ -1,3 +1,4 @@
+// The panel plugin's lazy half, loaded after JupyterLab's restore.
 import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -10,14 +11,14 @@ import {
 } from '@jupyterlab/ui-components';
 import { CommandRegistry } from '@lumino/commands';
 
-import { HelpPanel } from './components/HelpPanel';
-import { formatTime } from './components/formatTime';
-import { RefreshItem } from './components/PanelToolbar';
-import { idle } from './idle';
-import { CommandIDs } from './ids';
-import { searchableTasks } from './metadata/search';
-import './styles';
-import { HubHelpModel } from './model';
+import { HelpPanel } from '../../components/HelpPanel';
+import { RefreshItem } from '../../components/PanelToolbar';
+import { idle } from '../../idle';
+import { CommandIDs } from '../../ids';
+import { formatTime } from '../../metadata/localize';
+import { searchableTasks } from '../../metadata/search';
+import { HubHelpModel } from '../../model';
+import '../../styles';
 
 /**
  * Fill the Get help side panel: the toolbar (the last update, refresh and

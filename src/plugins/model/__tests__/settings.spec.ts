@@ -2,10 +2,14 @@ import { ISettingRegistry, SettingRegistry } from '@jupyterlab/settingregistry';
 import { IDataConnector } from '@jupyterlab/statedb';
 import Ajv from 'ajv';
 
-import schema from '../../schema/plugin.json';
-import overrides from '../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
-import { assembleMetadata, describeProblem, PLUGIN_ID } from '../metadata';
-import { englishTrans } from '../metadata/trans';
+import schema from '../../../../schema/plugin.json';
+import overrides from '../../../../demo/config/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json';
+import {
+  assembleMetadata,
+  describeProblem,
+  PLUGIN_ID
+} from '../../../metadata';
+import { englishTrans } from '../../../metadata/trans';
 import { schemaForEditor } from '../schemaForLab';
 import { OperatorSettingsGuard } from '../settings';
 

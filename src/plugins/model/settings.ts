@@ -1,11 +1,11 @@
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { PartialJSONValue } from '@lumino/coreutils';
 
-import { PLUGIN_ID } from './ids';
+import { PLUGIN_ID } from '../../ids';
+import { layerSettings, NO_SETTINGS } from '../../metadata/layers';
+import { IParsedDocument, parseDocument } from '../../metadata/parse';
 import { schemaForEditor, schemaForValidator } from './schemaForLab';
 import { ITranslationContexts, translateSchema } from './schemaText';
-import { layerSettings, NO_SETTINGS } from './metadata/layers';
-import { IParsedDocument, parseDocument } from './metadata/parse';
 
 /**
  * Operators' values arrive as the schema's defaults (settings overrides).
@@ -76,10 +76,12 @@ export class OperatorSettingsGuard {
     // JupyterLab gets the operator's values back as defaults, for the
     // Settings Editor, but not the lists (people, tasks, announcements...):
     // they grow with the hub, and its validator walks every default again
-    // for each reference in the schema (about 150 ms at 2,000 people). The
-    // model reads them from here (`operator`), and the panel shows them. The
-    // rest is checked now, since one invalid default makes JupyterLab refuse
-    // the plugin's settings whole.
+    // for each reference in the schema (a long task that grows with them:
+    // `node bench/schema.mjs` measures it, bench/budget.json bounds our long
+    // tasks after the restore). The model reads them from here
+    // (`operator`), and the panel shows them. The rest is checked now, since
+    // one invalid default makes JupyterLab refuse the plugin's settings
+    // whole.
     const { document } = parseDocument(single, 'settings');
     for (const [key, property] of Object.entries(properties)) {
       if (Object.prototype.hasOwnProperty.call(document, key)) {

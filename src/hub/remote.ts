@@ -1,11 +1,17 @@
-import { getJson, IRequestOptions, RequestError } from '../hub/request';
-import { IProblem } from './problems';
+import { IProblem } from '../metadata/problems';
+import {
+  IKeptCopy,
+  isStoredCopy,
+  NOT_AN_OBJECT,
+  revalidateCopy
+} from './keptCopy';
+import { getJson, IRequestOptions, RequestError } from './request';
 
 /**
  * The last good copy of the metadata URL's document, kept between sessions
  * so that the panel still works when the URL cannot be reached.
  */
-export interface IRemoteCopy {
+export interface IRemoteCopy extends IKeptCopy {
   /**
    * Where the document was fetched.
    */
@@ -15,9 +21,6 @@ export interface IRemoteCopy {
    * `url` once the document moved itself (with the operator's grant).
    */
   settingsUrl?: string;
-  document: { [key: string]: unknown };
-  etag?: string;
-  fetchedAt: string;
 }
 
 export interface IRemoteResult {
@@ -38,6 +41,9 @@ const problem = (code: IProblem['code'], ...params: string[]): IProblem => ({
  * picks the sentence (see describeReason).
  */
 function failure(error: unknown): IProblem {
+  if (error === NOT_AN_OBJECT) {
+    return problem('type', 'object');
+  }
   if (!(error instanceof RequestError)) {
     return problem(
       'fetch-failed',
@@ -47,10 +53,6 @@ function failure(error: unknown): IProblem {
   return error.kind === 'not-json'
     ? problem('not-json', error.detail)
     : problem('fetch-failed', error.detail, error.kind);
-}
-
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isHttpUrl(url: string): boolean {
@@ -67,17 +69,9 @@ function isHttpUrl(url: string): boolean {
  * hold anything an older release, or another hand, put there.
  */
 export function readStoredCopy(value: unknown): IRemoteCopy | undefined {
-  if (
-    isObject(value) &&
-    typeof value.url === 'string' &&
-    isObject(value.document) &&
-    typeof value.fetchedAt === 'string' &&
-    ['undefined', 'string'].includes(typeof value.etag) &&
-    ['undefined', 'string'].includes(typeof value.settingsUrl)
-  ) {
-    return value as unknown as IRemoteCopy;
-  }
-  return undefined;
+  return isStoredCopy(value, ['url'], ['settingsUrl'])
+    ? (value as IRemoteCopy)
+    : undefined;
 }
 
 /**
@@ -100,32 +94,27 @@ export async function fetchRemoteDocument(
       problem: problem('fetch-failed', '', 'not-http')
     };
   }
-  try {
-    const { response, body } = await getJson(
-      url,
-      {
-        headers: kept?.etag ? { 'If-None-Match': kept.etag } : {},
-        credentials: 'omit',
-        cache: 'no-cache',
-        redirect: 'follow'
-      },
-      options
-    );
-    if (response.status === 304 && kept) {
-      return { copy: { ...kept, fetchedAt: now().toISOString() } };
-    }
-    if (!isObject(body)) {
-      return { copy: kept, problem: problem('type', 'object') };
-    }
-    return {
-      copy: {
+  const { copy, failure: error } = await revalidateCopy({
+    kept,
+    ask: async etag => {
+      const { response, body } = await getJson(
         url,
-        document: body,
-        etag: response.headers.get('ETag') ?? undefined,
-        fetchedAt: now().toISOString()
-      }
-    };
-  } catch (error) {
-    return { copy: kept, problem: failure(error) };
-  }
+        {
+          headers: etag ? { 'If-None-Match': etag } : {},
+          credentials: 'omit',
+          cache: 'no-cache',
+          redirect: 'follow'
+        },
+        options
+      );
+      return {
+        notModified: response.status === 304,
+        body,
+        etag: response.headers.get('ETag') ?? undefined
+      };
+    },
+    fresh: fetched => ({ url, ...fetched }),
+    now
+  });
+  return error === undefined ? { copy } : { copy, problem: failure(error) };
 }

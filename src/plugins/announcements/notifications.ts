@@ -1,9 +1,11 @@
+// The announcements plugin's lazy half, loaded with the model after
+// JupyterLab's restore.
 import { Notification } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import { isolate } from './components/OperatorText';
-import { localize } from './metadata/localize';
-import { HubHelpModel } from './model';
+import { localize } from '../../metadata/localize';
+import { isolate } from '../../metadata/text';
+import { HubHelpModel } from '../../model';
 
 /**
  * Keep JupyterLab's notification centre in step with the announcements the

@@ -1,19 +1,17 @@
-import { CommunityService } from '../hub/community';
-import { RequestError, RequestFailure } from '../hub/request';
-import { IProblem } from './problems';
+import { IProblem } from '../metadata/problems';
+import { CommunityService } from './community';
+import { IKeptCopy, isStoredCopy, revalidateCopy } from './keptCopy';
+import { RequestError, RequestFailure } from './request';
 
 /**
  * The last good copy of the community help service's document, kept between
  * sessions so that the panel still shows it while the service is down.
  */
-export interface ICommunityCopy {
+export interface ICommunityCopy extends IKeptCopy {
   /**
    * The service it came from: a copy is used only while the settings name it.
    */
   service: string;
-  document: { [key: string]: unknown };
-  etag?: string;
-  fetchedAt: string;
 }
 
 export interface ICommunityResult {
@@ -26,22 +24,14 @@ export interface ICommunityResult {
   absent?: boolean;
 }
 
-function isObject(value: unknown): value is { [key: string]: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * A copy read back from storage, if it has the shape of one.
  */
 export function readStoredCommunityCopy(
   value: unknown
 ): ICommunityCopy | undefined {
-  return isObject(value) &&
-    typeof value.service === 'string' &&
-    isObject(value.document) &&
-    typeof value.fetchedAt === 'string' &&
-    ['undefined', 'string'].includes(typeof value.etag)
-    ? (value as unknown as ICommunityCopy)
+  return isStoredCopy(value, ['service'])
+    ? (value as ICommunityCopy)
     : undefined;
 }
 
@@ -81,40 +71,40 @@ export async function fetchCommunityDocument(
   options: { named: boolean; now: () => Date }
 ): Promise<ICommunityResult> {
   const kept = previous?.service === service.name ? previous : undefined;
-  try {
-    const answer = await service.document(kept?.etag);
-    const fetchedAt = options.now().toISOString();
-    if (answer.notModified && kept) {
-      return { copy: { ...kept, fetchedAt } };
-    }
-    return {
-      copy: {
-        service: service.name,
-        document: answer.document ?? {},
-        etag: answer.etag,
-        fetchedAt
-      }
-    };
-  } catch (error) {
-    if (isAbsent(error) && !options.named) {
-      return { absent: true };
-    }
-    const status = error instanceof RequestError ? error.status : 0;
-    if (status === 403) {
-      // The page's token lacks the service's access scope.
-      return {
-        copy: kept,
-        problem: problem('service-access', 'warning', service.name)
-      };
-    }
-    return error instanceof RequestError
-      ? {
-          copy: kept,
-          problem: problem('fetch-failed', 'error', error.detail, error.kind)
-        }
-      : {
-          copy: kept,
-          problem: problem('fetch-failed', 'error', String(error))
-        };
+  const { copy, failure: error } = await revalidateCopy({
+    kept,
+    ask: async etag => {
+      const {
+        notModified,
+        document,
+        etag: current
+      } = await service.document(etag);
+      return { notModified, body: document ?? {}, etag: current };
+    },
+    fresh: fetched => ({ service: service.name, ...fetched }),
+    now: options.now
+  });
+  if (error === undefined) {
+    return { copy };
   }
+  if (isAbsent(error) && !options.named) {
+    return { absent: true };
+  }
+  const status = error instanceof RequestError ? error.status : 0;
+  if (status === 403) {
+    // The page's token lacks the service's access scope.
+    return {
+      copy: kept,
+      problem: problem('service-access', 'warning', service.name)
+    };
+  }
+  return error instanceof RequestError
+    ? {
+        copy: kept,
+        problem: problem('fetch-failed', 'error', error.detail, error.kind)
+      }
+    : {
+        copy: kept,
+        problem: problem('fetch-failed', 'error', String(error))
+      };
 }

@@ -1,3 +1,5 @@
+// The report plugin's eager half, run before JupyterLab's restore: its
+// commands exist at once; what they do (./commands) is loaded with the model.
 import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
@@ -5,9 +7,9 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { CommandIDs, PluginIDs } from './ids';
-import type { ReportCommands } from './reportCommands';
-import { IHubHelp, TRANSLATION_DOMAIN } from './tokens';
+import { CommandIDs, PluginIDs } from '../../ids';
+import { IHubHelp, TRANSLATION_DOMAIN } from '../../tokens';
+import type { ReportCommands } from './commands';
 
 /**
  * Reporting a problem: the report dialog, contacting a role, copying
@@ -34,7 +36,7 @@ export const reportPlugin: JupyterFrontEndPlugin<void> = {
 
     let loaded: ReportCommands | null = null;
     const ready = hubHelp.modelReady.then(async model => {
-      const { ReportCommands } = await import('./reportCommands');
+      const { ReportCommands } = await import('./commands');
       loaded = new ReportCommands(app, model, trans, language);
       model.changed.connect(() =>
         commands.notifyCommandChanged(CommandIDs.openStatusPage)

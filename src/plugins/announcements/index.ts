@@ -1,11 +1,13 @@
+// The announcements plugin's eager half, run before JupyterLab's restore;
+// ./notifications is loaded with the model after it.
 import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
-import { PluginIDs } from './ids';
-import { IHubHelp, TRANSLATION_DOMAIN } from './tokens';
+import { PluginIDs } from '../../ids';
+import { IHubHelp, TRANSLATION_DOMAIN } from '../../tokens';
 
 /**
  * Operator announcements in JupyterLab's notification centre, each once per
@@ -27,7 +29,7 @@ export const announcementsPlugin: JupyterFrontEndPlugin<void> = {
   ): void => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     void hubHelp.modelReady.then(async model => {
-      const { followAnnouncements } = await import('./announcements');
+      const { followAnnouncements } = await import('./notifications');
       followAnnouncements(model, trans);
     });
   }

@@ -5,7 +5,7 @@ import {
   LocalServer,
   stopAllServers
 } from '../../__tests__/localServer';
-import { describeProblem } from '../problems';
+import { describeProblem } from '../../metadata/problems';
 import { fetchRemoteDocument, IRemoteCopy, readStoredCopy } from '../remote';
 
 /**

@@ -1,18 +1,19 @@
+// The report plugin's lazy half, loaded with the model after JupyterLab's
+// restore.
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
-import { copyText } from './components/copyText';
-import { isolate } from './components/OperatorText';
-import { showReportDialog } from './components/ReportDialog';
-import { EXTENSION_VERSION } from './generated/version';
-import { serverAnswers } from './hub/serverStatus';
-import { CommandIDs } from './ids';
-import './styles';
-import { channelHref, isSafeLink, mailtoHref } from './metadata/links';
-import { localize } from './metadata/localize';
-import { HubHelpModel } from './model';
+import { copyText } from '../../clipboard';
+import { showReportDialog } from '../../components/ReportDialog';
+import { EXTENSION_VERSION } from '../../generated/version';
+import { serverAnswers } from '../../hub/serverStatus';
+import { CommandIDs } from '../../ids';
+import { channelHref, isSafeLink, mailtoHref } from '../../metadata/links';
+import { localize } from '../../metadata/localize';
+import { isolate } from '../../metadata/text';
+import { HubHelpModel } from '../../model';
 import {
   Answer,
   collectDiagnostics,
@@ -21,7 +22,8 @@ import {
   prepareReport,
   ReportDraft,
   ReportSession
-} from './report';
+} from '../../report';
+import '../../styles';
 
 /**
  * What the report plugin's commands do, loaded with the model after

@@ -1,3 +1,5 @@
+// The model plugin's eager half, run before JupyterLab's restore; the rest
+// of it (./start and what that imports) is loaded after the restore.
 import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
@@ -7,10 +9,10 @@ import { IStateDB } from '@jupyterlab/statedb';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { PromiseDelegate } from '@lumino/coreutils';
 
-import { idle } from './idle';
-import { PLUGIN_ID } from './ids';
-import type { HubHelpModel } from './model';
-import { IHubHelp } from './tokens';
+import { idle } from '../../idle';
+import { PLUGIN_ID } from '../../ids';
+import type { HubHelpModel } from '../../model';
+import { IHubHelp } from '../../tokens';
 
 /**
  * Loads hub metadata from the settings, the metadata URL and the live hub,
@@ -22,12 +24,13 @@ export const modelPlugin: JupyterFrontEndPlugin<IHubHelp> = {
     'Merges hub metadata from settings, the metadata URL and the live JupyterHub, resolved for the person looking.',
   autoStart: true,
   provides: IHubHelp,
-  optional: [ISettingRegistry, ITranslator, IStateDB],
+  optional: [ISettingRegistry, ITranslator, IStateDB, JupyterFrontEnd.IPaths],
   activate: (
     app: JupyterFrontEnd,
     registry: ISettingRegistry | null,
     translator: ITranslator | null,
-    state: IStateDB | null
+    state: IStateDB | null,
+    paths: JupyterFrontEnd.IPaths | null
   ): IHubHelp => {
     const loaded = new PromiseDelegate<HubHelpModel>();
     const hubHelp: {
@@ -39,10 +42,11 @@ export const modelPlugin: JupyterFrontEndPlugin<IHubHelp> = {
     // restored and the browser idle.
     void app.restored
       .then(() => idle())
-      .then(() => import('./startModel'))
+      .then(() => import('./start'))
       .then(({ startModel }) =>
         startModel({
           app,
+          paths,
           registry,
           translator: translator ?? nullTranslator,
           state
