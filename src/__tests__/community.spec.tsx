@@ -6,6 +6,11 @@ import { act } from 'react';
 import { StateDB } from '@jupyterlab/statedb';
 import { CommandRegistry } from '@lumino/commands';
 
+import { nullTranslator } from '@jupyterlab/translation';
+import validator from '@rjsf/validator-ajv8';
+
+import schema from '../../schema/plugin.json';
+import { CommunityEditor } from '../community/CommunityEditor';
 import { startingValue } from '../community/formSchema';
 import { RefusalNotice } from '../community/RefusalNotice';
 import { CommunityActions } from '../components/CommunityActions';
@@ -606,6 +611,35 @@ describe("editing with the service's own sign-in", () => {
     expect(model.community.signInToEdit).toBeUndefined();
     expect(meRequests()).toEqual(['token', 'cookie', 'sign-in xsrf-silent']);
     expect(actions(model).textContent).toContain('Edit people');
+    model.dispose();
+  });
+
+  it('an editor reopened while the silent sign-in is made waits for it, then shows the parts to edit', async () => {
+    const { service, silent, model } = await withEditSignIn();
+    await model.refresh();
+    expect(model.community.signInToEdit).toBe('trying');
+    // As the layout restorer reopens it after a reload.
+    const editor = new CommunityEditor({
+      model,
+      schema: schema as any,
+      validator: validator as any,
+      translator: nullTranslator,
+      trans,
+      tab: 'people'
+    });
+    const container = render(editor.render());
+    expect(container.textContent).toBe('');
+    expect(container.querySelector('[aria-busy="true"]')).not.toBeNull();
+
+    service.signedIn = 'xsrf-silent';
+    silent.answer('xsrf-silent');
+    await act(() => until(model, () => !!model.community.viewer?.canEdit));
+    expect(
+      Array.from(container.querySelectorAll('[role="tab"]')).map(
+        tab => tab.textContent
+      )
+    ).toEqual(['People', 'Announcements', 'Status note', 'History']);
+    editor.dispose();
     model.dispose();
   });
 

@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
-import { ReactWidget } from '@jupyterlab/ui-components';
+import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import type { ValidatorType } from '@rjsf/utils';
 
 import { HubHelpModel } from '../model';
@@ -49,13 +49,19 @@ export class CommunityEditor extends ReactWidget {
   }
 
   render(): JSX.Element {
-    return <EditorView key={this._options.tab} {...this._options} />;
+    // Drawn again when the model changes: a reopened editor may be shown
+    // before the service has said (or a silent sign-in let) who edits.
+    return (
+      <UseSignal signal={this._options.model.changed}>
+        {() => <EditorView key={this._options.tab} {...this._options} />}
+      </UseSignal>
+    );
   }
 }
 
 function EditorView(props: ICommunityEditorOptions): JSX.Element {
   const { model, trans } = props;
-  const { service, viewer } = model.community;
+  const { service, viewer, signInToEdit } = model.community;
   const [tab, setTab] = React.useState<EditorTab>(props.tab);
   const refresh = () => void model.refresh();
   // Kept while the editor is open: its tab reads the newest page when shown.
@@ -76,6 +82,10 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
         : null,
     [service, tab]
   );
+  if (!viewer?.canEdit && signInToEdit === 'trying') {
+    // A silent sign-in to the service is under way; the editor follows.
+    return <div className="jp-HubHelp-editorSection" aria-busy="true" />;
+  }
   if (!service || !history || !viewer?.canEdit) {
     return (
       <p className="jp-HubHelp-editorSection" role="alert">

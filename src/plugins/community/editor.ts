@@ -33,6 +33,10 @@ export async function fillEditor(
     import('@rjsf/validator-ajv8'),
     firstCheck(model)
   ]);
+  if (panel.isDisposed) {
+    // Closed while it loaded.
+    return;
+  }
   const editor = new CommunityEditor({
     model,
     schema,

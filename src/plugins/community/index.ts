@@ -105,10 +105,14 @@ export const communityPlugin: JupyterFrontEndPlugin<void> = {
           ? (args['tab'] as EditorTab)
           : 'people';
         const open = tracker.find(() => true);
-        if (open) {
+        if (open?.content) {
           open.content.showTab(tab);
           app.shell.activateById(open.id);
-        } else if (registry) {
+          return;
+        }
+        // One whose editor failed to load holds no content: a new one is made.
+        open?.dispose();
+        if (registry) {
           const widget = newEditor(tab, registry);
           void tracker.add(widget);
           app.shell.add(widget, 'main');
