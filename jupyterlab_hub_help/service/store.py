@@ -60,8 +60,7 @@ metadata = MetaData()
 
 #: One row per section ever stored; ``value`` is JSON text ("null" = cleared).
 sections = Table(
-    "sections",
-    metadata,
+    "sections", metadata,
     Column("name", String(64), primary_key=True),
     Column("value", Text, nullable=False),
     Column("revision", Integer, nullable=False),
@@ -75,8 +74,7 @@ sections = Table(
 
 #: Every write: who, when, and how to go back (``diff``).
 changes = Table(
-    "changes",
-    metadata,
+    "changes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("section", String(64), nullable=False),
     Column("username", String(255), nullable=False),
@@ -90,8 +88,7 @@ Index("ix_changes_section_id", changes.c.section, changes.c.id)
 
 #: A sign-in under way (the OAuth state), so that it may finish on another replica.
 oauth_states = Table(
-    "oauth_states",
-    metadata,
+    "oauth_states", metadata,
     Column("id", String(64), primary_key=True),
     Column("state", Text, nullable=False),
     Column("expires_at", DateTime, nullable=False),
@@ -100,8 +97,7 @@ oauth_states = Table(
 #: The hub tokens this service obtained through its own sign-in (their
 #: SHA-256): such a token is the service's sign-in wherever it is presented.
 sign_ins = Table(
-    "sign_ins",
-    metadata,
+    "sign_ins", metadata,
     Column("token_hash", String(64), primary_key=True),
     Column("username", String(255), nullable=False),
     Column("created_at", DateTime, nullable=False),
@@ -110,8 +106,7 @@ sign_ins = Table(
 #: The replicas running on this database, and the cookie secret each signs with
 #: (a fingerprint, never the secret).
 replicas = Table(
-    "replicas",
-    metadata,
+    "replicas", metadata,
     Column("id", String(64), primary_key=True),
     Column("host", String(255), nullable=False),
     Column("secret", String(64), nullable=False),
