@@ -5,6 +5,7 @@ import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 import type { ValidatorType } from '@rjsf/utils';
 
+import { EditSignIn } from '../components/CommunityActions';
 import { HubHelpModel } from '../model';
 import { History } from './History';
 import { HistorySession } from './historySession';
@@ -85,6 +86,22 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
   if (!viewer?.canEdit && signInToEdit === 'trying') {
     // A silent sign-in to the service is under way; the editor follows.
     return <div className="jp-HubHelp-editorSection" aria-busy="true" />;
+  }
+  if (
+    !viewer?.canEdit &&
+    (signInToEdit === 'needed' || signInToEdit === 'elsewhere')
+  ) {
+    // As the panel offers it: a reopened editor has no sign-in where the
+    // page keeps it in memory only (a hub with subdomains).
+    return (
+      <div className="jp-HubHelp-editorSection">
+        <EditSignIn
+          model={model}
+          trans={trans}
+          elsewhere={signInToEdit === 'elsewhere'}
+        />
+      </div>
+    );
   }
   if (!service || !history || !viewer?.canEdit) {
     return (

@@ -1,6 +1,9 @@
 import * as React from 'react';
 
+import { TranslationBundle } from '@jupyterlab/translation';
+
 import { CommandIDs } from '../ids';
+import type { HubHelpModel } from '../model';
 import { IViewProps } from './viewProps';
 import { Section } from './Section';
 import { SignInButton } from './SignInButton';
@@ -102,21 +105,42 @@ function SignInToRead(props: IViewProps): JSX.Element {
  * else's server, whose pages would receive that sign-in.
  */
 function SignInToEdit(props: IViewProps & { elsewhere: boolean }): JSX.Element {
-  const { trans } = props;
+  return (
+    <Section id="community" title={props.trans.__('Keep this help current')}>
+      <EditSignIn {...props} />
+    </Section>
+  );
+}
+
+/**
+ * Why one whom the service would let edit signs in to it first, and the
+ * sign-in, made in a new tab; on someone else's server, why not here. Also
+ * shown by an editor reopened without the sign-in.
+ */
+export function EditSignIn(props: {
+  model: HubHelpModel;
+  trans: TranslationBundle;
+  elsewhere: boolean;
+}): JSX.Element {
+  const { model, trans } = props;
   return props.elsewhere ? (
-    <KeepCurrent
-      {...props}
-      note={trans.__(
+    <p className="jp-HubHelp-muted">
+      {trans.__(
         "You can edit this hub's help from your own server. This server is someone else's: a sign-in made here could let it change the hub's help in your name."
       )}
-    />
+    </p>
   ) : (
-    <KeepCurrent
-      {...props}
-      note={trans.__(
-        "You can edit this hub's help. Editing needs a sign-in to the hub help service of its own, so that a server you visit cannot change the hub's help in your name."
-      )}
-      signIn={trans.__('Sign in to edit')}
-    />
+    <>
+      <p className="jp-HubHelp-muted">
+        {trans.__(
+          "You can edit this hub's help. Editing needs a sign-in to the hub help service of its own, so that a server you visit cannot change the hub's help in your name."
+        )}
+      </p>
+      <SignInButton
+        model={model}
+        trans={trans}
+        label={trans.__('Sign in to edit')}
+      />
+    </>
   );
 }

@@ -430,19 +430,32 @@ export async function savedWorkspace(page: Page): Promise<string> {
  */
 export async function signedInToEdit(panel: Locator): Promise<Locator> {
   const keep = panel.getByRole('region', { name: 'Keep this help current' });
-  const edit = keep.getByRole('button', { name: 'Edit the status note' });
-  const signIn = keep.getByRole('button', { name: 'Sign in to edit' });
-  await expect(edit.or(signIn)).toBeVisible();
+  await signInIfOffered(
+    keep,
+    keep.getByRole('button', { name: 'Edit the status note' })
+  );
+  return keep;
+}
+
+/**
+ * Wait until `ready` shows; when `scope` offers "Sign in to edit" first,
+ * sign in in the tab it opens, as a person does.
+ */
+export async function signInIfOffered(
+  scope: Locator,
+  ready: Locator
+): Promise<void> {
+  const signIn = scope.getByRole('button', { name: 'Sign in to edit' });
+  await expect(ready.or(signIn)).toBeVisible();
   if (await signIn.isVisible()) {
     const [tab] = await Promise.all([
-      panel.page().waitForEvent('popup'),
+      scope.page().waitForEvent('popup'),
       signIn.click()
     ]);
     await expect(tab.getByRole('heading', { name: 'Signed in' })).toBeVisible();
     await tab.close();
   }
-  await expect(edit).toBeVisible();
-  return keep;
+  await expect(ready).toBeVisible();
 }
 
 /**
