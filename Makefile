@@ -87,10 +87,14 @@ pot: $(VENV)/.stamp
 clean:
 	rm -rf build lib coverage jupyterlab_hub_help/labextension tsconfig.tsbuildinfo
 
-# The README pictures (docs/) and the Galata visual snapshots, from the sample settings.
+# The README pictures (docs/) and the Galata visual snapshots, from the sample settings
+# and, for the editor, the demo hub.
 screenshots: setup
 	cd ui-tests && HUB_HELP_README_SCREENSHOTS=1 HUB_HELP_LAB_PORT=$$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') \
 	  jlpm playwright test tests/screenshots.spec.ts --update-snapshots=all
+	# The editor's forms need the hub help service: from the real-hub walkthrough.
+	cd ui-tests && HUB_HELP_README_SCREENSHOTS=1 \
+	  jlpm playwright test -c hub/playwright.config.js --project=hub 08-representative
 
 # The metadata layer in Node, then JupyterLab with the production wheel (the `wheel`
 # suite's environment) against the same JupyterLab without the extension, in Chromium;

@@ -5,7 +5,12 @@ import { IPoll, Poll } from '@lumino/polling';
 import { ISignal, Signal } from '@lumino/signaling';
 
 import type { SignInCredential } from './hub/client';
-import { CommunityService, ICommunityViewer } from './hub/community';
+import {
+  CommunitySection,
+  CommunityService,
+  ICommunityViewer
+} from './hub/community';
+import { withSection } from './hub/sections';
 import { ServiceSignIn, SilentSignIn } from './hub/serviceSignIn';
 import {
   HubClient,
@@ -122,6 +127,14 @@ interface ISources {
 interface IBuilt extends IMergeResult {
   resolver: Resolver;
   remote?: IRemoteCopy;
+}
+
+/**
+ * What a panel would show: the metadata and its answers.
+ */
+export interface IPreview {
+  metadata: IHubMetadata;
+  resolver: Resolver;
 }
 
 /**
@@ -728,20 +741,50 @@ export class HubHelpModel implements IDisposable {
       : undefined;
   }
 
+  /**
+   * What a user's panel would show once the community's `section` holds
+   * `value`: the editor's preview, from the sources the panel has now.
+   * Resolved for a user with no role, as most who read the panel are.
+   */
+  preview(section: CommunitySection, value: unknown): IPreview {
+    const copy = this._usedCommunity(this._sources);
+    const document = withSection(copy?.document ?? {}, section, value);
+    const { metadata } = this._assemble(
+      this._sources,
+      this._parse!.parseDocument(document, 'community')
+    );
+    return { metadata, resolver: new Resolver(metadata, {}) };
+  }
+
   private _compute(sources: ISources): IBuilt {
-    const remote = this._usedRemote(sources);
     const community = this._usedCommunity(sources);
+    const { metadata, problems, remote } = this._assemble(
+      sources,
+      community &&
+        this._checked(community.document, d =>
+          this._parse!.parseDocument(d, 'community')
+        )
+    );
+    const resolver = new Resolver(metadata, {
+      username: this.hub.onHub ? this.hub.user : undefined,
+      admin: this._live?.user?.admin,
+      groups: this._live?.user?.groups
+    });
+    return { metadata, problems, resolver, remote };
+  }
+
+  private _assemble(
+    sources: ISources,
+    community: IParsedDocument | undefined
+  ): IMergeResult & { remote?: IRemoteCopy } {
+    const remote = this._usedRemote(sources);
     const { metadata, problems } = assembleMetadata(
       {
         settings: sources.settings,
         remote:
           remote &&
           this._checked(remote.document, this._parse!.parseRemoteDocument),
-        community:
-          community &&
-          this._checked(community.document, d =>
-            this._parse!.parseDocument(d, 'community')
-          ),
+        community,
         live: { admins: this._live?.admins },
         problems: [
           ...sources.settingsProblems,
@@ -753,12 +796,7 @@ export class HubHelpModel implements IDisposable {
       },
       { hasCommand: this._options.hasCommand }
     );
-    const resolver = new Resolver(metadata, {
-      username: this.hub.onHub ? this.hub.user : undefined,
-      admin: this._live?.user?.admin,
-      groups: this._live?.user?.groups
-    });
-    return { metadata, problems, resolver, remote };
+    return { metadata, problems, remote };
   }
 
   /**

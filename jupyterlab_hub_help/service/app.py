@@ -157,20 +157,22 @@ class Service:
         return state
 
     async def write(self, name: str, value: Any, expected: Optional[int], user: str,
-                    kind: str) -> SectionState:
+                    kind: str, as_right: Optional[str] = None) -> SectionState:
         try:
-            state = await self.db(self.store.write, name, value, expected, user, kind)
+            state = await self.db(self.store.write, name, value, expected, user, kind, as_right)
         except Exception as e:
             current = getattr(e, "current", None)
             if current is not None:
                 await self.remember({name: current})
             raise
         await self.remember({name: state})
-        log.info("%s stored %s revision %d (%s)", user, name, state.revision, kind)
+        log.info("%s stored %s revision %d (%s, as %s)", user, name, state.revision, kind,
+                 as_right)
         return state
 
-    async def write_many(self, values: Sequence[Tuple[str, Any]], user: str) -> Dict[str, SectionState]:
-        states = await self.db(self.store.write_many, values, user, "import")
+    async def write_many(self, values: Sequence[Tuple[str, Any]], user: str,
+                         as_right: Optional[str] = None) -> Dict[str, SectionState]:
+        states = await self.db(self.store.write_many, values, user, "import", as_right=as_right)
         await self.remember(states)
         log.info("%s imported %s", user, ", ".join(states))
         return states

@@ -277,7 +277,9 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
     async def store(self, name: str, value: Any, expected: Optional[int], kind: str,
                     warnings=()) -> None:
         try:
-            state = await self.service.write(name, value, expected, self.user_name, kind)
+            # On which right: what the hub said of this credential just now.
+            state = await self.service.write(name, value, expected, self.user_name, kind,
+                                             self.decision.because)
         except Conflict as e:
             raise self.conflict(e.current) from None
         except TooLarge as e:
@@ -555,7 +557,8 @@ class ImportHandler(BodyHandler):
         if outcome.refusal:
             raise refused(outcome)
         try:
-            states = await self.service.write_many(outcome.value, self.user_name)
+            states = await self.service.write_many(outcome.value, self.user_name,
+                                                   self.decision.because)
         except TooLarge as e:
             raise too_large(e) from None
         except Conflict:

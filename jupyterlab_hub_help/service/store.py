@@ -72,7 +72,8 @@ sections = Table(
     Column("size_units", Integer, nullable=False, server_default="0"),
 )
 
-#: Every write: who, when, and how to go back (``diff``).
+#: Every write: who, on which right (``rights.Decision.because``; null for
+#: changes stored before it was kept), when, and how to go back (``diff``).
 changes = Table(
     "changes", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -83,6 +84,7 @@ changes = Table(
     Column("revision", Integer, nullable=False),
     Column("revert", Text, nullable=False),
     Column("summary", Text, nullable=False),
+    Column("as_right", String(16), nullable=True),
 )
 Index("ix_changes_section_id", changes.c.section, changes.c.id)
 
@@ -185,6 +187,9 @@ class Change:
     kind: str
     revision: int
     summary: Dict[str, int]
+    #: The right the change was made on: "admin", "representative", "scope";
+    #: None for changes stored before the service kept it.
+    as_right: Optional[str] = None
 
     def to_json(self) -> dict:
         return {
@@ -195,6 +200,7 @@ class Change:
             "kind": self.kind,
             "revision": self.revision,
             "summary": self.summary,
+            "as": self.as_right,
         }
 
 
@@ -418,7 +424,7 @@ class Store:
     @staticmethod
     def _change(row) -> Change:
         return Change(row.id, row.section, row.username, row.at, row.kind, row.revision,
-                      json.loads(row.summary))
+                      json.loads(row.summary), row.as_right)
 
     def _walk(self, conn, change_id: int):
         """A change, its section now, and the section's value before and
@@ -492,14 +498,16 @@ class Store:
     # Writing
 
     def write(self, name: str, value: Any, expected_revision: Optional[int], user: str,
-              kind: str = "edit") -> SectionState:
+              kind: str = "edit", as_right: Optional[str] = None) -> SectionState:
         """Store ``value`` as section ``name`` if it is still at
-        ``expected_revision`` (``None``: whatever it is at); record the change.
-        Raises ``Conflict`` with the current state otherwise."""
+        ``expected_revision`` (``None``: whatever it is at); record the change,
+        made by ``user`` on the right ``as_right``. Raises ``Conflict`` with
+        the current state otherwise."""
         try:
             with self.engine.begin() as conn:
                 self._lock(conn)
-                state = self._write(conn, name, value, expected_revision, user, kind, utcnow())
+                state = self._write(conn, name, value, expected_revision, user, kind, utcnow(),
+                                    as_right)
                 self._check_size(conn)
                 return state
         except IntegrityError:
@@ -507,7 +515,7 @@ class Store:
             raise Conflict(self.section(name)) from None
 
     def write_many(self, values: Iterable[Tuple[str, Any]], user: str, kind: str = "import",
-                   attempts: int = 3) -> Dict[str, SectionState]:
+                   attempts: int = 3, *, as_right: Optional[str] = None) -> Dict[str, SectionState]:
         """Store several sections in one transaction, one change each."""
         values = list(values)
         for attempt in range(attempts):
@@ -516,7 +524,7 @@ class Store:
                     self._lock(conn)
                     at = utcnow()
                     states = {
-                        name: self._write(conn, name, value, None, user, kind, at)
+                        name: self._write(conn, name, value, None, user, kind, at, as_right)
                         for name, value in values
                     }
                     self._check_size(conn)
@@ -546,7 +554,7 @@ class Store:
         if total_bytes > self.limit.max_bytes or total_units > self.limit.max_units:
             raise TooLarge(total_bytes, total_units, self.limit)
 
-    def _write(self, conn, name, value, expected, user, kind, at) -> SectionState:
+    def _write(self, conn, name, value, expected, user, kind, at, as_right=None) -> SectionState:
         if kind not in KINDS:
             raise ValueError(f"unknown change kind {kind!r}")
         current = self.section(name, conn)
@@ -571,6 +579,7 @@ class Store:
         conn.execute(
             insert(changes).values(
                 section=name, username=user, at=at, kind=kind, revision=revision,
+                as_right=as_right,
                 revert=dumps(diff.revert_of(before, value)),
                 summary=dumps(diff.summary_of(before, value)),
             )

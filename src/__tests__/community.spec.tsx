@@ -6,12 +6,8 @@ import { act } from 'react';
 import { StateDB } from '@jupyterlab/statedb';
 import { CommandRegistry } from '@lumino/commands';
 
-import { nullTranslator } from '@jupyterlab/translation';
-import validator from '@rjsf/validator-ajv8';
-
-import schema from '../../schema/plugin.json';
 import { CommunityEditor } from '../community/CommunityEditor';
-import { startingValue } from '../community/formSchema';
+import { startingValue } from '../community/startingValue';
 import { RefusalNotice } from '../community/RefusalNotice';
 import { CommunityActions } from '../components/CommunityActions';
 import { RefreshItem } from '../components/PanelToolbar';
@@ -418,13 +414,14 @@ describe('editing, for those the service lets edit', () => {
       b => b.textContent
     );
     expect(buttons).toEqual([
+      'Change the status note',
+      'Clear the status note',
       'Edit people',
       'Edit announcements',
-      'Edit the status note',
       'History'
     ]);
-    await click(byName(container, 'button', 'Edit the status note')[0]);
-    expect(opened).toEqual([{ tab: 'status' }]);
+    await click(byName(container, 'button', 'Edit announcements')[0]);
+    expect(opened).toEqual([{ tab: 'announcements' }]);
     model.dispose();
   });
 
@@ -621,9 +618,6 @@ describe("editing with the service's own sign-in", () => {
     // As the layout restorer reopens it after a reload.
     const editor = new CommunityEditor({
       model,
-      schema: schema as any,
-      validator: validator as any,
-      translator: nullTranslator,
       trans,
       tab: 'people'
     });

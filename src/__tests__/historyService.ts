@@ -12,6 +12,17 @@ interface IStoredChange {
   kind: 'edit' | 'undo' | 'import';
   revision: number;
   summary: { added: number; removed: number; changed: number };
+  as: 'admin' | 'representative' | 'scope' | null;
+}
+
+/**
+ * What an edit recorded beyond who made it: the right it was made on, and
+ * the section's value before and after it (for `GET api/history/ID`).
+ */
+export interface IEditOptions {
+  as?: IStoredChange['as'];
+  before?: unknown;
+  after?: unknown;
 }
 
 /**
@@ -36,12 +47,24 @@ export class HistoryService {
    */
   entriesChangedLater = false;
   undos: { id: number; ifMatch?: string; body: any }[] = [];
+  /**
+   * The ids of the changes whose details were asked for, in order.
+   */
+  detailReads: number[] = [];
+  /**
+   * An answer to give instead of a change's details (a refusal).
+   */
+  refuseDetails: { status: number; body: unknown } | null = null;
 
   /**
    * Someone edits the section: a new revision and a new change.
    */
-  edit(user: string, summary = { added: 1, removed: 0, changed: 0 }): void {
-    this._record(user, 'edit', summary);
+  edit(
+    user: string,
+    summary = { added: 1, removed: 0, changed: 0 },
+    options: IEditOptions = {}
+  ): void {
+    this._record(user, 'edit', summary, options);
   }
 
   get etag(): string {
@@ -58,6 +81,28 @@ export class HistoryService {
       const page = older.slice(0, this._pageSize);
       const next = older.length > page.length ? page[page.length - 1].id : null;
       return json({ changes: page, next })(req, res);
+    }
+    const detail = new RegExp(`^${PREFIX}/(\\d+)$`).exec(url.pathname);
+    if (req.method === 'GET' && detail) {
+      const id = Number(detail[1]);
+      this.detailReads.push(id);
+      if (this.refuseDetails) {
+        const { body, status } = this.refuseDetails;
+        return json(body, status)(req, res);
+      }
+      const change = this.changes.find(c => c.id === id);
+      if (!change) {
+        return json({ error: 'not-found', message: 'no such change' }, 404)(
+          req,
+          res
+        );
+      }
+      const values = this._values.get(id) ?? {};
+      return json({
+        ...change,
+        before: values.before ?? null,
+        after: values.after ?? null
+      })(req, res);
     }
     const undo = new RegExp(`^${PREFIX}/(\\d+)/undo$`).exec(url.pathname);
     if (req.method === 'POST' && undo) {
@@ -139,18 +184,22 @@ export class HistoryService {
   private _record(
     user: string,
     kind: IStoredChange['kind'],
-    summary: IStoredChange['summary']
+    summary: IStoredChange['summary'],
+    options: IEditOptions = {}
   ): void {
     this.revision += 1;
+    const id = this.changes.length + 1;
     this.changes.push({
-      id: this.changes.length + 1,
+      id,
       section: 'people',
       user,
       at: `2026-11-22T10:${String(this.revision).padStart(2, '0')}:00Z`,
       kind,
       revision: this.revision,
-      summary
+      summary,
+      as: options.as ?? null
     });
+    this._values.set(id, { before: options.before, after: options.after });
   }
 
   private _state() {
@@ -165,4 +214,5 @@ export class HistoryService {
   }
 
   private _pageSize: number;
+  private _values = new Map<number, { before?: unknown; after?: unknown }>();
 }

@@ -1,9 +1,7 @@
 import * as React from 'react';
 
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
-import type { ValidatorType } from '@rjsf/utils';
 
 import { EditSignIn } from '../components/CommunityActions';
 import { HubHelpModel } from '../model';
@@ -11,7 +9,11 @@ import { History } from './History';
 import { HistorySession } from './historySession';
 import { RefusalNotice } from './RefusalNotice';
 import { SectionEditor } from './SectionEditor';
-import { CommunitySection, SectionSession } from './sectionSession';
+import {
+  CommunitySection,
+  SectionService,
+  SectionSession
+} from './sectionSession';
 import { tabLabel } from './tabLabel';
 import { ImportOutcome, TransferSession } from './transferSession';
 import { useSessionState } from './useSessionState';
@@ -20,9 +22,6 @@ export type EditorTab = CommunitySection | 'history';
 
 export interface ICommunityEditorOptions {
   model: HubHelpModel;
-  schema: ISettingRegistry.ISchema;
-  validator: ValidatorType;
-  translator: ITranslator;
   trans: TranslationBundle;
   tab: EditorTab;
   /**
@@ -54,13 +53,59 @@ export class CommunityEditor extends ReactWidget {
     // before the service has said (or a silent sign-in let) who edits.
     return (
       <UseSignal signal={this._options.model.changed}>
-        {() => <EditorView key={this._options.tab} {...this._options} />}
+        {() => (
+          <EditorView
+            key={this._options.tab}
+            {...this._options}
+            sessionFor={this._sessionFor}
+          />
+        )}
       </UseSignal>
     );
   }
+
+  /**
+   * A section's session, kept while the editor is open: a form keeps its
+   * edits while other tabs are shown, or while the panel asks for another
+   * tab. It starts from what the panel shows when first asked for.
+   */
+  private _sessionFor = (
+    service: SectionService,
+    section: CommunitySection
+  ): SectionSession => {
+    let sessions = this._sessions.get(service);
+    if (!sessions) {
+      sessions = new Map();
+      this._sessions.set(service, sessions);
+    }
+    let session = sessions.get(section);
+    if (!session) {
+      const { model } = this._options;
+      session = new SectionSession({
+        service,
+        section,
+        shown: model.metadata,
+        onSaved: () => void model.refresh()
+      });
+      sessions.set(section, session);
+    }
+    return session;
+  };
+
+  private _sessions = new WeakMap<
+    SectionService,
+    Map<CommunitySection, SectionSession>
+  >();
 }
 
-function EditorView(props: ICommunityEditorOptions): JSX.Element {
+function EditorView(
+  props: ICommunityEditorOptions & {
+    sessionFor: (
+      service: SectionService,
+      section: CommunitySection
+    ) => SectionSession;
+  }
+): JSX.Element {
   const { model, trans } = props;
   const { service, viewer, signInToEdit } = model.community;
   const [tab, setTab] = React.useState<EditorTab>(props.tab);
@@ -70,19 +115,8 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
     () => service && new HistorySession({ service, onUndone: refresh }),
     [service]
   );
-  // A tab's form starts from what the panel shows when the tab is chosen.
-  const section = React.useMemo(
-    () =>
-      service && tab !== 'history'
-        ? new SectionSession({
-            service,
-            section: tab,
-            shown: model.metadata,
-            onSaved: refresh
-          })
-        : null,
-    [service, tab]
-  );
+  const section =
+    service && tab !== 'history' ? props.sessionFor(service, tab) : null;
   if (!viewer?.canEdit && signInToEdit === 'trying') {
     // A silent sign-in to the service is under way; the editor follows.
     return <div className="jp-HubHelp-editorSection" aria-busy="true" />;
@@ -145,10 +179,7 @@ function EditorView(props: ICommunityEditorOptions): JSX.Element {
             key={tab}
             session={section!}
             model={model}
-            schema={props.schema}
-            validator={props.validator}
             trans={trans}
-            translator={props.translator}
             language={model.language}
           />
         )}

@@ -1,10 +1,21 @@
 import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
+import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 
-import { formatTime } from '../metadata/localize';
+import { IsolatedText } from '../components/OperatorText';
+import { formatTime, localize } from '../metadata/localize';
+import { isolate } from '../metadata/text';
 import { HubHelpModel } from '../model';
 import {
+  ChangeItem,
+  describeChange,
+  IFieldChange,
+  IFieldValue
+} from './changeDiff';
+import {
+  ChangeDetails,
+  ChangeRight,
   HistoryOutcome,
   HistorySession,
   IChangeSummary,
@@ -13,13 +24,16 @@ import {
   IUndoQuestion
 } from './historySession';
 import { RefusalNotice } from './RefusalNotice';
+import { CommunitySection } from './sectionSession';
+import { startingValue } from './startingValue';
 import { tabLabel } from './tabLabel';
 import { useSessionState } from './useSessionState';
 
 /**
- * Every recorded change, newest first, each with who made it, when and what
- * it changed, and an Undo. An undo over later changes asks first (the
- * session's question); older changes come a page at a time.
+ * Every recorded change, newest first, each with who made it, on which
+ * right, when and how much it changed, what it changed entry by entry a
+ * click away ("What changed"), and an Undo. An undo over later changes asks
+ * first (the session's question); older changes come a page at a time.
  */
 export function History(props: {
   session: HistorySession;
@@ -58,13 +72,7 @@ export function History(props: {
           {state.changes.map(change => (
             <li key={change.id}>
               <span>
-                {trans.__(
-                  '%1: %2 by %3 at %4',
-                  tabLabel(change.section, trans),
-                  kindLabel(change.kind, trans),
-                  change.user,
-                  at(change)
-                )}
+                {entryLine(change, at(change), trans)}
                 <span className="jp-HubHelp-muted">
                   {' '}
                   {summaryText(change.summary, trans)}
@@ -83,6 +91,13 @@ export function History(props: {
               >
                 {trans.__('Undo')}
               </button>
+              <WhatChanged
+                change={change}
+                details={state.details[change.id]}
+                session={session}
+                model={model}
+                trans={trans}
+              />
             </li>
           ))}
         </ol>
@@ -100,6 +115,234 @@ export function History(props: {
       )}
     </div>
   );
+}
+
+/**
+ * Who made a change, on which right, and when: "People: edited by tomas as
+ * a Community Representative at 15:02".
+ */
+function entryLine(
+  change: ICommunityChange,
+  at: string,
+  trans: TranslationBundle
+): string {
+  const section = tabLabel(change.section, trans);
+  const kind = kindLabel(change.kind, trans);
+  return change.as
+    ? trans.__(
+        '%1: %2 by %3 as %4 at %5',
+        section,
+        kind,
+        change.user,
+        rightLabel(change.as, trans),
+        at
+      )
+    : trans.__('%1: %2 by %3 at %4', section, kind, change.user, at);
+}
+
+function rightLabel(right: ChangeRight, trans: TranslationBundle): string {
+  switch (right) {
+    case 'admin':
+      return trans.__('a hub admin');
+    case 'representative':
+      return trans.__('a Community Representative');
+    case 'scope':
+      return trans.__('a holder of the edit scope');
+  }
+}
+
+/**
+ * A change's "What changed": a button that shows and hides what it did,
+ * entry by entry, read from the service the first time it is opened.
+ */
+function WhatChanged(props: {
+  change: ICommunityChange;
+  details: ChangeDetails | undefined;
+  session: HistorySession;
+  model: HubHelpModel;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { change, details, session, model, trans } = props;
+  const [open, setOpen] = React.useState(false);
+  const id = React.useId();
+  const Icon = open ? caretDownIcon : caretRightIcon;
+  const toggle = () => {
+    if (!open) {
+      void session.details(change);
+    }
+    setOpen(!open);
+  };
+  return (
+    <div className="jp-HubHelp-changeDetails">
+      <button
+        className="jp-HubHelp-disclosure"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={toggle}
+      >
+        <Icon.react tag="span" className="jp-HubHelp-caret" />
+        {trans.__('What changed')}
+      </button>
+      <div id={id} hidden={!open}>
+        {open && (
+          <ChangeDescription
+            change={change}
+            details={details}
+            model={model}
+            trans={trans}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ChangeDescription(props: {
+  change: ICommunityChange;
+  details: ChangeDetails | undefined;
+  model: HubHelpModel;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { change, details, model, trans } = props;
+  const items = React.useMemo(() => {
+    if (details?.kind !== 'loaded') {
+      return [];
+    }
+    const { roles } = model.metadata;
+    const roleLabel = (id: string) => {
+      const role = roles.get(id);
+      return role ? localize(role.label, model.language) || id : id;
+    };
+    return describeChange(
+      change.section,
+      details.before ?? firstBase(change.section, model),
+      details.after,
+      { roleLabel }
+    );
+  }, [change.section, details, model]);
+  // The first change stored a list the form started from the operator's.
+  const first =
+    details?.kind === 'loaded' &&
+    details.before === null &&
+    change.section !== 'status';
+
+  if (details === undefined || details.kind === 'loading') {
+    return (
+      <p className="jp-HubHelp-muted" role="status">
+        {trans.__('Loading…')}
+      </p>
+    );
+  }
+  if (details.kind === 'failed') {
+    return (
+      <p className="jp-HubHelp-notice jp-HubHelp-severity-error" role="alert">
+        {trans.__(
+          'What this change did could not be read: %1',
+          details.message
+        )}
+      </p>
+    );
+  }
+  if (items.length === 0) {
+    return (
+      <p className="jp-HubHelp-muted">
+        {trans.__('Nothing changed in the values.')}
+      </p>
+    );
+  }
+  return (
+    <>
+      {first && (
+        <p className="jp-HubHelp-muted">
+          {trans.__(
+            "Nothing was stored before this change: it is compared with what the operator's settings show now."
+          )}
+        </p>
+      )}
+      <ul className="jp-HubHelp-changeItems">
+        {items.map((item, index) => (
+          <li key={index}>
+            <IsolatedText text={itemText(item, trans)} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * What a list section held before anything was stored for it: the
+ * operator's entries, which the form started from.
+ */
+function firstBase(section: CommunitySection, model: HubHelpModel): unknown {
+  return section === 'status'
+    ? null
+    : startingValue(section, model.preview(section, undefined).metadata);
+}
+
+/**
+ * One thing a change did, in words; the community's text isolated.
+ */
+function itemText(item: ChangeItem, trans: TranslationBundle): string {
+  const none = trans.__('(none)');
+  const shown = (value: string | null) =>
+    value === null ? none : value === '' ? trans.__('(empty)') : isolate(value);
+  const values = (fields: IFieldValue[], skip: string | null = null) =>
+    fields
+      .filter(f => f.field !== (skip ?? ''))
+      .map(f =>
+        f.field
+          ? trans.__('%1: %2', isolate(f.field), shown(f.value))
+          : shown(f.value)
+      )
+      .join('; ');
+  const changes = (fields: IFieldChange[]) =>
+    fields
+      .map(f =>
+        f.field
+          ? trans.__(
+              '%1 %2 → %3',
+              isolate(f.field),
+              shown(f.before),
+              shown(f.after)
+            )
+          : trans.__('%1 → %2', shown(f.before), shown(f.after))
+      )
+      .join('; ');
+  switch (item.kind) {
+    case 'added':
+    case 'removed': {
+      const label = isolate(item.entry.label);
+      const rest = values(item.fields, item.entry.labelField);
+      if (item.kind === 'added') {
+        return rest
+          ? trans.__('Added %1 (%2)', label, rest)
+          : trans.__('Added %1', label);
+      }
+      return rest
+        ? trans.__('Removed %1 (%2)', label, rest)
+        : trans.__('Removed %1', label);
+    }
+    case 'changed':
+      return item.entry
+        ? trans.__(
+            'Changed %1: %2',
+            isolate(item.entry.label),
+            changes(item.fields)
+          )
+        : trans.__('Changed: %1', changes(item.fields));
+    case 'moved':
+      return trans.__(
+        'Moved %1 from place %2 to place %3',
+        isolate(item.entry.label),
+        item.from + 1,
+        item.to + 1
+      );
+    case 'set':
+      return trans.__('Set: %1', values(item.fields));
+    case 'cleared':
+      return trans.__('Cleared; it was: %1', values(item.fields));
+  }
 }
 
 /**

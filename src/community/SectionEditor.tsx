@@ -1,13 +1,13 @@
 import * as React from 'react';
 
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { ITranslator, TranslationBundle } from '@jupyterlab/translation';
-import { FormComponent } from '@jupyterlab/ui-components';
-import type { ValidatorType } from '@rjsf/utils';
+import { TranslationBundle } from '@jupyterlab/translation';
 
-import { formatTime, localize } from '../metadata/localize';
+import { formatTime } from '../metadata/localize';
 import { HubHelpModel } from '../model';
-import { sectionSchema } from './formSchema';
+import { fieldId, IFormContext } from './forms/formContext';
+import { Preview } from './forms/Preview';
+import { SectionForm } from './forms/SectionForm';
+import { useFormChecks } from './forms/useFormChecks';
 import { RefusalNotice } from './RefusalNotice';
 import { EditResult, SectionSession } from './sectionSession';
 import { useSessionState } from './useSessionState';
@@ -18,41 +18,32 @@ export interface ISectionEditorProps {
    */
   session: SectionSession;
   /**
-   * For the sign-in a refusal may ask for.
+   * For the sign-in a refusal may ask for, and the preview.
    */
   model: HubHelpModel;
-  schema: ISettingRegistry.ISchema;
-  /**
-   * The form's validator (JupyterLab's shared copy), loaded with the editor.
-   */
-  validator: ValidatorType;
   trans: TranslationBundle;
-  translator: ITranslator;
   language: string;
 }
 
 /**
- * One section's form, as its session holds it: loaded from the service,
- * saved with the revision it was loaded at.
+ * One section's form, as its session holds it, beside a preview of what
+ * users will see: checked as it is typed, saved with the revision it was
+ * loaded at.
  */
 export function SectionEditor(props: ISectionEditorProps): JSX.Element {
   const { session, trans } = props;
-  const { section, shown } = session;
+  const { section } = session;
   const { stored, draft, outcome, busy } = useSessionState(session);
+  const form = React.useRef<HTMLDivElement>(null);
   React.useEffect(() => void session.load(), [session]);
-
-  const schema = React.useMemo(
-    () =>
-      sectionSchema(
-        props.schema,
-        section,
-        shown.tasks.map(t => ({
-          id: t.id,
-          title: localize(t.title, props.language)
-        }))
-      ),
-    [props.schema, section, shown, props.language]
-  );
+  const checks = useFormChecks(session, draft, outcome, trans);
+  const { errors } = checks;
+  const context: IFormContext = {
+    trans,
+    language: props.language,
+    problems: checks.shown,
+    idPrefix: `jp-HubHelp-edit-${section}`
+  };
 
   if (!stored) {
     return (
@@ -67,6 +58,17 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
       </div>
     );
   }
+  const save = () => {
+    if (checks.trySave()) {
+      void session.save();
+      return;
+    }
+    // Nothing the format refuses leaves the form; the first problem is
+    // where the person goes next.
+    form.current
+      ?.querySelector<HTMLElement>(`#${fieldId(context, errors[0].path)}`)
+      ?.focus();
+  };
   return (
     <div className="jp-HubHelp-editorSection">
       <p className="jp-HubHelp-muted">
@@ -86,27 +88,51 @@ export function SectionEditor(props: ISectionEditorProps): JSX.Element {
         onTheirs={() => session.loadTheirs()}
         onMine={() => void session.saveMine()}
       />
-      <FormComponent
-        schema={schema as any}
-        formData={draft as any}
-        onChange={e => session.edit(e.formData)}
-        validator={props.validator as any}
-        translator={props.translator}
-        idPrefix={`jp-HubHelp-edit-${section}`}
-        showModifiedFromDefault={false}
-      />
+      <div className="jp-HubHelp-editorColumns">
+        <div
+          ref={form}
+          className="jp-HubHelp-editorForm"
+          onBlur={checks.onBlur}
+        >
+          <SectionForm
+            section={section}
+            context={context}
+            model={props.model}
+            value={draft}
+            onChange={value => session.edit(value)}
+          />
+        </div>
+        <Preview
+          model={props.model}
+          section={section}
+          draft={draft}
+          trans={trans}
+        />
+      </div>
+      {checks.saveTried && errors.length > 0 && (
+        <p className="jp-HubHelp-notice jp-HubHelp-severity-error" role="alert">
+          {trans._n(
+            'Nothing was saved: %1 problem is marked in the form.',
+            'Nothing was saved: %1 problems are marked in the form.',
+            errors.length
+          )}
+        </p>
+      )}
       <div className="jp-HubHelp-editorActions">
         <button
           className="jp-mod-styled jp-mod-accept"
           disabled={busy}
-          onClick={() => void session.save()}
+          onClick={save}
         >
           {trans.__('Save')}
         </button>
         <button
           className="jp-mod-styled jp-mod-reject"
           disabled={busy}
-          onClick={() => session.discard()}
+          onClick={() => {
+            checks.reset();
+            session.discard();
+          }}
         >
           {trans.__('Discard changes')}
         </button>

@@ -11,16 +11,30 @@ import { Session } from './session';
 
 // The types the History view renders, so that it needs nothing from ../hub.
 export type {
+  ChangeRight,
   IChangeSummary,
   ICommunityChange,
   ILaterChange
 } from '../hub/community';
 
 /**
- * What the history needs of the service: its pages and undo, nothing that
- * could fetch a fresh revision to get past an undo's check.
+ * What the history needs of the service: its pages, a change's values
+ * before and after it, and undo; nothing that could fetch a fresh revision
+ * to get past an undo's check.
  */
-export type HistoryService = Pick<CommunityService, 'history' | 'undo'>;
+export type HistoryService = Pick<
+  CommunityService,
+  'history' | 'undo' | 'change'
+>;
+
+/**
+ * What is known of one change's values ("What changed"): being read, read
+ * (its section's value before and after it), or not readable and why.
+ */
+export type ChangeDetails =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; before: unknown; after: unknown }
+  | { kind: 'failed'; message: string };
 
 /**
  * An undo stopped by later changes: who made them and when, and what the
@@ -72,6 +86,11 @@ export interface IHistoryState {
   busy: boolean;
   question: IUndoQuestion | null;
   outcome: HistoryOutcome | null;
+  /**
+   * The details asked for, by change id; kept for the session's life (a
+   * change's values before and after it never change).
+   */
+  details: { readonly [id: number]: ChangeDetails };
 }
 
 /**
@@ -120,7 +139,8 @@ export class HistorySession extends Session<IHistoryState> {
       loading: false,
       busy: false,
       question: null,
-      outcome: null
+      outcome: null,
+      details: {}
     });
     this._service = options.service;
     this._onUndone = options.onUndone;
@@ -139,6 +159,29 @@ export class HistorySession extends Session<IHistoryState> {
   async showOlder(): Promise<void> {
     if (this._next !== null && !this.state.loading) {
       await this._read(this._next);
+    }
+  }
+
+  /**
+   * Read what `change` did (its section's value before and after it), once:
+   * details already read or being read are kept; a failed read is tried
+   * again.
+   */
+  async details(change: ICommunityChange): Promise<void> {
+    const known = this.state.details[change.id];
+    if (known && known.kind !== 'failed') {
+      return;
+    }
+    const id = change.id;
+    this._setDetails(id, { kind: 'loading' });
+    try {
+      const { before, after } = await this._service.change(id);
+      this._setDetails(id, { kind: 'loaded', before, after });
+    } catch (error) {
+      this._setDetails(id, {
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error)
+      });
     }
   }
 
@@ -216,6 +259,10 @@ export class HistorySession extends Session<IHistoryState> {
       // The list changed, or is not what the person saw: read it again.
       void this.load();
     }
+  }
+
+  private _setDetails(id: number, details: ChangeDetails): void {
+    this._set({ details: { ...this.state.details, [id]: details } });
   }
 
   private async _read(before: number | undefined): Promise<void> {

@@ -5,7 +5,7 @@ import type {
   ISectionState
 } from '../hub/community';
 import type { IHubMetadata } from '../metadata/types';
-import { startingValue } from './formSchema';
+import { startingValue } from './startingValue';
 import { needsSignIn } from './outcome';
 import { Session } from './session';
 
@@ -79,9 +79,14 @@ export class SectionSession extends Session<ISectionSessionState> {
   readonly shown: IHubMetadata;
 
   /**
-   * Read the section; a failure is a refusal with the reason.
+   * Read the section; a failure is a refusal with the reason. A form the
+   * person has edited is left as it is, with the revision it was read at:
+   * reading again under it would let a save overwrite what they never saw.
    */
   async load(): Promise<void> {
+    if (this._edited) {
+      return;
+    }
     let stored: ISectionState;
     try {
       stored = await this._service.section(this.section);
@@ -103,6 +108,7 @@ export class SectionSession extends Session<ISectionSessionState> {
    * The person changed the form.
    */
   edit(draft: unknown): void {
+    this._edited = true;
     this._set({ draft });
   }
 
@@ -186,6 +192,7 @@ export class SectionSession extends Session<ISectionSessionState> {
     stored: ISectionState,
     patch: Partial<ISectionSessionState> = {}
   ): void {
+    this._edited = false;
     this._set({
       ...patch,
       stored,
@@ -195,4 +202,5 @@ export class SectionSession extends Session<ISectionSessionState> {
 
   private _service: SectionService;
   private _onSaved: () => void;
+  private _edited = false;
 }

@@ -2,6 +2,7 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { PostStatusNote } from '../community/PostStatusNote';
 import { CommandIDs } from '../ids';
 import type { HubHelpModel } from '../model';
 import { IViewProps } from './viewProps';
@@ -28,9 +29,12 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
   const labels = {
     people: trans.__('Edit people'),
     announcements: trans.__('Edit announcements'),
-    status: trans.__('Edit the status note'),
     tasks: trans.__('Edit task notes')
   };
+  // The status note is posted here, in the panel (PostStatusNote).
+  const edited = viewer.sections.filter(
+    (s): s is keyof typeof labels => s in labels
+  );
   const open = (tab: string) =>
     void commands.execute(CommandIDs.editCommunity, { tab });
   return (
@@ -40,8 +44,11 @@ export function CommunityActions(props: IViewProps): JSX.Element | null {
         'You can change what every panel on this hub shows for these parts.'
       )}
     >
+      {viewer.sections.includes('status') && (
+        <PostStatusNote model={model} trans={trans} />
+      )}
       <div className="jp-HubHelp-editorActions">
-        {viewer.sections.map(section => (
+        {edited.map(section => (
           <button
             key={section}
             className="jp-mod-styled jp-HubHelp-action"

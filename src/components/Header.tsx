@@ -1,9 +1,10 @@
 import * as React from 'react';
 
+import { TranslationBundle } from '@jupyterlab/translation';
 import { closeIcon } from '@jupyterlab/ui-components';
 
 import { localize } from '../metadata/localize';
-import { INamedLink } from '../metadata/types';
+import { IAnnouncement, INamedLink } from '../metadata/types';
 import { isolate } from '../metadata/text';
 import { IViewProps } from './viewProps';
 import { IsolatedText, OperatorText } from './OperatorText';
@@ -98,7 +99,27 @@ export function Header(props: IViewProps): JSX.Element {
  */
 function Announcements(props: IViewProps): JSX.Element {
   const { model, trans } = props;
-  const shown = model.visibleAnnouncements();
+  return (
+    <AnnouncementList
+      announcements={model.visibleAnnouncements()}
+      language={model.language}
+      trans={trans}
+      onDismiss={id => void model.dismiss(id)}
+    />
+  );
+}
+
+/**
+ * Announcements as the panel shows them; without `onDismiss` (the editor's
+ * preview) they have no dismiss button.
+ */
+export function AnnouncementList(props: {
+  announcements: IAnnouncement[];
+  language: string;
+  trans: TranslationBundle;
+  onDismiss?: (id: string) => void;
+}): JSX.Element {
+  const { trans, language, onDismiss } = props;
   return (
     <div
       className="jp-HubHelp-announcements"
@@ -106,20 +127,20 @@ function Announcements(props: IViewProps): JSX.Element {
       aria-label={trans.__('Announcements')}
       aria-live="polite"
     >
-      {shown.map(a => (
+      {props.announcements.map(a => (
         <div
           key={a.id}
           className={`jp-HubHelp-announcement jp-HubHelp-severity-${a.severity}`}
         >
           <p className="jp-HubHelp-announcementText">
-            <OperatorText>{localize(a.text, model.language)}</OperatorText>
+            <OperatorText>{localize(a.text, language)}</OperatorText>
             {a.link && (
               <>
                 {' '}
                 <SafeLink href={a.link.url}>
                   {a.link.label ? (
                     <OperatorText>
-                      {localize(a.link.label, model.language)}
+                      {localize(a.link.label, language)}
                     </OperatorText>
                   ) : (
                     trans._p('announcement link', 'More')
@@ -128,14 +149,16 @@ function Announcements(props: IViewProps): JSX.Element {
               </>
             )}
           </p>
-          <button
-            className="jp-HubHelp-dismiss"
-            aria-label={trans.__('Dismiss announcement')}
-            title={trans.__('Dismiss announcement')}
-            onClick={() => void model.dismiss(a.id)}
-          >
-            <closeIcon.react tag="span" />
-          </button>
+          {onDismiss && (
+            <button
+              className="jp-HubHelp-dismiss"
+              aria-label={trans.__('Dismiss announcement')}
+              title={trans.__('Dismiss announcement')}
+              onClick={() => onDismiss(a.id)}
+            >
+              <closeIcon.react tag="span" />
+            </button>
+          )}
         </div>
       ))}
     </div>

@@ -5,9 +5,9 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { localize } from '../metadata/localize';
 import { isEmptyContactPoint } from '../metadata/resolve';
 import { IRole } from '../metadata/types';
+import type { HubHelpModel } from '../model';
 import { isolate } from '../metadata/text';
 import { ContactPointView } from './Contacts';
-import { IViewProps } from './viewProps';
 import { IsolatedText, OperatorText } from './OperatorText';
 import { Section } from './Section';
 
@@ -15,7 +15,13 @@ import { Section } from './Section';
  * The community's representatives and administrators, and the operator's
  * team with its support channels. An empty role says what to configure.
  */
-export function People(props: IViewProps): JSX.Element {
+export function People(props: {
+  model: Pick<
+    HubHelpModel,
+    'metadata' | 'resolver' | 'language' | 'seesConfiguration'
+  >;
+  trans: TranslationBundle;
+}): JSX.Element {
   const { model, trans } = props;
   const { resolver, language } = model;
   const configurer = model.seesConfiguration;

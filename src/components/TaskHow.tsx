@@ -20,13 +20,16 @@ export function TaskHowView(props: {
    * The hub page the task names, when the viewer is on a hub.
    */
   hubPage: string | undefined;
-  commands: CommandRegistry;
+  /**
+   * Runs the task's command; none in the editor's preview.
+   */
+  commands?: CommandRegistry;
   trans: TranslationBundle;
   language: string;
 }): JSX.Element | null {
   const { how, self, commands, trans, language } = props;
   const command =
-    self && how.command && commands.hasCommand(how.command.id)
+    self && how.command && commands?.hasCommand(how.command.id)
       ? how.command
       : null;
   const hubPage = self ? props.hubPage : undefined;
@@ -45,13 +48,13 @@ export function TaskHowView(props: {
           <Button
             className="jp-HubHelp-action jp-mod-styled jp-mod-accept"
             onClick={() =>
-              void commands.execute(command.id, command.args ?? {})
+              void commands!.execute(command.id, command.args ?? {})
             }
           >
             {command.label ? (
               <OperatorText>{localize(command.label, language)}</OperatorText>
             ) : (
-              commands.label(command.id, command.args ?? {})
+              commands!.label(command.id, command.args ?? {})
             )}
           </Button>
         )}

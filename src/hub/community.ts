@@ -78,11 +78,30 @@ export interface ILaterChange {
 }
 
 /**
+ * The right a change was made on: as a hub admin, a Community
+ * Representative, or the holder of the service's edit scope.
+ */
+export type ChangeRight = 'admin' | 'representative' | 'scope';
+
+/**
  * One recorded change.
  */
 export interface ICommunityChange extends ILaterChange {
   section: CommunitySection;
   summary: IChangeSummary;
+  /**
+   * The right it was made on; null for changes the service recorded before
+   * it kept that.
+   */
+  as: ChangeRight | null;
+}
+
+/**
+ * One recorded change with its section's whole value before and after it.
+ */
+export interface IChangeDetail extends ICommunityChange {
+  before: unknown;
+  after: unknown;
 }
 
 /**
@@ -168,6 +187,11 @@ const EDIT_ANSWERS = [
   200, 400, 401, 403, 404, 409, 411, 413, 415, 422, 428, 503
 ];
 
+/**
+ * The statuses whose JSON body says why a change's details were refused.
+ */
+const CHANGE_REFUSALS = [401, 403, 404, 503];
+
 function fields(body: unknown): { [key: string]: any } {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
     ? (body as { [key: string]: any })
@@ -209,6 +233,8 @@ function readLater(body: unknown): ILaterChange {
   };
 }
 
+const RIGHTS: readonly unknown[] = ['admin', 'representative', 'scope'];
+
 function readChange(body: unknown): ICommunityChange {
   const b = fields(body);
   const summary = fields(b.summary);
@@ -220,7 +246,8 @@ function readChange(body: unknown): ICommunityChange {
       added: count('added'),
       removed: count('removed'),
       changed: count('changed')
-    }
+    },
+    as: RIGHTS.includes(b.as) ? b.as : null
   };
 }
 
@@ -300,9 +327,7 @@ function readViewer(body: unknown): {
     viewer: {
       name: String(b.name ?? ''),
       canEdit: b.canEdit === true,
-      because: ['admin', 'representative', 'scope'].includes(b.because)
-        ? b.because
-        : null,
+      because: RIGHTS.includes(b.because) ? b.because : null,
       sections: (Array.isArray(b.sections) ? b.sections : []).filter(isSection),
       credential,
       signInToEdit: b.signInToEdit === true
@@ -460,6 +485,31 @@ export class CommunityService {
     return {
       changes: (Array.isArray(changes) ? changes : []).map(readChange),
       next: Number.isInteger(next) ? next : null
+    };
+  }
+
+  /**
+   * One change with its section's value before and after it. A refusal
+   * (not an editor now, a change no longer kept) throws, with the
+   * service's words.
+   */
+  async change(id: number): Promise<IChangeDetail> {
+    const { response, body } = await this._client.callService(
+      this.name,
+      `api/history/${id}`,
+      {
+        signIn: this._signIn,
+        accepts: status => status === 200 || CHANGE_REFUSALS.includes(status)
+      }
+    );
+    const b = fields(body);
+    if (response.status !== 200) {
+      throw new Error(String(b.message || b.error || response.status));
+    }
+    return {
+      ...readChange(body),
+      before: b.before ?? null,
+      after: b.after ?? null
     };
   }
 

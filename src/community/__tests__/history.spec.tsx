@@ -69,11 +69,113 @@ describe('the History tab', () => {
       li => plain(li.textContent)
     );
     expect(items).toEqual([
-      expect.stringMatching(/^People: edited by lin at .+ 3 removedUndo$/),
       expect.stringMatching(
-        /^People: edited by tomas at .+ 1 added, 2 changedUndo$/
+        /^People: edited by lin at .+ 3 removedUndoWhat changed$/
+      ),
+      expect.stringMatching(
+        /^People: edited by tomas at .+ 1 added, 2 changedUndoWhat changed$/
       )
     ]);
+  });
+
+  it('says on which right each change was made', async () => {
+    service.edit('tomas', undefined, { as: 'representative' });
+    service.edit('ada', undefined, { as: 'admin' });
+    service.edit('scribe', undefined, { as: 'scope' });
+    const lines = Array.from(
+      (await historyTab()).querySelectorAll('li > span:first-child')
+    ).map(span => plain(span.firstChild?.textContent ?? ''));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^People: edited by scribe as a holder of the edit scope at .+$/
+      ),
+      expect.stringMatching(/^People: edited by ada as a hub admin at .+$/),
+      expect.stringMatching(
+        /^People: edited by tomas as a Community Representative at .+$/
+      )
+    ]);
+  });
+
+  it('shows what a change did, entry by entry, once opened', async () => {
+    const amara = {
+      name: 'Amara Okafor',
+      usernames: ['amara'],
+      roles: ['community-representative'],
+      contact: { email: 'amara.okafor@example.org' }
+    };
+    const nia = {
+      name: 'Nia Bello',
+      usernames: ['nia'],
+      roles: ['community-representative', 'hub-administrator']
+    };
+    service.edit(
+      'tomas',
+      { added: 1, removed: 0, changed: 1 },
+      {
+        as: 'representative',
+        before: [amara],
+        after: [{ ...amara, contact: { email: 'amara@example.org' } }, nia]
+      }
+    );
+    const container = await historyTab();
+    const [toggle] = byName(container, 'button', 'What changed');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const region = document.getElementById(
+      toggle.getAttribute('aria-controls')!
+    )!;
+    expect(region.hidden).toBe(true);
+    expect(service.detailReads).toEqual([]);
+
+    await click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await shows(region, 'Added');
+    expect(region.hidden).toBe(false);
+    expect(
+      Array.from(region.querySelectorAll('li')).map(li => plain(li.textContent))
+    ).toEqual([
+      'Added Nia Bello (usernames: nia; roles: Community Representative, Hub Administrator)',
+      'Changed Amara Okafor: contact.email amara.okafor@example.org → amara@example.org'
+    ]);
+
+    // Closed and opened again, it is not read again.
+    await click(toggle);
+    expect(region.hidden).toBe(true);
+    await click(toggle);
+    await shows(region, 'Added Nia Bello');
+    expect(service.detailReads).toEqual([1]);
+  });
+
+  it("shows the community's words as text, never as markup", async () => {
+    service.edit('tomas', undefined, {
+      before: null,
+      after: [{ name: '<img src=x onerror=alert(1)>', roles: ['x'] }]
+    });
+    const container = await historyTab();
+    await click(byName(container, 'button', 'What changed')[0]);
+    await shows(container, 'Added <img src=x onerror=alert(1)> (roles: x)');
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('says why what a change did could not be read', async () => {
+    service.edit('tomas');
+    service.refuseDetails = {
+      status: 404,
+      body: { error: 'not-found', message: 'There is no change 1.' }
+    };
+    const container = await historyTab();
+    await click(byName(container, 'button', 'What changed')[0]);
+    await shows(
+      container,
+      'What this change did could not be read: There is no change 1.'
+    );
+    expect(container.querySelector('[role="alert"]')).not.toBeNull();
+  });
+
+  it('says when a change left the values as they were', async () => {
+    service.edit('tomas', undefined, { before: ['Hi'], after: ['Hi'] });
+    const container = await historyTab();
+    await click(byName(container, 'button', 'What changed')[0]);
+    await shows(container, 'Nothing changed in the values.');
   });
 
   it('asks before undoing the changes made after the one undone, naming them', async () => {

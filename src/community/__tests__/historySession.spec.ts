@@ -199,3 +199,55 @@ describe('undo', () => {
     expect(service.revision).toBe(2);
   });
 });
+
+describe('what a change did', () => {
+  it('reads a change with the right it was made on, and its values, once', async () => {
+    service.edit(
+      'tomas',
+      { added: 1, removed: 0, changed: 0 },
+      { as: 'representative', before: [], after: [{ name: 'Nia Bello' }] }
+    );
+    await session.load();
+    const [change] = session.state.changes!;
+    expect(change.as).toBe('representative');
+    const reading = session.details(change);
+    expect(session.state.details[change.id]).toEqual({ kind: 'loading' });
+    await reading;
+    expect(session.state.details[change.id]).toEqual({
+      kind: 'loaded',
+      before: [],
+      after: [{ name: 'Nia Bello' }]
+    });
+    await session.details(change);
+    expect(service.detailReads).toEqual([1]);
+    expect(server.requests.map(r => r.url)).toContain(
+      '/services/hub-help/api/history/1'
+    );
+  });
+
+  it('says why a change could not be read, and tries again when asked again', async () => {
+    service.edit('tomas');
+    await session.load();
+    const [change] = session.state.changes!;
+    expect(change.as).toBeNull();
+    service.refuseDetails = {
+      status: 403,
+      body: { error: 'forbidden', message: 'Only the editors may do this.' }
+    };
+    await session.details(change);
+    expect(session.state.details[change.id]).toEqual({
+      kind: 'failed',
+      message: 'Only the editors may do this.'
+    });
+    service.refuseDetails = { status: 500, body: { error: 'internal' } };
+    await session.details(change);
+    expect(session.state.details[change.id]).toMatchObject({
+      kind: 'failed',
+      message: expect.stringContaining('500')
+    });
+    service.refuseDetails = null;
+    await session.details(change);
+    expect(session.state.details[change.id]).toMatchObject({ kind: 'loaded' });
+    expect(service.detailReads).toEqual([1, 1, 1]);
+  });
+});

@@ -125,6 +125,26 @@ describe("a section's editing session", () => {
     expect(saved).toBe(1);
   });
 
+  it('keeps an edited form when its tab is shown again, saved at the revision it was read at', async () => {
+    sections.store('tomas', ROSA);
+    const people = session();
+    await people.load();
+    people.edit(BOTH);
+    // Someone else saves meanwhile; the tab is shown again, which reads.
+    sections.store('amara', TOMAS);
+    await people.load();
+    expect(people.state.draft).toEqual(BOTH);
+    await people.save();
+    // Refused: what amara saved is not overwritten unseen.
+    expect(sections.saves).toEqual([{ ifMatch: '"people-1"', value: BOTH }]);
+    expect(people.state.outcome?.kind).toBe('conflict');
+    expect(sections.value).toEqual(TOMAS);
+    // Once put back, the form reads again.
+    people.discard();
+    await people.load();
+    expect(people.state.draft).toEqual(TOMAS);
+  });
+
   it('with nothing stored, starts from what the panel showed', async () => {
     const people = session('people', {
       people: [

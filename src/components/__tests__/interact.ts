@@ -3,9 +3,14 @@ import { act } from 'react';
 /**
  * Type into an input as a person does: React sees the change.
  */
-export function type(input: HTMLInputElement, text: string): void {
+export function type(
+  input: HTMLInputElement | HTMLTextAreaElement,
+  text: string
+): void {
   const setValue = Object.getOwnPropertyDescriptor(
-    HTMLInputElement.prototype,
+    input instanceof HTMLTextAreaElement
+      ? HTMLTextAreaElement.prototype
+      : HTMLInputElement.prototype,
     'value'
   )!.set!;
   act(() => {
@@ -69,4 +74,13 @@ export function byName(
   return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter(
     el => nameOf(el) === name
   );
+}
+
+/**
+ * Leave a field, as tabbing out of it does.
+ */
+export function leave(element: Element): void {
+  act(() => {
+    element.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+  });
 }

@@ -6,8 +6,8 @@ import { ADMINS, largeHub } from './largeHub';
 import { modelWith, render, trans } from './render';
 
 async function people(settings: { [key: string]: unknown } = largeHub) {
-  const { model, commands } = await modelWith(settings);
-  return render(<People model={model} trans={trans} commands={commands} />);
+  const { model } = await modelWith(settings);
+  return render(<People model={model} trans={trans} />);
 }
 
 function role(container: HTMLElement, id: string): HTMLElement {

@@ -13,7 +13,8 @@ const CHANGE = {
   at: '2026-11-22T10:00:00Z',
   kind: 'edit' as const,
   revision: 3,
-  summary: { added: 1, removed: 0, changed: 0 }
+  summary: { added: 1, removed: 0, changed: 0 },
+  as: 'representative' as const
 };
 
 const SECTION = {

@@ -11,7 +11,6 @@ import {
   MainAreaWidget,
   WidgetTracker
 } from '@jupyterlab/apputils';
-import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { BoxPanel } from '@lumino/widgets';
@@ -37,40 +36,29 @@ export const communityPlugin: JupyterFrontEndPlugin<void> = {
     "Lets Community Representatives and hub admins edit the community's people and announcements, kept by the hub help service.",
   autoStart: true,
   requires: [IHubHelp],
-  optional: [ITranslator, ISettingRegistry, ICommandPalette, ILayoutRestorer],
+  optional: [ITranslator, ICommandPalette, ILayoutRestorer],
   activate: (
     app: JupyterFrontEnd,
     hubHelp: IHubHelp,
     translator: ITranslator | null,
-    registry: ISettingRegistry | null,
     palette: ICommandPalette | null,
     restorer: ILayoutRestorer | null
   ): void => {
-    const lab = translator ?? nullTranslator;
-    const trans = lab.load(TRANSLATION_DOMAIN);
+    const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     // Only the service decides who may edit; this hides what it would refuse.
-    const mayEdit = () =>
-      !!registry && !!hubHelp.model?.community.viewer?.canEdit;
+    const mayEdit = () => !!hubHelp.model?.community.viewer?.canEdit;
     const tracker = new WidgetTracker<MainAreaWidget<EditorPanel>>({
       namespace: 'jupyterlab-hub-help-editor'
     });
 
     // Added to the shell at once, so that the layout restorer finds it; filled
     // once the model is loaded, which is after the restore.
-    const newEditor = (
-      tab: EditorTab,
-      registry: ISettingRegistry
-    ): MainAreaWidget<EditorPanel> => {
+    const newEditor = (tab: EditorTab): MainAreaWidget<EditorPanel> => {
       const widget: MainAreaWidget<EditorPanel> = new MainAreaWidget({
         content: new EditorPanel(tab),
         reveal: hubHelp.modelReady.then(async model => {
           const { fillEditor } = await import('./editor');
-          await fillEditor(widget.content, {
-            model,
-            registry,
-            translator: lab,
-            trans
-          });
+          await fillEditor(widget.content, { model, trans });
         })
       });
       widget.id = EDITOR_ID;
@@ -112,12 +100,10 @@ export const communityPlugin: JupyterFrontEndPlugin<void> = {
         }
         // One whose editor failed to load holds no content: a new one is made.
         open?.dispose();
-        if (registry) {
-          const widget = newEditor(tab, registry);
-          void tracker.add(widget);
-          app.shell.add(widget, 'main');
-          app.shell.activateById(widget.id);
-        }
+        const widget = newEditor(tab);
+        void tracker.add(widget);
+        app.shell.add(widget, 'main');
+        app.shell.activateById(widget.id);
       }
     });
 

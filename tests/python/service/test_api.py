@@ -215,7 +215,8 @@ def test_history_pages_and_details(service):
         (OTHER_EDITOR, "edit", 2, {"added": 1, "removed": 0, "changed": 0}),
         (EDITOR, "edit", 1, {"added": 1, "removed": 0, "changed": 0}),
     ]
-    assert set(changes[0]) == {"id", "section", "user", "at", "kind", "revision", "summary"}
+    assert set(changes[0]) == {"id", "section", "user", "at", "kind", "revision", "summary", "as"}
+    assert [c["as"] for c in changes] == ["scope", "scope"]
     assert ISO.match(changes[0]["at"])
     detail = editor.get(f"api/history/{changes[0]['id']}").json()
     assert (detail["before"], detail["after"]) == (["One"], ["One", "Two"])

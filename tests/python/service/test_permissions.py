@@ -142,6 +142,39 @@ def test_the_other_editor_requests_follow_the_same_rule(managed, sessions, hub):
         assert r.status_code == expected, r.text
 
 
+def test_each_change_says_on_which_right_it_was_made(hub, managed, sessions):
+    """The history names the right each change was made on, as the hub
+    answered at that change: an admin's, a representative's (by group or
+    seed), a scope holder's; an undo and an import too."""
+    def signed(user):
+        return _through_proxy(hub, sessions[user]), {
+            "X-XSRFToken": service_xsrf(sessions[user], SERVICE), "Origin": hub.public}
+
+    editors = [(*signed(ADMIN), "admin"), (*signed(GROUP_REP), "representative"),
+               (*signed(SEED_REP), "representative"), (*signed(SCOPED), "scope"),
+               (managed(SCOPED), {}, "scope"), (managed("scribe"), {}, "scope")]
+    for api, headers, right in editors:
+        r = api.put("api/sections/status", json_body={"value": {"text": f"As {right}"}},
+                    headers={"If-Match": api.section("status")[1], **headers})
+        assert r.status_code == 200, r.text
+        latest = api.get("api/history?section=status&limit=1").json()["changes"][0]
+        assert (latest["user"], latest["as"]) == (r.json()["updatedBy"], right)
+        assert api.get(f"api/history/{latest['id']}").json()["as"] == right
+    admin, headers = signed(ADMIN)
+    latest = admin.get("api/history?section=status&limit=1").json()["changes"][0]
+    r = admin.post(f"api/history/{latest['id']}/undo", json_body={},
+                   headers={"If-Match": admin.section("status")[1], **headers})
+    assert r.status_code == 200, r.text
+    rep, headers = signed(GROUP_REP)
+    r = rep.put("api/import", json_body=rep.get("api/export").json(), headers=headers)
+    assert r.status_code == 200, r.text
+    imported = len(r.json()["imported"])
+    *imports, undo = rep.get(f"api/history?limit={imported + 1}").json()["changes"]
+    assert (undo["kind"], undo["user"], undo["as"]) == ("undo", ADMIN, "admin")
+    assert {(c["kind"], c["user"], c["as"]) for c in imports} == {
+        ("import", GROUP_REP, "representative")}
+
+
 def test_me_answers_the_sign_in_with_its_xsrf_token(hub, sessions):
     """The panel renews a sign-in it did not see made: `api/me` with the
     cookie alone says who it is and hands the XSRF token for changes."""

@@ -16,7 +16,7 @@ from jupyterlab_hub_help.service.store import Store, current_revision
 
 from .conftest import GROUP_REP, SCOPED, Api, ServiceProcess, clean_env, free_port, service_xsrf, sign_in, wait_for
 
-HEAD = "0003"
+HEAD = "0004"
 
 
 def _upgrade(db_url: str, cwd: Path):

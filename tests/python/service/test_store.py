@@ -6,17 +6,28 @@ import pytest
 from sqlalchemy import inspect, text
 
 from jupyterlab_hub_help.service.config import parse_options
-from jupyterlab_hub_help.service.store import Conflict, Store, current_revision, make_engine, upgrade
+from alembic import command
+
+from jupyterlab_hub_help.service.store import (
+    Conflict,
+    Store,
+    alembic_config,
+    current_revision,
+    make_engine,
+    upgrade,
+)
 from jupyterlab_hub_help.service.document import build_document
 from jupyterlab_hub_help.service.validation import check_section, errors
 
 PEOPLE = [{"name": "Rosa Diaz", "usernames": ["rosa"], "roles": ["community-representative"]}]
+#: The newest migration.
+HEAD = "0004"
 
 
 def test_a_new_database_gets_every_migration(db_url):
     store = Store(db_url)
     try:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == HEAD
         assert store.all_sections() == {}
         assert store.section("people").revision == 0
     finally:
@@ -35,7 +46,7 @@ def test_an_older_database_is_brought_up_to_date_without_loss(db_url):
     engine.dispose()
     store = Store(db_url)
     try:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == HEAD
         people = store.section("people")
         assert people.revision == 3 and people.value[0]["name"] == "Old"
         assert people.updated_by == "rosa"
@@ -58,6 +69,22 @@ def test_writes_check_the_revision_and_record_each_change(db_url):
         assert store.change_values(history[1].id)[1:] == (None, PEOPLE)
         assert store.change(history[1].id).user == "ada"
         assert store.change(10_000) is None
+    finally:
+        store.close()
+
+
+def test_each_change_keeps_the_right_it_was_made_on(db_url):
+    store = Store(db_url)
+    try:
+        store.write("people", PEOPLE, 0, "ada", as_right="admin")
+        store.write("people", [], 1, "dee", "undo", as_right="representative")
+        store.write_many([("status", {"text": "ok"})], "scribe", as_right="scope")
+        store.write("status", None, 1, "old")
+        history, _ = store.history()
+        assert [(c.user, c.as_right) for c in history] == [
+            ("old", None), ("scribe", "scope"), ("dee", "representative"), ("ada", "admin")]
+        assert [c.to_json()["as"] for c in history] == [None, "scope", "representative", "admin"]
+        assert store.change_values(history[2].id)[0].as_right == "representative"
     finally:
         store.close()
 
@@ -186,7 +213,7 @@ def test_upgrade_db_creates_the_default_sqlite_file_and_exits(tmp_path):
     assert "up to date" in done.stdout
     store = Store(f"sqlite:///{tmp_path / 'hub-help.sqlite'}", migrate=False)
     try:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == HEAD
     finally:
         store.close()
 
@@ -221,7 +248,7 @@ def test_numbers_json_readers_refuse_are_made_null_when_migrating(db_url, caplog
     engine.dispose()
     store = Store(db_url)
     try:
-        assert current_revision(store.engine) == "0003"
+        assert current_revision(store.engine) == HEAD
         assert store.section("status").value == {"text": "Hot", "severity": "warning", "x": None}
         (change,), _ = store.history("status")
         assert store.change_values(change.id)[1]["x"] is None
@@ -240,5 +267,46 @@ def test_a_migration_that_fails_leaves_nothing_half_done(db_url):
         assert {"before", "after"} <= columns and "revert" not in columns
         conn.execute(text("UPDATE changes SET after = '{\"text\":\"Fine\"}'"))
     upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == HEAD
     engine.dispose()
+
+
+def test_migrating_from_0003_keeps_the_changes_and_says_nothing_of_their_right(db_url):
+    """0004 adds the right each change was made on: older changes keep
+    everything they had, and their right is null."""
+    engine = make_engine(db_url)
+    upgrade(engine, "0003")
+    assert current_revision(engine) == "0003"
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO sections (name, value, revision, updated_at, updated_by, size_bytes, "
+            "size_units) VALUES ('status', :v, 1, CURRENT_TIMESTAMP, 'rosa', 15, 15)"),
+            {"v": '{"text":"Slow"}'})
+        conn.execute(text(
+            "INSERT INTO changes (section, username, at, kind, revision, revert, summary) "
+            "VALUES ('status', 'rosa', CURRENT_TIMESTAMP, 'edit', 1, :r, :s)"),
+            {"r": '{"value":null}', "s": '{"added":1,"removed":0,"changed":0}'})
+    engine.dispose()
+    store = Store(db_url)
+    try:
+        assert current_revision(store.engine) == HEAD
+        (old,), _ = store.history("status")
+        assert (old.user, old.kind, old.revision, old.as_right) == ("rosa", "edit", 1, None)
+        assert old.summary == {"added": 1, "removed": 0, "changed": 0}
+        assert old.to_json()["as"] is None
+        assert store.change_values(old.id)[1:] == (None, {"text": "Slow"})
+        store.write("status", None, 1, "sam", as_right="admin")
+        newest, older = store.history("status")[0]
+        assert (newest.as_right, older.as_right) == ("admin", None)
+    finally:
+        store.close()
+    # And back down: the column goes, the changes stay.
+    engine = make_engine(db_url)
+    command.downgrade(alembic_config(engine), "0003")
+    try:
+        assert current_revision(engine) == "0003"
+        with engine.connect() as conn:
+            assert "as_right" not in {c["name"] for c in inspect(conn).get_columns("changes")}
+            assert conn.execute(text("SELECT count(*) FROM changes")).scalar() == 2
+    finally:
+        engine.dispose()

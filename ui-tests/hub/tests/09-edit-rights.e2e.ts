@@ -7,6 +7,7 @@ import {
   hubApiAs,
   openPanel,
   pageToken,
+  statusNoteTab,
   test
 } from './fixtures';
 
@@ -101,10 +102,9 @@ test.describe('Who may edit the hub help is the hub’s decision', () => {
     await declineNews(tomas);
     const panel = await openPanel(tomas);
     // Signed in to the service silently: the edit controls appear.
-    await panel
-      .getByRole('region', { name: 'Keep this help current' })
-      .getByRole('button', { name: 'Edit the status note' })
-      .click();
+    await statusNoteTab(
+      panel.getByRole('region', { name: 'Keep this help current' })
+    );
     const status = await editStatus(tomas, 'Tomás was here');
     await expect(status.getByRole('status')).toContainText('Saved');
 
@@ -150,7 +150,7 @@ test.describe('Who may edit the hub help is the hub’s decision', () => {
     const keep = (await openPanel(priya)).getByRole('region', {
       name: 'Keep this help current'
     });
-    await keep.getByRole('button', { name: 'Edit the status note' }).click();
+    await statusNoteTab(keep);
     const status = await editStatus(priya, 'Checked by CloudHost');
     await expect(status.getByRole('status')).toContainText('Saved');
     await expect(

@@ -430,11 +430,27 @@ export async function savedWorkspace(page: Page): Promise<string> {
  */
 export async function signedInToEdit(panel: Locator): Promise<Locator> {
   const keep = panel.getByRole('region', { name: 'Keep this help current' });
-  await signInIfOffered(
-    keep,
-    keep.getByRole('button', { name: 'Edit the status note' })
-  );
+  await signInIfOffered(keep, keep.getByRole('button', { name: 'History' }));
   return keep;
+}
+
+/**
+ * The panel's button that posts a status note, or changes the one posted.
+ */
+export function postStatusNote(keep: Locator): Locator {
+  return keep.getByRole('button', {
+    name: /^(Post a status note|Change the status note)$/
+  });
+}
+
+/**
+ * The editor's status note tab, reached from the panel as a person does.
+ */
+export async function statusNoteTab(keep: Locator): Promise<Locator> {
+  await keep.getByRole('button', { name: 'Edit announcements' }).click();
+  const editor = keep.page().locator('#jp-HubHelp-editor');
+  await editor.getByRole('tab', { name: 'Status note' }).click();
+  return editor.getByRole('tabpanel', { name: 'Status note' });
 }
 
 /**

@@ -1,4 +1,10 @@
-import { declineNews, expect, openPanel, test } from './fixtures';
+import {
+  declineNews,
+  expect,
+  openPanel,
+  statusNoteTab,
+  test
+} from './fixtures';
 
 /**
  * The operator granted the hub help service's access scope to the users but
@@ -29,9 +35,7 @@ test.describe('When the page token may not call the hub help service', () => {
     await tab.close();
 
     // With that sign-in, the panel offers the editor, and a change is saved.
-    await keep.getByRole('button', { name: 'Edit the status note' }).click();
-    const editor = amara.locator('#jp-HubHelp-editor');
-    const status = editor.getByRole('tabpanel', { name: 'Status note' });
+    const status = await statusNoteTab(keep);
     await status.getByRole('textbox').first().fill('Signed in through the hub');
     await status.getByRole('button', { name: 'Save' }).click();
     await expect(status.getByRole('status')).toContainText('Saved');
