@@ -8,7 +8,7 @@ import argparse
 import sys
 from typing import List, Optional
 
-from . import schema_cli
+from . import __version__, schema_cli
 from .init import cli as init_cli
 from .validate import cli as validate_cli
 
@@ -19,10 +19,25 @@ SUBCOMMANDS = {
 }
 
 
+#: What every subcommand's exit status means (argparse itself exits 2 on a
+#: usage error, before a subcommand runs).
+EXIT_STATUS = """\
+exit status:
+  0  done, nothing wrong (warnings allowed)
+  1  problems found (an error in a checked file, or in what init would write)
+  2  a usage error, or input that could not be read
+"""
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(
         prog="jupyter hub-help",
         description="Tools for the jupyterlab-hub-help extension.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"jupyter hub-help {__version__}"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, (module, summary) in SUBCOMMANDS.items():
@@ -30,6 +45,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             name,
             help=summary,
             description=getattr(module, "DESCRIPTION", summary),
+            epilog=EXIT_STATUS,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         module.add_arguments(command)

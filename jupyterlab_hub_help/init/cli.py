@@ -1,10 +1,11 @@
 """``jupyter hub-help init``: start the hub help settings for a hub
 (registered as a subcommand by ``jupyterlab_hub_help.cli``).
 
-Exit status: 0 when the file was made (things left to fill in are listed on
-standard error), 2 for a usage error (a refused flag value, an output file
-that exists), 1 when a ``--from`` file cannot be read or parsed, the output
-cannot be written, or (a bug) what was made would not pass the validator.
+Exit status, as the other subcommands (``jupyterlab_hub_help.cli``): 0 when
+the file was made (things left to fill in are listed on standard error), 1
+when (a bug) what was made would not pass the validator, 2 for a usage error
+(a refused flag value, an output file that exists or cannot be written) or a
+``--from`` file that cannot be read or parsed.
 """
 
 from __future__ import annotations
@@ -117,16 +118,13 @@ def run(
             _own_output_refused(problems, err)
             return 1
         write(text, args.output, args.force, out)
-    except (UsageError, FileExistsError) as error:
+    except (UsageError, FileExistsError, FromError) as error:
         print(f"hub-help init: {error}", file=err)
         return 2
-    except FromError as error:
-        print(f"hub-help init: {error}", file=err)
-        return 1
     except OSError as error:
         where = args.output or "standard output"
         print(f"hub-help init: {where}: could not be written: {error.strerror or error}", file=err)
-        return 1
+        return 2
     warnings = [p for p in problems if p.severity == WARNING]
     report(err, document, warnings, carried, args.from_, args.output)
     return 0

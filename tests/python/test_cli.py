@@ -237,3 +237,31 @@ def test_entry_points(command, fixtures):
     )
     assert result.returncode == 1
     assert "7 errors, 1 warning in 1 file." in result.stdout
+
+
+def test_jupyter_runs_it_where_the_package_is_installed(fixtures):
+    # The package depends on jupyter_core, whose `jupyter` finds jupyter-hub-help
+    # beside it: the name the docs use works wherever the wheel is installed.
+    jupyter = Path(sys.executable).with_name("jupyter")
+    if not jupyter.exists():
+        pytest.skip("the jupyter command is not installed next to this Python")
+    result = subprocess.run(
+        [str(jupyter), "hub-help", "--version"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    assert result.returncode == 0
+    from jupyterlab_hub_help import __version__
+
+    assert result.stdout.strip() == f"jupyter hub-help {__version__}"
+
+
+@pytest.mark.parametrize("command", ["validate", "init", "schema"])
+def test_every_subcommand_documents_one_exit_status(capsys, command):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "  1  problems found" in out
+    assert "  2  a usage error, or input that could not be read" in out

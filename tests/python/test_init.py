@@ -304,7 +304,8 @@ def test_values_that_cannot_be_read_are_named(capsys, init_values, tmp_path, nam
         bad.write_bytes(content)
     output = tmp_path / "hub-help.json"
     code, out, err = init(capsys, "--no-input", "-o", output, "--from", init_values / "lakeside.yaml", bad)
-    assert code == 1
+    # Input that cannot be read: 2, as validate says of a file it cannot read.
+    assert code == 2
     assert err.startswith(f"hub-help init: {bad}")
     assert reason in err
     assert out == "" and not output.exists()

@@ -28,12 +28,16 @@ const LANGUAGES = [
     search: 'installer un paquet',
     // Words French shares with English, and the subject's bare format.
     sameAsEnglish: [
+      '%1 %2 → %3',
+      '%1 → %2',
       'Arguments',
       'Description',
       'Documentation',
       'Information',
       'Infrastructure',
       'Instructions',
+      'Note',
+      'Note %1',
       'Organisation',
       'URL',
       '[%1] %2',
@@ -45,7 +49,17 @@ const LANGUAGES = [
   {
     locale: 'es_ES',
     search: 'instalar paquete',
-    sameAsEnglish: ['enabled', 'learn_more', 'redirect_to', 'URL']
+    sameAsEnglish: [
+      '%1 %2 → %3',
+      '%1 → %2',
+      '%1: %2',
+      'Chat',
+      'Roles',
+      'enabled',
+      'learn_more',
+      'redirect_to',
+      'URL'
+    ]
   }
 ];
 

@@ -160,7 +160,7 @@ describe('the people form', () => {
     ]);
     model = made.model;
     const { container, service } = made;
-    const down = button(container, 'Move Ana down');
+    const down = button(container, 'Move Ana down the list');
     down.focus();
     await click(down);
     expect(
@@ -168,7 +168,9 @@ describe('the people form', () => {
         h => h.textContent
       )
     ).toEqual(['Bo', 'Ana']);
-    expect(document.activeElement).toBe(button(container, 'Move Ana up'));
+    expect(document.activeElement).toBe(
+      button(container, 'Move Ana up the list')
+    );
     await click(button(container, 'Save'));
     expect(service.saves).toEqual([
       [

@@ -98,7 +98,7 @@ export function CardList<T>(props: {
                   data-move="up"
                   className="jp-HubHelp-iconButton"
                   disabled={i === 0}
-                  aria-label={trans.__('Move %1 up', name)}
+                  aria-label={trans.__('Move %1 up the list', name)}
                   title={trans.__('Move up')}
                   onClick={() => move(i, i - 1, 'up')}
                 >
@@ -109,7 +109,7 @@ export function CardList<T>(props: {
                   data-move="down"
                   className="jp-HubHelp-iconButton"
                   disabled={i === items.length - 1}
-                  aria-label={trans.__('Move %1 down', name)}
+                  aria-label={trans.__('Move %1 down the list', name)}
                   title={trans.__('Move down')}
                   onClick={() => move(i, i + 1, 'down')}
                 >
@@ -118,8 +118,8 @@ export function CardList<T>(props: {
                 <button
                   type="button"
                   className="jp-HubHelp-iconButton"
-                  aria-label={trans.__('Remove %1', name)}
-                  title={trans.__('Remove')}
+                  aria-label={trans.__('Remove %1 from the list', name)}
+                  title={trans.__('Remove from the list')}
                   onClick={() => props.onChange(removeItem(items, i))}
                 >
                   <closeIcon.react tag="span" />

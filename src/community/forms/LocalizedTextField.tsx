@@ -76,7 +76,11 @@ export function LocalizedTextField(props: {
                 aria-label={
                   i === 0
                     ? undefined
-                    : trans.__('%1 in %2', label, row.language || '?')
+                    : trans.__(
+                        '%1 (translation in %2)',
+                        label,
+                        row.language || '?'
+                      )
                 }
                 value={row.text}
                 onChange={(
@@ -99,7 +103,7 @@ export function LocalizedTextField(props: {
                   )}
                   onClick={() => update(removeTranslation(rows, i))}
                 >
-                  {trans.__('Remove')}
+                  {trans.__('Remove translation')}
                 </button>
               )}
             </div>
