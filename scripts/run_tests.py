@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -131,6 +132,17 @@ def built_wheel() -> tuple[Path | None, str]:
     return wheels[0], ""
 
 
+def clean_environment(name: str, *packages: str) -> Path | None:
+    """A new virtual environment build/NAME holding only `packages`, or None when it
+    could not be made."""
+    venv = BUILD / name
+    shutil.rmtree(venv, ignore_errors=True)
+    if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
+        return None
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", *packages]
+    return venv if run(pip).returncode == 0 else None
+
+
 def _development_traces(names: list[str], read) -> list[str]:
     """Signs of a development labextension: source maps, and bundles that did not go
     through the minifier (only then does the bundler's runtime keep its full name)."""
@@ -164,12 +176,8 @@ def wheel() -> Outcome:
     if traces:
         return check("wheel", False, f"a development build in the wheel ({len(traces)} signs): {', '.join(traces[:3])}")
 
-    venv = BUILD / "wheel-venv"
-    shutil.rmtree(venv, ignore_errors=True)
-    if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
-        return check("wheel", False, "venv")
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", JUPYTERLAB_PIN, str(wheel_path)]
-    if run(pip).returncode != 0:
+    venv = clean_environment("wheel-venv", JUPYTERLAB_PIN, str(wheel_path))
+    if venv is None:
         return check("wheel", False, "pip install of the wheel")
     # Only the clean environment on PATH: no Node.js, no development tools.
     listing = run(
@@ -247,7 +255,29 @@ def i18n() -> Outcome:
         if f"[jupyterlab.locale]\n{DOMAIN} = {DOMAIN}" not in entry_points:
             missing.append("the jupyterlab.locale entry point")
         shipped = check("i18n", not missing, f"the wheel lacks {', '.join(missing)}")
-    return Outcome("i18n", checks.passed + shipped.passed, checks.failed + shipped.failed)
+    spanish = language_pack(wheel_path) if wheel_path else check("i18n", False, why)
+    return Outcome(
+        "i18n",
+        checks.passed + shipped.passed + spanish.passed,
+        checks.failed + shipped.failed + spanish.failed,
+    )
+
+
+def language_pack(wheel_path: Path) -> Outcome:
+    """The panel in Spanish in a new environment holding only JupyterLab, the wheel and
+    JupyterLab's Spanish language pack (the one pyproject's dev extra pins), with the
+    language set by the operator's overrides (docs/operators/translations.md)."""
+    pack = re.search(r'"(jupyterlab-language-pack-es-ES==[^"]+)"', (ROOT / "pyproject.toml").read_text())
+    venv = clean_environment("language-pack-venv", JUPYTERLAB_PIN, str(wheel_path), pack.group(1))
+    if venv is None:
+        return check("i18n", False, "pip install of the wheel and the Spanish language pack")
+    overrides = venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    overrides.write_text(json.dumps({"@jupyterlab/translation-extension:plugin": {"locale": "es_ES"}}))
+    return checks_report(
+        "i18n-language-pack",
+        "node", str(ROOT / "scripts" / "language-pack-check.mjs"), "--jupyter", str(venv / "bin" / "jupyter"),
+    )
 
 
 def labextension_list() -> Outcome:
