@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .urls import Failure, opaque_authority, special_authority
+from .urls import parse
 
 #: A path is on the hub when, resolved against the hub's origin, it keeps that
 #: origin; without a hub address the validator uses the same placeholder.
-PLACEHOLDER_HOST = "hub.invalid"
+PLACEHOLDER_ORIGIN = "https://hub.invalid"
+SAFE_SCHEMES = ("http:", "https:", "mailto:")
 
 # JavaScript's \s: what browsers strip or trim in URLs, refused anywhere.
 JS_SPACE = (
@@ -30,39 +31,22 @@ _LEADING_SLASH = re.compile(r"[/\\]")
 
 
 def is_safe_link(value: object) -> bool:
-    """Whether ``value`` is an allowed link (``checkLink`` is not null)."""
+    """Whether ``value`` is an allowed link (``checkLink`` is not null):
+    a path that, resolved against the hub's origin, keeps that origin, or a
+    link with a safe scheme (http and https need a host, mailto an address)."""
     if not isinstance(value, str) or not value or _CONTROL_OR_SPACE.search(value):
         return False
     if value.startswith("/"):
-        return _stays_on_hub(value)
-    match = _SCHEME.match(value)
-    if not match:
+        url, hub = parse(value, PLACEHOLDER_ORIGIN), parse(PLACEHOLDER_ORIGIN)
+        return url is not None and hub is not None and url.origin == hub.origin
+    if not _SCHEME.match(value):
         return False
-    scheme = match.group(0)[:-1].lower()
-    rest = value[match.end() :]
-    try:
-        if scheme in ("http", "https"):
-            # A special URL parses only with a non-empty host.
-            special_authority(rest, scheme)
-            return True
-        if scheme == "mailto":
-            opaque_authority(rest)
-            return bool(_MAILTO.match(value))
-    except Failure:
+    url = parse(value)
+    if url is None or url.protocol not in SAFE_SCHEMES:
         return False
-    return False
-
-
-def _stays_on_hub(path: str) -> bool:
-    """A path resolved against the hub's origin keeps it: "//host" and
-    "/\\host" name another host, unless that host is the hub itself."""
-    if len(path) < 2 or path[1] not in "/\\":
-        return True
-    try:
-        host, port = special_authority(path, "https")
-    except Failure:
-        return False
-    return host == PLACEHOLDER_HOST and port is None
+    if url.protocol == "mailto:":
+        return bool(_MAILTO.match(value))
+    return bool(url.host)
 
 
 def is_document_url(value: object) -> bool:
