@@ -14,19 +14,20 @@ import argparse
 import sys
 from typing import List, Optional, TextIO
 
+from .. import output_file
 from ..shared import FORMAT_VERSION
 from ..validate.problems import ERROR, WARNING, Problem
 from .carry import Carried, FromError, carry_from
 from .check import errors_in, problems_as_validated
 from .fields import FIELDS
-from .output import SUFFIXES, refuse_overwrite, render, write
+from .output import SUFFIXES, render
 from .people import SPEC_FORMAT, PersonError, Spec, parse_spec, people_list
 from .prompts import Prompter, ask_fields, ask_representatives, complete_people
 from .report import report
 
 DESCRIPTION = f"""\
 Write a starting hub help settings file: a JupyterLab settings overrides file
-({{"jupyterlab-hub-help:plugin": {{...}}}}), or with --format z2jh a
+({{"jupyterlab-hub-help:plugin": {{...}}}}), or with --as z2jh a
 zero-to-jupyterhub values fragment that mounts it for every user.
 
 Values come from the flags, and from questions when run at a terminal (not
@@ -45,13 +46,13 @@ A person (--representative) is written {SPEC_FORMAT}, for example
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--format",
+        "--as",
+        dest="as_",
         choices=tuple(SUFFIXES),
         default="settings",
-        help="a settings overrides file (default) or a zero-to-jupyterhub values fragment",
+        help="write a settings overrides file (default) or a zero-to-jupyterhub values fragment",
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    parser.add_argument("--force", action="store_true", help="replace FILE when it exists")
+    output_file.add_arguments(parser)
     parser.add_argument(
         "--from",
         dest="from_",
@@ -89,7 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--parent-chart",
         action="store_true",
-        help='with --format z2jh: nest the fragment under "jupyterhub:" (implied when '
+        help='with --as z2jh: nest the fragment under "jupyterhub:" (implied when '
         "the --from values do so)",
     )
 
@@ -112,18 +113,14 @@ def run(
         representatives = _checked_flags(args)
         carried = carry_from(args.from_) if args.from_ else None
         document = _settings(args, carried, representatives, prompter)
-        text = render(document, args.format, args.parent_chart or bool(carried and carried.parent_chart))
-        problems = problems_as_validated(text, SUFFIXES[args.format])
+        text = render(document, args.as_, args.parent_chart or bool(carried and carried.parent_chart))
+        problems = problems_as_validated(text, SUFFIXES[args.as_])
         if any(p.severity == ERROR for p in problems):
             _own_output_refused(problems, err)
             return 1
-        write(text, args.output, args.force, out)
-    except (UsageError, FileExistsError, FromError) as error:
+        output_file.write(text, args.output, args.force, out)
+    except (UsageError, output_file.NotWritten, FromError) as error:
         print(f"hub-help init: {error}", file=err)
-        return 2
-    except OSError as error:
-        where = args.output or "standard output"
-        print(f"hub-help init: {where}: could not be written: {error.strerror or error}", file=err)
         return 2
     warnings = [p for p in problems if p.severity == WARNING]
     report(err, document, warnings, carried, args.from_, args.output)
@@ -133,7 +130,7 @@ def run(
 def _checked_flags(args: argparse.Namespace) -> List[Spec]:
     """Refuse what the flags cannot give, before anything is read or asked;
     the representatives, read."""
-    refuse_overwrite(args.output, args.force)
+    output_file.refuse_overwrite(args.output, args.force)
     for field in FIELDS:
         value = getattr(args, field.dest)
         reason = field.error(value) if value is not None else None

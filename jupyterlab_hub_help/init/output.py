@@ -6,8 +6,6 @@ README's snippet does."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from typing import Optional, TextIO
 
 import yaml
 
@@ -17,7 +15,7 @@ from ..validate.schema import load_data_schema
 MOUNT_PATH = "/etc/jupyter/labconfig/default_setting_overrides.d/jupyterlab-hub-help.json"
 EXTRA_FILE = "hub-help"
 
-#: Each format and the file ending the validator reads it by.
+#: Each kind of file (``--as``) and the file ending the validator reads it by.
 SUFFIXES = {"settings": ".json", "z2jh": ".yaml"}
 
 Z2JH_HEADER = """\
@@ -34,9 +32,9 @@ def ordered(document: dict) -> dict:
     return dict(sorted(document.items(), key=lambda item: order.index(item[0])))
 
 
-def render(document: dict, format_: str, parent_chart: bool = False) -> str:
+def render(document: dict, kind: str, parent_chart: bool = False) -> str:
     settings = ordered(document)
-    if format_ == "settings":
+    if kind == "settings":
         return json.dumps({PLUGIN_ID: settings}, indent=2, ensure_ascii=False) + "\n"
     values: dict = {
         "singleuser": {
@@ -46,27 +44,3 @@ def render(document: dict, format_: str, parent_chart: bool = False) -> str:
     if parent_chart:
         values = {"jupyterhub": values}
     return Z2JH_HEADER + yaml.safe_dump(values, sort_keys=False, allow_unicode=True, width=100)
-
-
-def refuse_overwrite(file: Optional[str], force: bool) -> None:
-    """Raise FileExistsError when ``file`` exists and may not be replaced."""
-    if file and not force and Path(file).exists():
-        raise FileExistsError(_exists(file))
-
-
-def write(text: str, file: Optional[str], force: bool, out: TextIO) -> None:
-    """To ``file`` (only a new one unless ``force``), else to ``out``.
-    Raises FileExistsError or OSError."""
-    if file is None:
-        out.write(text)
-        return
-    try:
-        handle = Path(file).open("w" if force else "x", encoding="utf-8")
-    except FileExistsError:
-        raise FileExistsError(_exists(file)) from None
-    with handle:
-        handle.write(text)
-
-
-def _exists(file: str) -> str:
-    return f"{file} exists; use --force to replace it"

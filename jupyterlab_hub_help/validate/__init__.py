@@ -15,6 +15,7 @@ by case. One module per concern:
   metadata URL's limits, the checks across sources, all of it in one call;
 - ``values``, ``inputs``: reading settings files, metadata documents and
   zero-to-jupyterhub values files;
+- ``positions``: the line and column where each value of a file starts;
 - ``report``, ``cli``: the ``jupyter hub-help validate`` command.
 """
 

@@ -49,7 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "go with the documents, for what they grant and the roles they define",
     )
     parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format"
+        "--output-format",
+        choices=("text", "json"),
+        default="text",
+        help="report each problem as a FILE:LINE:COLUMN: line (default) or as JSON for tools",
     )
 
 
@@ -88,14 +91,10 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
                 or (problem.source == "metadata-url" and unit.remote is MISSING)
             ):
                 continue
-            found.append(
-                Located(
-                    unit.name_file(problem),
-                    problem,
-                    unit.location if problem.source == "settings" else "",
-                )
-            )
-    if args.format == "json":
+            file, position = unit.place(problem)
+            location = unit.location if problem.source == "settings" else ""
+            found.append(Located(file, problem, location, position))
+    if args.output_format == "json":
         print(as_json(found), file=out)
     else:
         as_text(found, len(args.files) - len(unreadable), out, len(unreadable))

@@ -4,7 +4,8 @@ A file is a settings overrides file (``{"jupyterlab-hub-help:plugin": ...}``,
 possibly next to other plugins' settings), a bare metadata document, or
 zero-to-jupyterhub values (YAML). Values files given together are one Helm
 release: they are merged first, and each problem names the file that set the
-value it is about. A file that cannot be read at all is an ``InputError``;
+value it is about, with the line and column where it was written
+(``positions``). A file that cannot be read at all is an ``InputError``;
 one that is not valid JSON or YAML is a problem like any other, because the
 server would skip it too.
 """
@@ -15,12 +16,13 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from .load import MISSING, PLUGIN_ID
 from ..shared import DOCUMENT_MAX_DEPTH
+from .positions import Position, Positions, of_json
 from .problems import Problem, json_path
-from .values import Origins, ValuesError, find_blocks, helm_merge, is_values, load_yaml
+from .values import Origins, ValuesError, find_blocks, helm_merge, is_values, read_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -36,21 +38,28 @@ class InputError(Exception):
 
 @dataclass
 class Located:
-    """A problem and the file (and place in it) it is about."""
+    """A problem and the file it is about: where its settings are in it
+    (``location``, for values files) and where the value the problem is
+    about starts (``position``, when it is known)."""
 
     file: str
     problem: Problem
     location: str = ""
+    position: Optional[Position] = None
+
+
+#: The file a problem is about, and where in it.
+Place = Tuple[str, Optional[Position]]
 
 
 @dataclass
 class Unit:
-    """Sources checked together (as ``buildMetadata``), and how to name the
-    file for each problem. ``problems`` holds what was found while reading."""
+    """Sources checked together (as ``buildMetadata``), and how to place
+    each problem in its file. ``problems`` holds what was found while reading."""
 
     settings: Any = MISSING
     remote: Any = MISSING
-    name_file: Callable[[Problem], str] = lambda p: ""
+    place: Callable[[Problem], Place] = lambda p: ("", None)
     location: str = ""
     problems: List[Located] = field(default_factory=list)
 
@@ -79,6 +88,7 @@ class Loaded:
     value: Any = None
     error: Optional[Problem] = None
     yaml: bool = False
+    positions: Positions = field(default_factory=Positions)
 
 
 def load(file: str) -> Loaded:
@@ -89,7 +99,7 @@ def load(file: str) -> Loaded:
     is_yaml = file.lower().endswith(YAML_SUFFIXES)
     if not is_yaml:
         try:
-            return Loaded(file, parse_json(text))
+            return Loaded(file, parse_json(text), positions=of_json(text))
         except RecursionError:
             return Loaded(file, error=_too_deep())
         except ValueError as error:
@@ -97,14 +107,15 @@ def load(file: str) -> Loaded:
         if file.lower().endswith(".json"):
             return Loaded(file, error=Problem("settings", "$", "not-json", [json_error]))
         try:
-            value = load_yaml(text)
+            value, positions = read_yaml(text)
         except ValuesError:
             value = None
         if not isinstance(value, dict):
             return Loaded(file, error=Problem("settings", "$", "not-json", [json_error]))
-        return Loaded(file, value, yaml=True)
+        return Loaded(file, value, yaml=True, positions=positions)
     try:
-        return Loaded(file, load_yaml(text), yaml=True)
+        value, positions = read_yaml(text)
+        return Loaded(file, value, yaml=True, positions=positions)
     except ValuesError as error:
         return Loaded(file, error=Problem("settings", "$", "not-yaml", [str(error)]))
 
@@ -114,14 +125,15 @@ def _too_deep() -> Problem:
     return Problem("settings", "$", "too-deep", [str(DOCUMENT_MAX_DEPTH)])
 
 
-def settings_document(value: Any) -> Any:
-    """The settings in an overrides file, or the value itself when it is a
-    bare document; MISSING when it is an overrides file for other plugins."""
+def settings_keys(value: Any) -> Optional[List[str]]:
+    """Where the settings are in a file's value: under the plugin's key in an
+    overrides file, the value itself when it is a bare document; None when it
+    is an overrides file for other plugins."""
     if isinstance(value, dict) and PLUGIN_ID in value:
-        return value[PLUGIN_ID]
+        return [PLUGIN_ID]
     if isinstance(value, dict) and value and all(_PLUGIN_KEY.fullmatch(k) for k in value):
-        return MISSING
-    return value
+        return None
+    return []
 
 
 _PLUGIN_KEY = re.compile(r"@?[\w.-]+(/[\w.-]+)?:[\w.-]+")
@@ -161,11 +173,12 @@ def settings_units(files: List[str], unreadable: Optional[List[InputError]] = No
         elif loaded.yaml and is_values(loaded.value):
             values_files.append(loaded)
         else:
-            document = settings_document(loaded.value)
-            if document is MISSING:
+            keys = settings_keys(loaded.value)
+            if keys is None:
                 units.append(Unit(problems=[_no_settings(file, f'no "{PLUGIN_ID}" key')]))
             else:
-                units.append(Unit(settings=document, name_file=lambda p, f=file: f))
+                document = loaded.value[PLUGIN_ID] if keys else loaded.value
+                units.append(Unit(settings=document, place=_one_file(loaded, keys)))
     if values_files:
         units += values_units(values_files)
     return units
@@ -174,6 +187,7 @@ def settings_units(files: List[str], unreadable: Optional[List[InputError]] = No
 def values_units(loaded: List[Loaded]) -> List[Unit]:
     """The settings blocks of values files merged as one Helm release."""
     names = [l.file for l in loaded]
+    positions = {l.file: l.positions for l in loaded}
     try:
         merged, origins = helm_merge([(l.file, l.value) for l in loaded])
     except ValuesError as error:
@@ -185,27 +199,30 @@ def values_units(loaded: List[Loaded]) -> List[Unit]:
     units = []
     for block in blocks:
         location = values_location(block.keys)
+        place = _placer(origins, positions, block.keys)
         if block.error is not None:
-            file = origins.file_at(block.keys)
-            units.append(
-                Unit(problems=[Located(file, Problem("settings", "$", "not-json", [block.error]), location)])
-            )
+            problem = Problem("settings", "$", "not-json", [block.error])
+            file, position = place(problem)
+            units.append(Unit(problems=[Located(file, problem, location, position)]))
             continue
-        units.append(
-            Unit(
-                settings=block.document,
-                name_file=_namer(origins, block.keys),
-                location=location,
-            )
-        )
+        units.append(Unit(settings=block.document, place=place, location=location))
     return units
 
 
-def _namer(origins: Origins, prefix: List[str]) -> Callable[[Problem], str]:
-    def name(problem: Problem) -> str:
-        return origins.file_at(prefix + path_keys(problem.path))
+def _placer(origins: Origins, positions: Dict[str, Positions], prefix: List[str]) -> Callable[[Problem], Place]:
+    """Problems in the document at ``prefix``: in the file that set the value
+    (``origins``), at the value's start in that file."""
 
-    return name
+    def place(problem: Problem) -> Place:
+        keys = prefix + path_keys(problem.path)
+        file = origins.file_at(keys)
+        return file, positions[file].at(keys)
+
+    return place
+
+
+def _one_file(loaded: Loaded, prefix: List[str]) -> Callable[[Problem], Place]:
+    return _placer(Origins(loaded.file), {loaded.file: loaded.positions}, prefix)
 
 
 def values_location(keys: List[str]) -> str:
@@ -221,17 +238,17 @@ def metadata_url_unit(file: str, settings_file: Optional[str]) -> Unit:
         loaded.error.source = "metadata-url"
         return Unit(problems=[Located(file, loaded.error)])
     unit = Unit(remote=loaded.value)
-    name_settings: Callable[[Problem], str] = lambda p: file
+    place_remote = place_settings = _one_file(loaded, [])
     if settings_file:
         settings = settings_units([settings_file])[0]
         if settings.problems:
             return Unit(problems=settings.problems)
         unit.settings = settings.settings
         unit.location = settings.location
-        name_settings = settings.name_file
+        place_settings = settings.place
 
-    def name(problem: Problem) -> str:
-        return file if problem.source == "metadata-url" else name_settings(problem)
+    def place(problem: Problem) -> Place:
+        return (place_remote if problem.source == "metadata-url" else place_settings)(problem)
 
-    unit.name_file = name
+    unit.place = place
     return unit

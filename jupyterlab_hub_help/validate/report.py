@@ -1,5 +1,6 @@
-"""How the validator reports: one ``file:json-path: reason`` line per
-problem, errors first and warnings apart, or the same as JSON for tools."""
+"""How the validator reports: one ``FILE:LINE:COLUMN: json-path: reason``
+line per problem (``FILE: json-path: reason`` when the place is not known),
+errors first and warnings apart, or the same as JSON for tools."""
 
 from __future__ import annotations
 
@@ -21,6 +22,11 @@ def as_json(found: List[Located]) -> str:
                 "severity": item.problem.severity,
                 "message": describe_reason(item.problem),
                 **({"location": item.location} if item.location else {}),
+                **(
+                    {"line": item.position.line, "column": item.position.column}
+                    if item.position
+                    else {}
+                ),
             }
             for item in found
         ],
@@ -30,7 +36,9 @@ def as_json(found: List[Located]) -> str:
 
 
 def line(item: Located) -> str:
-    return f"{item.file}:{item.problem.path}: {describe_reason(item.problem)}"
+    at = item.position
+    where = f"{item.file}:{at.line}:{at.column}" if at else item.file
+    return f"{where}: {item.problem.path}: {describe_reason(item.problem)}"
 
 
 def as_text(found: List[Located], files: int, out: TextIO, unreadable: int = 0) -> None:

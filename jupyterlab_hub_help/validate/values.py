@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Optional, Tuple
 import yaml
 
 from .load import PLUGIN_ID
+from .positions import Positions, of_yaml
 
 
 class ValuesError(ValueError):
@@ -59,13 +60,22 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(text: str) -> Any:
     """One YAML document as JSON values; raises ValuesError."""
+    return read_yaml(text)[0]
+
+
+def read_yaml(text: str) -> Tuple[Any, Positions]:
+    """One YAML document as JSON values, and where each value starts;
+    raises ValuesError. Composed and constructed in two steps (as
+    ``yaml.load`` does inside) to keep the node tree and its marks."""
     try:
-        value = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader
+        loader = _Loader(text)
+        node = loader.get_single_node()
+        value = to_json(loader.construct_document(node) if node is not None else None)
+        return value, of_yaml(node, lambda key: _key(loader.construct_object(key, deep=True)))
     except yaml.YAMLError as error:
         raise ValuesError(str(error).replace("\n", " ")) from error
     except RecursionError as error:
         raise ValuesError("nested too deeply to read") from error
-    return to_json(value)
 
 
 def _key(key: Any) -> str:

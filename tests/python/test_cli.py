@@ -22,7 +22,7 @@ def validate(capsys, *args):
 
 
 def as_json(capsys, *args):
-    code, out, err = validate(capsys, "--format", "json", *args)
+    code, out, err = validate(capsys, "--output-format", "json", *args)
     return code, json.loads(out), err
 
 
@@ -84,18 +84,18 @@ def test_a_values_file_with_several_errors(capsys, fixtures):
     errors = lines[lines.index("Errors (7):") + 1 : lines.index("Warnings (1):") - 1]
     assert sorted(errors) == sorted(
         [
-            f'{file}:$.hub.url: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"',
-            f"{file}:$.people[1].contact.email: is not an email address",
-            f"{file}:$.people[1].roles: names the role \"hub-admin\", which is not defined",
-            f'{file}:$.statusPage: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"',
-            f"{file}:$.refreshInterval: must be at least 30",
-            f'{file}:$.tasks[1]: repeats the id "course-files"; only the first entry with it is used',
-            f'{file}:$.tasks[0].owner: names the role "teaching-assistant", which is not defined',
+            f'{file}:13:18: $.hub.url: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"',
+            f"{file}:22:33: $.people[1].contact.email: is not an email address",
+            f"{file}:21:22: $.people[1].roles: names the role \"hub-admin\", which is not defined",
+            f'{file}:31:23: $.statusPage: is not an allowed link: use an http, https or mailto URL, or a path on this hub starting with "/"',
+            f"{file}:30:28: $.refreshInterval: must be at least 30",
+            f'{file}:27:15: $.tasks[1]: repeats the id "course-files"; only the first entry with it is used',
+            f'{file}:26:22: $.tasks[0].owner: names the role "teaching-assistant", which is not defined',
         ]
     )
     warnings = lines[lines.index("Warnings (1):") + 1 :]
     assert warnings[0] == (
-        f'{file}:$.annoucements: has a field "annoucements" that this format does not know'
+        f'{file}:33:13: $.annoucements: has a field "annoucements" that this format does not know'
     )
     assert lines[-1] == "7 errors, 1 warning in 1 file."
 
@@ -103,7 +103,7 @@ def test_a_values_file_with_several_errors(capsys, fixtures):
 def test_a_settings_overrides_file(capsys, fixtures):
     code, found, _ = as_json(capsys, fixtures / "overrides.json")
     assert code == 1
-    assert found[0].keys() == {"file", "source", "path", "code", "severity", "message"}
+    assert found[0].keys() == {"file", "source", "path", "code", "severity", "message", "line", "column"}
     assert brief(found) == [
         ("overrides.json", "$.colour", "unknown-field", "warning"),
         ("overrides.json", "$.formatVersion", "newer-format", "warning"),

@@ -35,7 +35,7 @@ def init(capsys, *args):
 
 def validate(capsys, *files):
     """The validator's verdict as data: exit status and problems."""
-    code = main(["validate", "--format", "json", *map(str, files)])
+    code = main(["validate", "--output-format", "json", *map(str, files)])
     out, _ = capsys.readouterr()
     return code, json.loads(out)
 
@@ -132,7 +132,7 @@ def test_a_values_fragment_is_found_and_accepted_by_the_validator(capsys, tmp_pa
     fragment = tmp_path / "hub-help.yaml"
     code, _, _ = init(
         capsys,
-        "--no-input", "--format", "z2jh", "-o", fragment,
+        "--no-input", "--as", "z2jh", "-o", fragment,
         "--hub-name", "Riverbend Climate Hub",
         "--admin", "amara",
         "--support-email", "support@cloudhost.example.com",
@@ -156,7 +156,7 @@ def test_from_an_operators_base_and_a_hub_file(capsys, init_values, tmp_path):
     fragment = tmp_path / "lakeside-hub-help.yaml"
     code, _, err = init(
         capsys,
-        "--no-input", "--format", "z2jh", "-o", fragment,
+        "--no-input", "--as", "z2jh", "-o", fragment,
         "--from", base, hub,
         "--exclude-admin", "cloudhost-staff",
         "--hub-name", "Lakeside Teaching Hub",
@@ -255,7 +255,7 @@ def test_values_that_already_mount_hub_help_settings(capsys, fixtures):
 def test_a_fragment_for_a_parent_chart_on_request(capsys, tmp_path):
     fragment = tmp_path / "hub-help.yaml"
     code, _, _ = init(
-        capsys, "--no-input", "--format", "z2jh", "--parent-chart", "-o", fragment,
+        capsys, "--no-input", "--as", "z2jh", "--parent-chart", "-o", fragment,
         "--representative", "Amara Okafor <amara.okafor@riverbend.example.org>",
     )
     assert code == 0

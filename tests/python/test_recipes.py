@@ -1,8 +1,8 @@
 """The operator recipes in docs/operators/: every example file passes the
 validator, the pages show the example files as they are, the JupyterHub
 configuration files load, the zero-to-jupyterhub values render to the file a
-pod sees, and the pre-commit hook and the check-jsonschema recipe do what the
-pages say."""
+pod sees, the validator prints what the pages show, and the pre-commit hook
+and the check-jsonschema recipe do what the pages say."""
 
 from __future__ import annotations
 
@@ -72,8 +72,8 @@ def commands(page: Path, program: str) -> List[List[str]]:
 
 
 def problems(capsys, *args) -> Tuple[int, list]:
-    """``jupyter hub-help validate --format json`` on the arguments."""
-    code = main(["validate", "--format", "json", *map(str, args)])
+    """``jupyter hub-help validate --output-format json`` on the arguments."""
+    code = main(["validate", "--output-format", "json", *map(str, args)])
     out, err = capsys.readouterr()
     assert err == ""
     return code, json.loads(out)
@@ -384,7 +384,7 @@ def test_the_hook_entry_passes_a_good_file_and_fails_a_bad_one(tmp_path):
     assert run(good).returncode == 0
     failed = run(good, bad)
     assert failed.returncode == 1
-    assert f"{bad}:$.statusPage" in failed.stdout
+    assert f"{bad}:1:47: $.statusPage" in failed.stdout
 
 
 def test_the_documented_pre_commit_configs_use_the_hook():
@@ -399,6 +399,25 @@ def test_the_documented_pre_commit_configs_use_the_hook():
                     assert hook["entry"] == hooks()[hook["id"]]["entry"]
                 if hook.get("pass_filenames") is False:
                     assert hook["args"][0].endswith("base.yaml")
+
+
+# -- the validator's output as the page shows it ---------------------------------
+
+
+def test_the_sample_output_is_what_the_validator_prints(capsys, tmp_path, monkeypatch):
+    # The page's mistakes, made in a copy of the zero-to-jupyterhub example.
+    shutil.copy(Z2JH / "base.yaml", tmp_path / "base.yaml")
+    hub = (Z2JH / "hub-riverbend.yaml").read_text("utf-8")
+    for right, wrong in [("- name: Tomás Ruiz", "- nmae: Tomás Ruiz"), ("tomas.ruiz@", "tomas.ruiz at ")]:
+        assert hub.count(right) == 1
+        hub = hub.replace(right, wrong)
+    (tmp_path / "hub-riverbend.yaml").write_text(hub, "utf-8")
+    [sample] = [text for language, text, _ in code_blocks(DOCS / "check-before-shipping.md") if language == "text"]
+    command, *shown = sample.splitlines()
+    assert command.startswith("$ jupyter hub-help validate ")
+    monkeypatch.chdir(tmp_path)
+    assert main(command.split()[3:]) == 1
+    assert capsys.readouterr().out.splitlines() == shown
 
 
 # -- the check-jsonschema recipe -----------------------------------------------

@@ -101,3 +101,23 @@ def test_path_and_overrides_do_not_go_together(capsys):
         main(["schema", "--path", "--overrides"])
     assert exit_.value.code == 2
     assert "not allowed with" in capsys.readouterr().err
+
+
+def test_output_writes_a_file_and_keeps_an_existing_one_without_force(capsys, tmp_path):
+    file = tmp_path / "hub-help-overrides.schema.json"
+    code, out, _ = run(capsys, "--overrides", "-o", str(file))
+    assert (code, out) == (0, "")
+    assert json.loads(file.read_text("utf-8")) == overrides_schema()
+    # As init: an existing file is a usage error unless --force.
+    code, _, err = run(capsys, "--output", str(file))
+    assert code == 2
+    assert err.strip() == f"hub-help schema: {file} exists; use --force to replace it"
+    assert json.loads(file.read_text("utf-8")) == overrides_schema()
+    code, _, _ = run(capsys, "-o", str(file), "--force")
+    assert code == 0 and json.loads(file.read_text("utf-8")) == document_schema()
+
+
+def test_an_output_that_cannot_be_written_is_a_usage_error(capsys, tmp_path):
+    code, _, err = run(capsys, "-o", str(tmp_path / "no-such-folder" / "schema.json"))
+    assert code == 2
+    assert "could not be written: No such file or directory" in err
