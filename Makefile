@@ -8,13 +8,14 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium postgresql demo demo-hub demo-lab test lint pot clean bench screenshots
+.PHONY: help setup build chromium postgresql demo demo-hub demo-lab test release-check lint pot clean bench screenshots
 
 help:
 	@echo "make demo      set up, then run the extension in a real local JupyterHub"
 	@echo "               (HUB_HELP_GRANT_LIST_USERS=1 make demo: admins discovered by the panel)"
 	@echo "make demo-lab  set up, then run it in a plain JupyterLab"
 	@echo "make test      set up, then run every test suite"
+	@echo "make release-check  build the release files and check them as a release would"
 	@echo "make bench     print the benchmarks; make screenshots: README pictures"
 	@echo "make pot       write the translation catalogue (jupyterlab_hub_help/locale/)"
 
@@ -76,6 +77,11 @@ demo-lab: build
 
 test: setup
 	python scripts/run_tests.py
+
+# What jupyter-releaser's check-release makes sure of, on release files built from a copy of
+# the working tree (scripts/release_check.py; RELEASE.md says what it checks).
+release-check: build
+	python scripts/release_check.py --report build/release/report.json
 
 lint: node_modules/.stamp
 	jlpm lint

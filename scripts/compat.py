@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from lab_checks import EXTENSION, ROOT, enabled_ok, server_extension_ok, use_system_chromium
+from lab_checks import (
+    EXTENSION, ROOT, enabled_ok, environment, fresh_venv, run_shown, server_extension_ok, use_system_chromium,
+)
 
 ENVIRONMENTS = ROOT / "build" / "compat"
 CLAIM_PACKAGE = "@jupyterlab/application"
@@ -75,62 +76,31 @@ def versions_to_test() -> list[str]:
     return chosen
 
 
-def environment(venv: Path, *, node: bool) -> dict[str, str]:
-    """Nothing from the calling environment's Python or Jupyter set-up, user-level Jupyter
-    folders of its own, and Node.js on PATH only when asked for."""
-    env = {
-        k: v for k, v in os.environ.items()
-        if not k.startswith(("JUPYTER", "VIRTUAL_ENV", "PYTHON", "CONDA"))
-    }
-    path = [str(venv / "bin")]
-    if node:
-        path += [str(Path(shutil.which(tool)).parent) for tool in ("node", "npx")]
-    user = venv / "user"
-    env.update(
-        PATH=os.pathsep.join(dict.fromkeys(path)),
-        JUPYTER_CONFIG_DIR=str(user / "config"),
-        JUPYTER_DATA_DIR=str(user / "data"),
-        JUPYTER_RUNTIME_DIR=str(user / "runtime"),
-        JUPYTERLAB_SETTINGS_DIR=str(user / "settings"),
-        JUPYTERLAB_WORKSPACES_DIR=str(user / "workspaces"),
-        PIP_DISABLE_PIP_VERSION_CHECK="1",
-    )
-    return env
-
-
-def run(cmd: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    print(f"\n$ {' '.join(cmd)}", flush=True)
-    result = subprocess.run(cmd, env=env, cwd=cwd, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    print(result.stdout, end="", flush=True)
-    return result
-
-
 def test_version(version: str, wheel: Path) -> list[dict]:
     """Install, list and start JupyterLab `version` with the wheel; one result per check."""
     venv = ENVIRONMENTS / f"jupyterlab-{version}"
-    shutil.rmtree(venv, ignore_errors=True)
     results = []
 
     def record(check: str, ok: bool, detail: str = "") -> None:
         print(f"{'PASS' if ok else 'FAIL'} JupyterLab {version}: {check}{': ' + detail if detail else ''}", flush=True)
         results.append({"jupyterlab": version, "check": check, "ok": ok, "detail": detail})
 
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    fresh_venv(venv)
     python = str(venv / "bin" / "python")
     without_node = environment(venv, node=False)
-    install = run([python, "-m", "pip", "install", "-q", f"jupyterlab=={version}", str(wheel)], without_node, venv)
+    install = run_shown([python, "-m", "pip", "install", "-q", f"jupyterlab=={version}", str(wheel)], without_node, venv)
     record("install", install.returncode == 0, "" if install.returncode == 0 else f"pip exit {install.returncode}")
     if install.returncode != 0:
         for check in CHECKS[1:]:
             record(check, False, "not run: the install failed")
         return results
 
-    listing = run([str(venv / "bin" / "jupyter"), "labextension", "list"], without_node, venv)
+    listing = run_shown([str(venv / "bin" / "jupyter"), "labextension", "list"], without_node, venv)
     # The wheel's file name holds its version: name-version-tags.whl.
     expected = f"{EXTENSION} v{wheel.name.split('-')[1]} "
     listed = enabled_ok(listing.stdout, expected)
     record("labextension list", listed, "" if listed else f"no line '{expected}... enabled OK'")
-    servers = run([str(venv / "bin" / "jupyter"), "server", "extension", "list"], without_node, venv)
+    servers = run_shown([str(venv / "bin" / "jupyter"), "server", "extension", "list"], without_node, venv)
     loaded = server_extension_ok(servers.stdout)
     record("server extension list", loaded, "" if loaded else "jupyterlab_hub_help not enabled and OK")
 
@@ -139,7 +109,7 @@ def test_version(version: str, wheel: Path) -> list[dict]:
         return results
     app_dir = venv / "share" / "jupyter" / "lab"
     with_node = {**environment(venv, node=True), **use_system_chromium(app_dir)}
-    check = run([python, "-m", "jupyterlab.browser_check", "--allow-root"], with_node, venv)
+    check = run_shown([python, "-m", "jupyterlab.browser_check", "--allow-root"], with_node, venv)
     record("browser_check", check.returncode == 0, "" if check.returncode == 0 else f"exit {check.returncode}")
     return results
 

@@ -15,17 +15,17 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from lab_checks import EXTENSION, enabled_ok, server_extension_ok, use_system_chromium
+from lab_checks import EXTENSION, build_release, enabled_ok, server_extension_ok, use_system_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
+DIST = BUILD / "dist"  # built_wheel(): the release files
 RESULTS = BUILD / "test-results"
 VENV_BIN = ROOT / ".venv" / "bin"
 JUPYTERLAB_PIN = "jupyterlab==4.6.4"
@@ -97,36 +97,14 @@ def package_version() -> str:
     return json.loads((ROOT / "package.json").read_text())["version"]
 
 
-def _copy_checkout(dest: Path) -> None:
-    """The working tree's sources as a contributor has them (tracked and new files), with
-    the labextension `make setup` built for development, and the installed npm packages and
-    yarn's package cache linked: a checkout to build from that leaves this one untouched."""
-    files = run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], capture=True).stdout
-    for name in files.splitlines():
-        source = ROOT / name
-        if source.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, dest / name)
-    labextension = ROOT / "jupyterlab_hub_help" / "labextension"
-    if labextension.is_dir():
-        shutil.copytree(labextension, dest / "jupyterlab_hub_help" / "labextension", symlinks=True)
-    (dest / "node_modules").symlink_to(ROOT / "node_modules")
-    (dest / ".yarn").mkdir()
-    (dest / ".yarn" / "cache").symlink_to(ROOT / ".yarn" / "cache")
-
-
 @functools.cache
 def built_wheel() -> tuple[Path | None, str]:
     """`python -m build` as a release runs it (the sdist from the checkout, then the wheel
     from the sdist), in a copy of the working tree; the wheel, or why there is none."""
-    dist = BUILD / "dist"
-    shutil.rmtree(dist, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="hub-help-checkout-") as checkout:
-        _copy_checkout(Path(checkout))
-        build = run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist)], cwd=Path(checkout))
-    if build.returncode != 0:
-        return None, "python -m build"
-    wheels = list(dist.glob("*.whl"))
+    failed = build_release(DIST)
+    if failed:
+        return None, failed
+    wheels = list(DIST.glob("*.whl"))
     if len(wheels) != 1:
         return None, f"expected one wheel, found {wheels}"
     return wheels[0], ""
@@ -230,6 +208,15 @@ def compat() -> Outcome:
     if wheel_path is None:
         return check("compat", False, why)
     return checks_report("compat", sys.executable, str(ROOT / "scripts" / "compat.py"), str(wheel_path))
+
+
+def release() -> Outcome:
+    """What jupyter-releaser's check-release checks, on the release files the other suites
+    use (scripts/release_check.py); each check there counts here."""
+    wheel_path, why = built_wheel()
+    if wheel_path is None:
+        return check("release", False, why)
+    return checks_report("release", sys.executable, str(ROOT / "scripts" / "release_check.py"), "--built", str(DIST))
 
 
 def i18n() -> Outcome:
@@ -341,7 +328,7 @@ def hub() -> Outcome:
     return Outcome("hub", stats["expected"] + stats["flaky"], failed)
 
 
-SUITES = [lint, jest, pytest, wheel, budget, compat, i18n, labextension_list, browser_check, galata, hub]
+SUITES = [lint, jest, pytest, wheel, budget, compat, release, i18n, labextension_list, browser_check, galata, hub]
 
 
 def main() -> int:
