@@ -945,3 +945,13 @@ def test_the_operations_page_commands_use_real_options():
     # The upgrade installs the package with the service's extra.
     assert any(Path(line[0]).name == "pip" and "jupyterlab-hub-help[service]" in line and "-U" in line
                for line in lines)
+
+
+def test_the_docs_name_the_release_this_tree_makes():
+    """The hook's `rev` and the pinned install name package.json's version;
+    jupyter-releaser rewrites them when it bumps it (scripts/docs_version.py)."""
+    check = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "docs_version.py"), "--check"],
+        capture_output=True, text=True,
+    )
+    assert check.returncode == 0, check.stdout
