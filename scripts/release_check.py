@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,7 @@ from run_tests import JUPYTERLAB_PIN, package_version
 WORK = ROOT / "build" / "release"
 HOOK_ID = "jupyterlab-hub-help-validate"
 PLUGIN = "jupyterlab-hub-help:plugin"
+Z2JH = ROOT / "docs" / "operators" / "examples" / "zero-to-jupyterhub"
 GOOD_SETTINGS = ROOT / "docs" / "operators" / "examples" / "plain-jupyterhub" / "jupyterlab-hub-help.json"
 # The npm package: what it must hold (package.json "files", and what npm always adds), and
 # what only development uses.
@@ -93,6 +95,28 @@ def check_installed(checks: Checks, wheel: Path, version: str) -> None:
     printed = run_shown([str(venv / "bin" / "jupyter"), "hub-help", "--version"], env, venv).stdout.strip()
     wanted = f"jupyter hub-help {version}"
     checks.record("jupyter hub-help --version", printed == wanted, "" if printed == wanted else f"{printed!r}, not {wanted!r}")
+    newcomer(checks, venv, env)
+
+
+def newcomer(checks: Checks, venv: Path, env: dict) -> None:
+    """What an operator with only Python does first: `init` from the values a hub already has,
+    then `validate` on a values file with a mistake, read with its line and column."""
+    jupyter = str(venv / "bin" / "jupyter")
+    fragment = WORK / "values-hub-help.yaml"
+    fragment.unlink(missing_ok=True)
+    init = run_shown([jupyter, "hub-help", "init", "--as", "z2jh", "--no-input", "--hub-name", "Riverbend",
+                      "--from", str(Z2JH / "base.yaml"), str(Z2JH / "hub-riverbend.yaml"), "-o", str(fragment)], env, venv)
+    written = init.returncode == 0 and fragment.exists()
+    checks.record("jupyter hub-help init from values files", written, "" if written else f"exit {init.returncode}")
+    if not written:
+        return
+    broken = WORK / "values-broken.yaml"
+    broken.write_text(fragment.read_text().replace("name: Riverbend", "name: 42", 1))
+    line = next(i for i, text in enumerate(broken.read_text().splitlines(), 1) if "name: 42" in text)
+    found = run_shown([jupyter, "hub-help", "validate", str(broken)], env, venv)
+    located = found.returncode == 1 and f"{broken}:{line}:" in found.stdout
+    checks.record("jupyter hub-help validate names the line", located,
+                  "" if located else f"exit {found.returncode}, no '{broken.name}:{line}:' in its output")
 
 
 def check_builds_without_node(checks: Checks, sdist: Path, wheel: Path) -> None:
@@ -165,7 +189,7 @@ def check_pre_commit_hook(checks: Checks, version: str) -> None:
         (project / "hub-help" / "broken.json").write_text(json.dumps({PLUGIN: {"statusPage": 42}}))
         git(project, "add", "-A")
         bad = run_shown(pre_commit, env, project)
-        named = "hub-help/broken.json:$.statusPage" in bad.stdout
+        named = re.search(r"hub-help/broken\.json:1:\d+: \$\.statusPage: ", bad.stdout) is not None
         checks.record("pre-commit hook without Node.js: a bad file fails, named", bad.returncode == 1 and named,
                       "" if bad.returncode == 1 and named else f"exit {bad.returncode}, problem named: {named}")
 

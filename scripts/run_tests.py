@@ -21,7 +21,7 @@ from xml.etree import ElementTree
 from dataclasses import dataclass
 from pathlib import Path
 
-from lab_checks import EXTENSION, build_release, enabled_ok, server_extension_ok, use_system_chromium
+from lab_checks import EXTENSION, build_release, enabled_ok, fresh_venv, server_extension_ok, use_system_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = ROOT / "build"
@@ -111,12 +111,9 @@ def built_wheel() -> tuple[Path | None, str]:
 
 
 def clean_environment(name: str, *packages: str) -> Path | None:
-    """A new virtual environment build/NAME holding only `packages`, or None when it
-    could not be made."""
-    venv = BUILD / name
-    shutil.rmtree(venv, ignore_errors=True)
-    if run([sys.executable, "-m", "venv", str(venv)]).returncode != 0:
-        return None
+    """A new virtual environment build/NAME holding only `packages`, or None when they
+    could not be installed."""
+    venv = fresh_venv(BUILD / name)
     pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", *packages]
     return venv if run(pip).returncode == 0 else None
 
