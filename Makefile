@@ -114,6 +114,10 @@ $(BENCH_PLAIN)/.stamp:
 bench: setup $(BENCH_PLAIN)/.stamp
 	jlpm bench:metadata
 	python scripts/run_tests.py wheel
+	# The bench's own checks first: its statistics, then that it catches 100 ms of work
+	# put into our pages after restore (--self-test).
+	node --test bench/stats.test.mjs
+	node bench/jupyterlab.mjs --self-test --ours $(CURDIR)/build/wheel-venv/bin/jupyter --plain $(BENCH_PLAIN)/bin/jupyter
 	# Both run; either one missing a budget fails the target.
 	status=0; \
 	node bench/jupyterlab.mjs --ours $(CURDIR)/build/wheel-venv/bin/jupyter --plain $(BENCH_PLAIN)/bin/jupyter || status=$$?; \

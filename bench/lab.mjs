@@ -121,11 +121,15 @@ export const whenRestored = () => {
 };
 
 /**
- * A page of JupyterLab at `url`, once `restored` has resolved.
+ * A page of JupyterLab at `url`, once `restored` has resolved; `initScript`
+ * runs in it before the page's own scripts, after the hooks above.
  */
-export async function restoredPage(context, url) {
+export async function restoredPage(context, url, initScript = null) {
   const page = await context.newPage();
   await page.addInitScript(whenRestored);
+  if (initScript) {
+    await page.addInitScript(initScript);
+  }
   await page.goto(`${url}/lab?reset`);
   await page.waitForFunction(() => window.__restoredAt !== undefined, null, {
     polling: 'raf'
@@ -159,11 +163,16 @@ export function quiet(page, quietMs = 1000) {
  * Load JupyterLab once in a fresh context and say what happened around
  * `restored`: `restoredAt` (ms since navigation), the calls to the server
  * before it, our files requested before it and within `afterMs` after it,
- * and the long tasks' total in the `afterMs` after it.
+ * and the long tasks' total in the `afterMs` after it. `initScript` as for
+ * `restoredPage`.
  */
-export async function loadOnce(browser, url, { afterMs = 3000 } = {}) {
+export async function loadOnce(
+  browser,
+  url,
+  { afterMs = 3000, initScript = null } = {}
+) {
   const context = await browser.newContext();
-  const page = await restoredPage(context, url);
+  const page = await restoredPage(context, url, initScript);
   const restoredAt = await page.evaluate(() => window.__restoredAt);
   await page.waitForFunction(
     end => performance.now() >= end,
