@@ -6,7 +6,9 @@ and lets the hub's admins, the Community Representatives and holders of the
 - ``config``: options (flags and environment variables);
 - ``validation``: each section checked with the format's validator;
 - ``store``: the database (SQLAlchemy) and its Alembic migrations (``alembic/``);
-- ``handlers``: the HTTP API; ``app``: the service itself.
+- ``handlers``: the HTTP API; ``app``: the service itself;
+- ``reports`` (the rules), ``report_store``, ``report_handlers`` and ``redact``:
+  the reports people file from the panel, kept for the hub's own helpers.
 
 Run it with ``jupyter-hub-help-service`` or ``python -m jupyterlab_hub_help.service``;
 see docs/operators/hub-help-service.md.

@@ -39,14 +39,19 @@ from .document import Served, assemble
 from .handlers import ApiError, routes
 from .oauth import api_token, make_hub_auth
 from .origins import Origins
+from .report_handlers import ROUTES as REPORT_ROUTES
+from .report_store import ReportStore
+from .reports import ReportRules
 from .rights import Rights
 from .secret import SecretError, cookie_secret, fingerprint
-from .store import DocumentLimit, Retention, SectionState, Store
+from .store import DocumentLimit, Retention, SectionState, Store, utcnow
 
 log = logging.getLogger("jupyterlab_hub_help.service")
 #: How often a replica says it is alive, and after how long one that did not is gone.
 HEARTBEAT = timedelta(seconds=15)
 STALE = timedelta(seconds=60)
+#: How often reports past their retention are looked for (and at start).
+REPORTS_RETENTION_EVERY = timedelta(hours=1)
 #: What a client is told to wait before trying a write again while the database is away.
 RETRY_AFTER_SECONDS = 5
 #: How long a token the service's sign-in gave stays its sign-in (the hub's
@@ -72,6 +77,8 @@ class Service:
         self.rights = Rights.of(options.representatives_groups, options.representatives)
         self.origins = Origins(options.subdomain_host)
         self.store = store or make_store(options)
+        self.reports = ReportRules.of(options)
+        self.report_store = ReportStore(self.store)
         self.hub_auth = hub_auth if hub_auth is not None else make_hub_auth(options, self.store)
         self.checks = Checks()
         self.pool = ThreadPoolExecutor(1 if self.store.is_sqlite else 4,
@@ -177,6 +184,22 @@ class Service:
         log.info("%s imported %s", user, ", ".join(states))
         return states
 
+    async def forget_reports(self) -> None:
+        """Reports past ``--reports-days`` go, even while reports are off."""
+        days = self.options.reports_days
+        if not days:
+            return
+        try:
+            count = await self.run(self.report_store.forget, utcnow() - timedelta(days=days))
+        except DATABASE_DOWN:
+            return
+        except Exception:
+            log.exception("Could not delete old reports")
+            return
+        if count:
+            log.info("Deleted %d report%s older than %d days", count, "s" if count != 1 else "",
+                     days)
+
     # The service's own sign-in
 
     async def record_sign_in(self, token: str, name: str) -> None:
@@ -223,7 +246,7 @@ class Service:
 
 def make_app(service: Service, secret: bytes) -> web.Application:
     return web.Application(
-        routes(service.options.prefix, service),
+        routes(service.options.prefix, service, REPORT_ROUTES),
         cookie_secret=secret,
         # Cookie-authenticated changes are checked in BaseHandler.authenticate
         # (the hub's XSRF rules); token-authenticated ones need no check.
@@ -307,7 +330,9 @@ async def serve(options) -> None:
              options.ip, options.port, options.prefix,
              service.store.engine.url.render_as_string(hide_password=True),
              ",".join(service.sections))
-    timers = [PeriodicCallback(partial(replica.heartbeat, service), HEARTBEAT.total_seconds() * 1000)]
+    timers = [PeriodicCallback(partial(replica.heartbeat, service), HEARTBEAT.total_seconds() * 1000),
+              PeriodicCallback(service.forget_reports, REPORTS_RETENTION_EVERY.total_seconds() * 1000)]
+    await service.forget_reports()
     if options.refresh_seconds > 0:
         timers.append(PeriodicCallback(service.refresh, options.refresh_seconds * 1000))
     for timer in timers:

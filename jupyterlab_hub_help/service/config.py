@@ -14,6 +14,7 @@ from jupyterhub.utils import url_path_join
 
 from ..shared import COMMUNITY_SERVICE, RESPONSE_MAX_BYTES, SECTIONS
 from .origins import Origins
+from .reports import Threshold, default_thresholds
 
 #: The largest body of a change: a valid one serves a document the panel can
 #: read (RESPONSE_MAX_BYTES of UTF-8), with room for clients that escape
@@ -47,6 +48,20 @@ def _count(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 0 or more")
     return value
+
+
+def _positive(text: str) -> int:
+    value = _count(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _threshold(text: str) -> Threshold:
+    try:
+        return Threshold.parse(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _number_options(p: argparse.ArgumentParser, env: Callable[[str], Optional[str]]):
@@ -129,6 +144,23 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
            "how many days of changes the history keeps", "0: any age")
     number("--history-max", "HUB_HELP_HISTORY_MAX", _count, 1000,
            "how many changes of each section the history keeps", "0: any number")
+    p.add_argument("--reports", action=argparse.BooleanOptionalAction,
+                   default=(env("HUB_HELP_REPORTS") or "1").lower() not in ("0", "false", "no", "off"),
+                   help="keep the reports people file from the Get help panel, for the hub's "
+                   "own helpers (env HUB_HELP_REPORTS=0 turns them off; default on)")
+    number("--reports-days", "HUB_HELP_REPORTS_DAYS", _count, 90,
+           "how many days a report is kept", "0: any age")
+    number("--reports-window-minutes", "HUB_HELP_REPORTS_WINDOW_MINUTES", _positive, 30,
+           "how far back 'is it just me' counts the reports of others")
+    p.add_argument("--shared-categories", type=_list,
+                   default=_list(env("HUB_HELP_SHARED_CATEGORIES") or ""),
+                   help="comma-separated report categories, besides the built-in outage "
+                   "ones, whose counts every user may see (env HUB_HELP_SHARED_CATEGORIES)")
+    p.add_argument("--report-threshold", dest="report_thresholds", action="append",
+                   type=_threshold, default=None, metavar="CATEGORY=COUNT/MINUTES",
+                   help="tell triagers when COUNT people reported CATEGORY within MINUTES; "
+                   "repeatable (env HUB_HELP_REPORT_THRESHOLDS, comma-separated; default "
+                   "3/15 for each built-in outage category)")
     p.add_argument("--trust-xheaders", action="store_true",
                    default=env("HUB_HELP_TRUST_XHEADERS", "") not in ("", "0"),
                    help="believe the X-Forwarded-* and X-Real-Ip headers (env "
@@ -167,6 +199,11 @@ def parse_options(argv: Optional[Sequence[str]] = None,
         groups = [environ.get("HUB_HELP_REPRESENTATIVES_GROUP", "")]
     options.representatives_groups = [g for text in groups for g in _list(text)]
     options.max_body_bytes = MAX_BODY_BYTES
+    thresholds = options.report_thresholds
+    if thresholds is None:
+        thresholds = [_threshold(t) for t in _list(environ.get("HUB_HELP_REPORT_THRESHOLDS", ""))]
+    # Those given win over the defaults, category by category.
+    options.report_thresholds = {**default_thresholds(), **{t.category: t for t in thresholds}}
     url = urlparse(environ.get("JUPYTERHUB_SERVICE_URL") or "")
     options.ip = options.ip or url.hostname or "127.0.0.1"
     options.port = options.port or url.port or 10101

@@ -14,7 +14,7 @@ import html
 import json
 import re
 from datetime import datetime, timezone
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 from urllib.parse import urlparse
 
 from jupyterhub.services.auth import HubOAuthCallbackHandler, HubOAuthenticated, UserNotAllowed
@@ -75,6 +75,8 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
         self.hub_auth = service.hub_auth
         self.credential = TOKEN
         self.by_cookie = False
+        #: The credential's token, whichever way it came (redacted from what is kept).
+        self.token: Optional[str] = None
         self.decision = Decision(None)
 
     def set_default_headers(self) -> None:
@@ -125,7 +127,8 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
             self.set_header("Access-Control-Allow-Origin", origin)
             self.set_header("Access-Control-Allow-Methods", "GET, PUT, POST")
             self.set_header("Access-Control-Allow-Headers",
-                            "Authorization, Content-Type, If-Match, If-None-Match")
+                            "Authorization, Content-Type, If-Match, If-None-Match, "
+                            "Idempotency-Key")
             self.set_header("Access-Control-Max-Age", "600")
         self.set_status(204)
         self.finish()
@@ -171,6 +174,7 @@ class BaseHandler(HubOAuthenticated, web.RequestHandler):
                 "the hub's operator grants it.",
             ) from None
         self.current_user = model
+        self.token = token
         self.allow_origin()
         # The service's sign-in: its cookie, or the token that sign-in gave,
         # handed to the caller's own server on a hub with subdomains.
@@ -333,7 +337,7 @@ class BodyHandler(BaseHandler):
         length = self.request.headers.get("Content-Length")
         if length is None:
             raise ApiError(411, "length-required", "Send the body with a Content-Length.")
-        limit = self.service.options.max_body_bytes
+        limit = self.body_limit()
         size = int(length) if re.fullmatch(r"[0-9]{1,12}", length) else None
         if size is None or size > self.DROP_MAX_BYTES:
             raise self.too_large()
@@ -341,8 +345,11 @@ class BodyHandler(BaseHandler):
         self.request.connection.set_max_body_size(size)
         self.prepared = True
 
+    def body_limit(self) -> int:
+        return self.service.options.max_body_bytes
+
     def too_large(self) -> ApiError:
-        limit = self.service.options.max_body_bytes
+        limit = self.body_limit()
         return ApiError(413, "too-large",
                         f"The body is larger than this service takes ({limit} bytes).",
                         limit=limit)
@@ -405,6 +412,8 @@ class MeHandler(BaseHandler):
             "sections": list(self.service.sections) if decision.can_edit else [],
             "credential": self.credential,
             "signInToEdit": decision.sign_in_to_edit,
+            "reports": self.service.reports.me(self.current_user,
+                                               self.service.rights.roles(self.current_user)),
         }
         if self.by_cookie:
             # The panel needs it for changes made with this sign-in. A cookie
@@ -443,6 +452,18 @@ def change_id(raw: str) -> int:
     return int(raw)
 
 
+def paging(handler: BaseHandler):
+    """A page's ``limit`` (1 to 200, 50 unless said) and ``before`` (the
+    ``next`` of the page before, or None) from the query."""
+    try:
+        limit = int(handler.get_argument("limit", "50"))
+        before = handler.get_argument("before", None)
+        before = None if before is None else min(int(before), MAX_ID)
+    except ValueError:
+        raise ApiError(400, "bad-request", "limit and before must be whole numbers.") from None
+    return max(1, min(limit, 200)), before
+
+
 class HistoryHandler(BaseHandler):
     asks_credential = True
 
@@ -451,13 +472,7 @@ class HistoryHandler(BaseHandler):
         section = self.get_argument("section", None)
         if section is not None:
             self.require_section(section)
-        try:
-            limit = int(self.get_argument("limit", "50"))
-            before = self.get_argument("before", None)
-            before = None if before is None else min(int(before), MAX_ID)
-        except ValueError:
-            raise ApiError(400, "bad-request", "limit and before must be whole numbers.") from None
-        limit = max(1, min(limit, 200))
+        limit, before = paging(self)
         found, following = await self.service.db(
             self.service.store.history, section, limit, self.service.sections, before
         )
@@ -682,7 +697,9 @@ class NotFoundHandler(BaseHandler):
         raise ApiError(404, "not-found", "There is nothing at this address.")
 
 
-def routes(prefix: str, service) -> list:
+def routes(prefix: str, service, extra: Sequence[tuple] = ()) -> list:
+    """The service's routes, with ``extra`` ones (path under the prefix,
+    handler) before the catch-all."""
     def at(path: str) -> str:
         return url_path_join(prefix, path) if path else prefix
 
@@ -699,5 +716,6 @@ def routes(prefix: str, service) -> list:
         (at(r"api/history/(\d+)/undo"), UndoHandler, kwargs),
         (at("api/export"), ExportHandler, kwargs),
         (at("api/import"), ImportHandler, kwargs),
+        *((at(path), handler, kwargs) for path, handler in extra),
         (r".*", NotFoundHandler, kwargs),
     ]

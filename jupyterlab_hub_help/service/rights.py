@@ -57,10 +57,19 @@ class Rights:
             return Decision(role)
         return Decision(None, sign_in_to_edit=True)
 
-    def _role(self, model: dict) -> Optional[str]:
+    def roles(self, model: dict) -> FrozenSet[str]:
+        """Every role the hub's answer gives its user here ("admin",
+        "representative"): one person may be both."""
+        if model.get("kind", "user") != "user":
+            return frozenset()
+        found = set()
         if model.get("admin") is True:
-            return "admin"
+            found.add("admin")
         groups = model.get("groups") or ()
         if model.get("name") in self.seeds or self.groups.intersection(groups):
-            return "representative"
-        return None
+            found.add("representative")
+        return frozenset(found)
+
+    def _role(self, model: dict) -> Optional[str]:
+        roles = self.roles(model)
+        return "admin" if "admin" in roles else next(iter(roles), None)

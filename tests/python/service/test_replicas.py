@@ -15,8 +15,7 @@ from jupyterlab_hub_help.service.secret import SecretError, cookie_secret
 from jupyterlab_hub_help.service.store import Store, current_revision
 
 from .conftest import GROUP_REP, SCOPED, Api, ServiceProcess, clean_env, free_port, service_xsrf, sign_in, wait_for
-
-HEAD = "0004"
+from .test_store import HEAD
 
 
 def _upgrade(db_url: str, cwd: Path):

@@ -17,11 +17,13 @@ from jupyterlab_hub_help.service.store import (
     upgrade,
 )
 from jupyterlab_hub_help.service.document import build_document
+from jupyterlab_hub_help.service.report_store import ReportStore
+from jupyterlab_hub_help.service.reports import Threshold
 from jupyterlab_hub_help.service.validation import check_section, errors
 
 PEOPLE = [{"name": "Rosa Diaz", "usernames": ["rosa"], "roles": ["community-representative"]}]
 #: The newest migration.
-HEAD = "0004"
+HEAD = "0005"
 
 
 def test_a_new_database_gets_every_migration(db_url):
@@ -196,6 +198,24 @@ def test_options_come_from_flags_and_the_environment(tmp_path, monkeypatch):
         parse_options(["--sections", "people,roles"], {})
 
 
+def test_report_options_come_from_flags_and_the_environment():
+    options = parse_options([], {})
+    assert (options.reports, options.reports_days, options.reports_window_minutes) == (True, 90, 30)
+    assert options.report_thresholds["slow"] == Threshold("slow", 3, 15)
+    env = {"HUB_HELP_REPORTS": "0", "HUB_HELP_SHARED_CATEGORIES": "printing, vpn",
+           "HUB_HELP_REPORT_THRESHOLDS": "vpn=2/10,slow=5/60"}
+    options = parse_options([], env)
+    assert options.reports is False and options.shared_categories == ["printing", "vpn"]
+    assert (options.report_thresholds["vpn"], options.report_thresholds["slow"]) == (
+        Threshold("vpn", 2, 10), Threshold("slow", 5, 60))
+    options = parse_options(["--reports", "--report-threshold", "slow=4/20"], env)
+    assert options.reports is True and options.report_thresholds["slow"] == Threshold("slow", 4, 20)
+    for bad in (["--report-threshold", "slow=3"], ["--report-threshold", "slow=0/5"],
+                ["--reports-window-minutes", "0"]):
+        with pytest.raises(SystemExit):
+            parse_options(bad, {})
+
+
 def _run_service(args, tmp_path, **env):
     import subprocess
     import sys
@@ -308,5 +328,42 @@ def test_migrating_from_0003_keeps_the_changes_and_says_nothing_of_their_right(d
         with engine.connect() as conn:
             assert "as_right" not in {c["name"] for c in inspect(conn).get_columns("changes")}
             assert conn.execute(text("SELECT count(*) FROM changes")).scalar() == 2
+    finally:
+        engine.dispose()
+
+
+def test_migrating_from_0004_keeps_everything_and_adds_the_reports(db_url):
+    """0005 adds the reports and their events beside what is there."""
+    engine = make_engine(db_url)
+    upgrade(engine, "0004")
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO sections (name, value, revision, updated_at, updated_by, size_bytes, "
+            "size_units) VALUES ('status', :v, 1, CURRENT_TIMESTAMP, 'rosa', 15, 15)"),
+            {"v": '{"text":"Slow"}'})
+        conn.execute(text(
+            "INSERT INTO changes (section, username, at, kind, revision, revert, summary, as_right) "
+            "VALUES ('status', 'rosa', CURRENT_TIMESTAMP, 'edit', 1, :r, :s, 'admin')"),
+            {"r": '{"value":null}', "s": '{"added":1,"removed":0,"changed":0}'})
+    engine.dispose()
+    store = Store(db_url)
+    try:
+        assert current_revision(store.engine) == HEAD
+        assert store.section("status").value == {"text": "Slow"}
+        assert store.history("status")[0][0].as_right == "admin"
+        values = dict(category="slow", summary="s", description="d", affected="",
+                      diagnostics="", page_path="")
+        report, new = ReportStore(store).file("bob", "user", "key-0001", values, per_hour=10,
+                                              max_stored=10)
+        assert new and report.reference == "R-1001"
+    finally:
+        store.close()
+    engine = make_engine(db_url)
+    command.downgrade(alembic_config(engine), "0004")
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+            assert not {"reports", "report_events"} & tables
+            assert conn.execute(text("SELECT count(*) FROM changes")).scalar() == 1
     finally:
         engine.dispose()
