@@ -32,6 +32,13 @@ export default defineConfig([
   },
   jupyterPlugin.configs.recommended,
   {
+    // Node scripts that drive Chromium: what they evaluate runs in the page.
+    files: ['scripts/**/*.mjs'],
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser }
+    }
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       globals: {
