@@ -21,6 +21,11 @@ help:
 
 $(VENV)/.stamp: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	# `make build` links the labextension into the environment; pip would write install.json
+	# through that link into the tree, and the next install would then find it twice.
+	if [ -L $(VENV)/share/jupyter/labextensions/jupyterlab-hub-help ]; then \
+	  rm $(VENV)/share/jupyter/labextensions/jupyterlab-hub-help; fi
+	rm -f jupyterlab_hub_help/labextension/install.json
 	# The labextension is built by jlpm below, not by pip.
 	SKIP_JUPYTER_BUILDER=1 $(VENV)/bin/pip install -q -e ".[dev]"
 	touch $@

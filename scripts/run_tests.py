@@ -328,20 +328,64 @@ def hub() -> Outcome:
 SUITES = [lint, jest, pytest, wheel, budget, compat, release, i18n, labextension_list, browser_check, galata, hub]
 
 
+# Suites that build and install the release files in environments of their own, and touch
+# nothing the others use: most of their time goes to waiting on the build and pip, so they run
+# in a second process beside the others, and their output is shown when they end.
+PACKAGING = [wheel, budget, compat, release, i18n]
+
+
+def run_suites(suites: list) -> list[tuple[Outcome, float]]:
+    done = []
+    for suite in suites:
+        started = time.monotonic()
+        done.append((suite(), time.monotonic() - started))
+    return done
+
+
+def beside(suites: list) -> tuple[subprocess.Popen, Path, Path]:
+    """Start `suites` in a second process of this script; its output goes to a file."""
+    log, outcomes = RESULTS / "packaging.log", RESULTS / "packaging.json"
+    outcomes.unlink(missing_ok=True)
+    child = subprocess.Popen(
+        [sys.executable, __file__, "--outcomes", str(outcomes), *(s.__name__ for s in suites)],
+        stdout=log.open("w"), stderr=subprocess.STDOUT, cwd=ROOT,
+    )
+    return child, log, outcomes
+
+
+def collect(child: subprocess.Popen, log: Path, outcomes: Path, suites: list) -> list[tuple[Outcome, float]]:
+    code = child.wait()
+    print(f"\n===== {', '.join(s.__name__ for s in suites)} (run beside the others) =====\n", flush=True)
+    print(log.read_text(errors="replace"), flush=True)
+    if not outcomes.exists():
+        return [(check(s.__name__, False, f"its process ended with {code} and no outcome"), 0.0) for s in suites]
+    return [(Outcome(**o), took) for o, took in json.loads(outcomes.read_text())]
+
+
 def main() -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    wanted = set(sys.argv[1:])
-    outcomes, seconds = [], []
-    for suite in SUITES:
-        if not wanted or suite.__name__ in wanted:
-            started = time.monotonic()
-            outcomes.append(suite())
-            seconds.append(time.monotonic() - started)
+    args = sys.argv[1:]
+    if args[:1] == ["--outcomes"]:
+        # The second process: run what it was given, and say how each went.
+        target, names = Path(args[1]), set(args[2:])
+        done = run_suites([s for s in SUITES if s.__name__ in names])
+        target.write_text(json.dumps([(vars(o), took) for o, took in done]))
+        return 0
+    wanted = [s for s in SUITES if not args or s.__name__ in args]
+    aside = [s for s in wanted if s in PACKAGING]
+    here = [s for s in wanted if s not in PACKAGING]
+    if aside and here:
+        started = beside(aside)
+        done = dict(zip(here, run_suites(here)))
+        done.update(zip(aside, collect(*started, aside)))
+    else:
+        done = dict(zip(wanted, run_suites(wanted)))
     print("\nSummary")
-    for o, took in zip(outcomes, seconds):
+    for suite in wanted:
+        o, took = done[suite]
         print(f"  {o.suite:<20} {o.passed:>4} passed {o.failed:>4} failed {took:>7.0f} s")
-    passed = sum(o.passed for o in outcomes)
-    failed = sum(o.failed for o in outcomes)
+    passed = sum(o.passed for o, _ in done.values())
+    failed = sum(o.failed for o, _ in done.values())
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
