@@ -17,11 +17,13 @@ import {
   hubPageUrl,
   IHubContext,
   ILiveHubState,
+  browserStorage,
   KeyValueStorage,
   readLiveHub,
   SharedAdmins
 } from './hub';
 import { RoleIDs } from './ids';
+import { YourReports } from './report/yourReports';
 import { assembleMetadata } from './metadata/assemble';
 import {
   fetchCommunityDocument,
@@ -191,11 +193,20 @@ export class HubHelpModel implements IDisposable {
           options.storage
         )
       : undefined;
+    this.yourReports = new YourReports(
+      options.storage === undefined ? browserStorage() : options.storage,
+      `jupyterlab-hub-help:reports:${options.hub.hubPrefix}:${options.hub.user}`
+    );
     this._built = this._compute(this._sources);
   }
 
   readonly hub: IHubContext;
   readonly language: string;
+  /**
+   * The viewer's reports to the hub help service, and those waiting to be
+   * sent to it.
+   */
+  readonly yourReports: YourReports;
 
   /**
    * The metadata, the problems or the dismissed announcements changed.
@@ -544,7 +555,23 @@ export class HubHelpModel implements IDisposable {
     );
     const ok = !remote.problem && !live?.problems.length && !community.problem;
     this._lastCheck = { at: new Date(this._refreshedAt), ok };
+    this._checkReports();
     return ok;
+  }
+
+  /**
+   * Send the reports that wait and read the viewer's, in the background,
+   * where the service keeps reports; triagers with a credential that may
+   * act also hear of categories many people reported.
+   */
+  private _checkReports(): void {
+    const { service, viewer } = this.community;
+    if (service && viewer?.reports.enabled) {
+      void this.yourReports.check(
+        service.reports,
+        viewer.reports.triage && viewer.canEdit
+      );
+    }
   }
 
   private _communityService(): CommunityService | null {

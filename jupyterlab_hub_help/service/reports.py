@@ -154,7 +154,8 @@ class ReportRules:
 
     def me(self, model: dict, roles: FrozenSet[str]) -> dict:
         """What ``api/me`` says of reports, so that the panel shows what applies."""
-        return {"enabled": self.enabled, "triage": self.enabled and self.triages(model, roles)}
+        return {"enabled": self.enabled, "triage": self.enabled and self.triages(model, roles),
+                "shared": sorted(self.shared) if self.enabled else []}
 
     @staticmethod
     def routed(because: Optional[str], roles: FrozenSet[str]) -> FrozenSet[str]:

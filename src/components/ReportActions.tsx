@@ -2,7 +2,7 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IReportState, ReportAction } from '../report';
+import type { HubSending, IReportState, ReportAction } from '../report';
 import { OperatorText } from './OperatorText';
 
 export interface IReportActionsProps {
@@ -13,6 +13,10 @@ export interface IReportActionsProps {
    */
   onSent: (kind: ReportAction['kind']) => void;
   onCopy: () => void;
+  /**
+   * Send the report to the hub's helpers (the hub help service).
+   */
+  onSendToHub: () => void;
   onClose: () => void;
 }
 
@@ -32,7 +36,7 @@ const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' };
  * program answered.
  */
 export function ReportActions(props: IReportActionsProps): JSX.Element {
-  const { state, trans, onSent, onCopy, onClose } = props;
+  const { state, trans, onSent, onCopy, onSendToHub, onClose } = props;
   const { actions } = state.report;
   const style = (index: number) =>
     `jp-Dialog-button jp-mod-styled jp-HubHelp-reportAction ${
@@ -41,11 +45,30 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
   return (
     <>
       <p className="jp-HubHelp-reportStatus" role="status">
-        {sentMessage(state.sent, trans)}
+        {state.hub && (state.sent === null || state.sent === 'hub')
+          ? hubMessage(state.hub, trans)
+          : sentMessage(state.sent, trans)}
       </p>
       <div className="jp-Dialog-footerButtons">
         {actions.map((action, index) => {
           switch (action.kind) {
+            case 'hub': {
+              const busy =
+                state.hub?.kind === 'sending' ||
+                state.hub?.kind === 'stored' ||
+                state.hub?.kind === 'queued';
+              return (
+                <button
+                  key="hub"
+                  type="button"
+                  className={style(index)}
+                  aria-disabled={busy}
+                  onClick={() => !busy && onSendToHub()}
+                >
+                  {trans.__("Send to this hub's helpers")}
+                </button>
+              );
+            }
             case 'email':
               return (
                 <a
@@ -101,6 +124,32 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
   );
 }
 
+function hubMessage(hub: HubSending, trans: TranslationBundle): string {
+  switch (hub.kind) {
+    case 'sending':
+      return trans.__('Sending…');
+    case 'stored':
+      return trans.__(
+        'Sent as %1. You can follow it under "Your reports" in the Get help panel.',
+        hub.reference
+      );
+    case 'queued':
+      return trans.__(
+        'The hub does not answer right now. Your report is kept in this browser and sent once the hub answers again; the Get help panel shows it as waiting to send.'
+      );
+    case 'limited':
+      return trans.__(
+        'You sent many reports in the last hour. Try again in %1 minutes, or send this one another way.',
+        Math.max(1, Math.ceil(hub.retryAfterSeconds / 60))
+      );
+    case 'refused':
+      return trans.__(
+        'The hub did not take the report (%1). Send it another way.',
+        hub.message
+      );
+  }
+}
+
 function sentMessage(
   sent: ReportAction['kind'] | null,
   trans: TranslationBundle
@@ -116,6 +165,7 @@ function sentMessage(
       );
     case 'copy':
       return trans.__('Copied to the clipboard.');
+    case 'hub':
     case null:
       return '';
   }

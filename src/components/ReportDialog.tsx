@@ -35,6 +35,7 @@ export async function showReportDialog(
           report={state.report}
           trans={trans}
           language={language}
+          others={state.others}
           onChange={patch => session.update(patch)}
         />
       )}
@@ -48,6 +49,7 @@ export async function showReportDialog(
           state={state}
           trans={trans}
           onSent={kind => session.sent(kind)}
+          onSendToHub={() => void session.sendToHub()}
           onCopy={() =>
             void copy(state.report.text).then(() => session.sent('copy'))
           }

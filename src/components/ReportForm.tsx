@@ -11,6 +11,8 @@ import type {
   ReportReason,
   ReportSummary
 } from '../report';
+import type { IReportSummary } from '../hub/reports';
+import { formatTime } from '../metadata/localize';
 import { isolate } from '../metadata/text';
 import { IsolatedText } from './OperatorText';
 import { RouteView } from './Route';
@@ -24,6 +26,10 @@ export interface IReportFormProps {
    * The person changed one of the values.
    */
   onChange: (patch: Partial<IReportValues>) => void;
+  /**
+   * How many others reported the chosen category lately, when told.
+   */
+  others?: IReportSummary;
 }
 
 /**
@@ -31,7 +37,7 @@ export interface IReportFormProps {
  * goes, with who receives it and why, and the exact text, a click away.
  */
 export function ReportForm(props: IReportFormProps): JSX.Element {
-  const { report, trans, language, onChange } = props;
+  const { report, trans, language, onChange, others } = props;
   const { values } = report;
   const email = report.actions.find(
     (a): a is Extract<ReportAction, { kind: 'email' }> => a.kind === 'email'
@@ -56,6 +62,11 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
           </option>
         ))}
       </HTMLSelect>
+      {others && (
+        <p className="jp-HubHelp-reportOthers" aria-live="polite">
+          <IsolatedText text={othersLine(others, trans, language)} />
+        </p>
+      )}
       <label
         className="jp-HubHelp-label"
         htmlFor="jp-HubHelp-report-description"
@@ -225,4 +236,35 @@ function whyLine(reason: ReportReason, trans: TranslationBundle): string {
         isolate(reason.target)
       );
   }
+}
+
+/**
+ * "Is it just me": counts and who is on it, never who reported.
+ */
+function othersLine(
+  others: IReportSummary,
+  trans: TranslationBundle,
+  language: string
+): string {
+  const count =
+    others.others === 0
+      ? trans._n(
+          'Nobody else reported this in the last minute.',
+          'Nobody else reported this in the last %1 minutes.',
+          others.windowMinutes
+        )
+      : trans._n(
+          '%1 other person reported this in the last %2 minutes.',
+          '%1 others reported this in the last %2 minutes.',
+          others.others,
+          others.windowMinutes
+        );
+  if (!others.acknowledged) {
+    return count;
+  }
+  return `${count} ${trans.__(
+    '%1 is looking into it since %2.',
+    isolate(others.acknowledged.by),
+    formatTime(new Date(others.acknowledged.at), language)
+  )}`;
 }

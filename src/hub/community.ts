@@ -1,5 +1,6 @@
 import { SECTIONS } from '../generated/shared';
 import { HubClient, SignInCredential } from './client';
+import { ReportsService } from './reports';
 import { RequestError } from './request';
 
 /**
@@ -37,6 +38,12 @@ export interface ICommunityViewer {
    * is not (a token that any server they visit may hold).
    */
   signInToEdit: boolean;
+  /**
+   * Whether the service keeps reports, whether it routes any to the viewer
+   * (an inbox to triage), and the categories whose reports it counts for
+   * "is it just me".
+   */
+  reports: { enabled: boolean; triage: boolean; shared: string[] };
 }
 
 /**
@@ -330,7 +337,12 @@ function readViewer(body: unknown): {
       because: RIGHTS.includes(b.because) ? b.because : null,
       sections: (Array.isArray(b.sections) ? b.sections : []).filter(isSection),
       credential,
-      signInToEdit: b.signInToEdit === true
+      signInToEdit: b.signInToEdit === true,
+      reports: {
+        enabled: fields(b.reports).enabled === true,
+        triage: fields(b.reports).triage === true,
+        shared: strings(fields(b.reports).shared)
+      }
     },
     xsrf:
       credential === 'sign-in' && typeof b.xsrf === 'string' && b.xsrf
@@ -387,6 +399,16 @@ export class CommunityService {
   useSignIn(signIn: SignInCredential): void {
     this._signIn = signIn;
   }
+
+  /**
+   * The reports the service keeps, called with the same credential.
+   */
+  readonly reports = new ReportsService((path, request) =>
+    this._client.callService(this.name, path, {
+      ...request,
+      signIn: this._signIn
+    })
+  );
 
   /**
    * The community's document; with the ETag of the copy held, an unchanged

@@ -101,7 +101,10 @@ export function adminsDue(
   return !(elapsed >= 0 && elapsed < wait);
 }
 
-function browserStorage(): KeyValueStorage | null {
+/**
+ * The browser's localStorage, or null where the browser refuses it.
+ */
+export function browserStorage(): KeyValueStorage | null {
   try {
     return globalThis.localStorage ?? null;
   } catch {

@@ -1,6 +1,7 @@
 import { checkLink, encodeAddress, mailtoHref } from '../metadata/links';
 import { LIMITS } from '../metadata/limits';
 import { cutText, wellFormed } from '../metadata/text';
+import type { IReportRecord } from '../hub/reports';
 import { IReport } from './compose';
 
 /**
@@ -109,6 +110,17 @@ export interface IFormValues {
 }
 
 /**
+ * What the report adds to the form's values when the hub keeps it: the
+ * chosen category's id, who is affected, the diagnostics and the page.
+ */
+export interface IRecordValues {
+  categoryId: string;
+  affected: string;
+  diagnostics: string;
+  pagePath: string;
+}
+
+/**
  * Where the report may go: the recipients' addresses and the role's forms.
  */
 export interface IDeliveryTargets {
@@ -124,12 +136,16 @@ export interface IDelivery {
   text: string;
   mail: IMailto | null;
   forms: { label: string; url: string | null }[];
+  /**
+   * What the hub help service is sent, when it keeps reports.
+   */
+  record: IReportRecord;
 }
 
 export function prepareDelivery(
   report: IReport,
   targets: IDeliveryTargets,
-  values: IFormValues,
+  values: IFormValues & IRecordValues,
   options: { redact: (text: string) => string; trimmedNote: string }
 ): IDelivery {
   const { redact } = options;
@@ -146,6 +162,14 @@ export function prepareDelivery(
     time: values.time
   };
   return {
+    record: {
+      category: values.categoryId,
+      summary: filled.summary,
+      description,
+      affected: values.affected,
+      diagnostics: redact(values.diagnostics),
+      pagePath: redact(values.pagePath)
+    },
     text: `${subject}\n\n${body}`,
     mail: targets.emails.length
       ? mailtoUrl(targets.emails, subject, body, options.trimmedNote)

@@ -10,7 +10,8 @@ import { ITrans } from '../metadata/trans';
 import { IHubMetadata, LocalizedString } from '../metadata/types';
 import { Affected, composeReport } from './compose';
 import { prepareDelivery, reportTargets, sharedAddresses } from './deliver';
-import { IDiagnostics } from './diagnostics';
+import type { IReportRecord } from '../hub/reports';
+import { diagnosticsText, IDiagnostics } from './diagnostics';
 
 /**
  * What the person typed into the report form. An empty `categoryId` means
@@ -43,6 +44,10 @@ export interface IReportInputs {
    * and the note that ends a shortened email.
    */
   trans: ITrans;
+  /**
+   * The hub help service keeps reports: sending it there comes first.
+   */
+  keepsReports?: boolean;
 }
 
 /**
@@ -81,6 +86,7 @@ export type ReportSummary =
 
 /**
  * A way to send the report.
+ * - `hub`: stored by the hub help service, for the hub's own helpers;
  * - `email`: a mailto: link; `trimmed` says its body was shortened and
  *   `omitted` lists the addresses that did not fit in it;
  * - `form`: one of the role's forms, filled in; `label` is the operator's
@@ -88,6 +94,7 @@ export type ReportSummary =
  * - `copy`: the text, to paste anywhere.
  */
 export type ReportAction =
+  | { kind: 'hub' }
   | { kind: 'email'; url: string; trimmed: boolean; omitted: string[] }
   | { kind: 'form'; url: string; label: string }
   | { kind: 'copy' };
@@ -123,8 +130,13 @@ export interface IPreparedReport {
    */
   text: string;
   /**
-   * The ways to send it, the recommended one first: email, then each form,
-   * then copying, which is always possible.
+   * What the hub help service is sent, redacted.
+   */
+  record: IReportRecord;
+  /**
+   * The ways to send it, the recommended one first: the hub's helpers
+   * (when the service keeps reports), email, then each form, then copying,
+   * which is always possible.
    */
   actions: ReportAction[];
 }
@@ -186,11 +198,16 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
         .join('/'),
       category: chosen.label,
       description: values.description,
-      time: diagnostics.timeUtc
+      time: diagnostics.timeUtc,
+      categoryId: chosen.id,
+      affected: values.affected,
+      diagnostics: diagnosticsText(diagnostics, trans),
+      pagePath: diagnostics.pagePath
     },
     { redact: inputs.redact, trimmedNote }
   );
   const actions: ReportAction[] = [
+    ...(inputs.keepsReports ? [{ kind: 'hub' as const }] : []),
     ...(delivery.mail ? [{ kind: 'email' as const, ...delivery.mail }] : []),
     ...delivery.forms.flatMap(form =>
       form.url
@@ -209,6 +226,7 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
     responseTimes,
     statusPage: metadata.statusPage,
     text: delivery.text,
+    record: delivery.record,
     actions
   };
 }

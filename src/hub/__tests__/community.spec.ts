@@ -145,7 +145,8 @@ describe('the community help service client', () => {
       because: 'representative',
       sections: ['people', 'status'],
       credential: 'token',
-      signInToEdit: false
+      signInToEdit: false,
+      reports: { enabled: false, triage: false, shared: [] }
     });
   });
 

@@ -19,6 +19,7 @@ import {
   collectDiagnostics,
   diagnosticsText,
   IDiagnostics,
+  IReportHub,
   prepareReport,
   ReportDraft,
   ReportSession
@@ -46,6 +47,7 @@ export class ReportCommands {
     const trans = this._trans;
     const language = this._language;
     this._draft ??= new ReportDraft();
+    const hub = this._hub();
     const session = new ReportSession({
       draft: this._draft,
       diagnostics: this._collect('unknown', 'unknown'),
@@ -57,8 +59,10 @@ export class ReportCommands {
           values,
           diagnostics: current,
           redact: text => model.redact(text),
-          trans
-        })
+          trans,
+          keepsReports: !!hub
+        }),
+      hub
     });
     void this._checkedDiagnostics().then(d => session.setDiagnostics(d));
     const refresh = () => session.refresh();
@@ -68,6 +72,32 @@ export class ReportCommands {
     } finally {
       model.changed.disconnect(refresh);
     }
+  }
+
+  /**
+   * The hub help service's part of the dialog, where it keeps reports.
+   */
+  private _hub(): IReportHub | undefined {
+    const { service, viewer } = this._model.community;
+    const reports = this._model.yourReports;
+    if (!service || !viewer?.reports.enabled) {
+      return undefined;
+    }
+    const { shared } = viewer.reports;
+    return {
+      file: async (record, key) => {
+        const result = await service.reports.file(record, key);
+        if (result.kind === 'stored') {
+          reports.stored(result.report);
+        }
+        return result;
+      },
+      queue: (record, key, text) => reports.enqueue(record, key, text),
+      summarize: async category =>
+        shared.includes(category)
+          ? service.reports.summary(category)
+          : undefined
+    };
   }
 
   /**

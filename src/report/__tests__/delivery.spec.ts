@@ -22,7 +22,11 @@ const values = (description: string) => ({
   server: 'ann',
   category: 'Servers',
   description,
-  time: '2026-11-22T10:00:00.000Z'
+  time: '2026-11-22T10:00:00.000Z',
+  categoryId: 'servers',
+  affected: 'me',
+  diagnostics: `Page: /user/ann/lab?token=${TOKEN}`,
+  pagePath: '/user/ann/lab'
 });
 const decodedBody = (url: string) => decodeURIComponent(url.split('&body=')[1]);
 
@@ -99,6 +103,7 @@ describe('prepareDelivery', () => {
       options
     );
     for (const out of [
+      JSON.stringify(delivery.record),
       delivery.text,
       delivery.mail!.url,
       decodeURIComponent(delivery.forms[0].url!)

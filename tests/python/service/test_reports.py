@@ -20,6 +20,7 @@ from sqlalchemy import update
 
 from jupyterlab_hub_help.service.report_store import Full, ReportStore, reports
 from jupyterlab_hub_help.service.store import Store, utcnow
+from jupyterlab_hub_help.validate.catalogue import BUILT_IN_OUTAGE_CATEGORIES
 
 from .conftest import (
     ADMIN,
@@ -87,8 +88,10 @@ def test_people_file_reports_and_read_their_own(service):
     page = bob.get("api/reports/mine?limit=1").json()
     assert references(bob.get(f"api/reports/mine?limit=1&before={page['next']}")) == [first["reference"]]
     me = bob.get("api/me").json()
-    assert me["reports"] == {"enabled": True, "triage": False}
-    assert page_api(service, ADMIN).get("api/me").json()["reports"] == {"enabled": True, "triage": True}
+    shared = sorted(c for c, _ in BUILT_IN_OUTAGE_CATEGORIES)
+    assert me["reports"] == {"enabled": True, "triage": False, "shared": shared}
+    assert page_api(service, ADMIN).get("api/me").json()["reports"] == {
+        "enabled": True, "triage": True, "shared": shared}
     # Services file nothing.
     assert file(service.api("reader")).status_code == 403
 
@@ -377,7 +380,7 @@ def test_without_reports_every_reports_address_is_404(hub, tmp_path):
                              "--no-reports", port=free_port()).start()
     try:
         bob = service.api(USER)
-        assert bob.get("api/me").json()["reports"] == {"enabled": False, "triage": False}
+        assert bob.get("api/me").json()["reports"] == {"enabled": False, "triage": False, "shared": []}
         for method, path in (("GET", "api/reports"), ("POST", "api/reports"),
                              ("GET", "api/reports/mine"), ("GET", "api/reports/summary?category=slow"),
                              ("GET", "api/reports/export"), ("POST", "api/reports/pass-on"),
