@@ -33,6 +33,7 @@ export namespace CommandIDs {
   export const copyDiagnostics = 'hub-help:copy-diagnostics';
   export const openStatusPage = 'hub-help:open-status-page';
   export const editCommunity = 'hub-help:edit-community';
+  export const openReportsInbox = 'hub-help:open-reports-inbox';
 }
 
 /**

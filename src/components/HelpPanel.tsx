@@ -9,6 +9,7 @@ import { People } from './People';
 import { Problems } from './Problems';
 import { Status } from './Status';
 import { TaskFinder } from './TaskFinder';
+import { YourReports } from './YourReports';
 import { YourRole } from './YourRole';
 
 /**
@@ -36,6 +37,7 @@ function Sections(props: IViewProps): JSX.Element {
     <div className="jp-HubHelp-body">
       <Header {...props} />
       <Status {...props} />
+      <YourReports {...props} />
       <TaskFinder {...props} />
       <YourRole {...props} />
       <CommunityActions {...props} />

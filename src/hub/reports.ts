@@ -5,11 +5,7 @@ import { IJsonAnswer, RequestError } from './request';
  * Where a report stands, as the hub help service keeps it.
  */
 export type StoredReportStatus =
-  | 'received'
-  | 'acknowledged'
-  | 'resolved'
-  | 'passed-on'
-  | 'withdrawn';
+  'received' | 'acknowledged' | 'resolved' | 'passed-on' | 'withdrawn';
 
 const STATUSES: readonly string[] = [
   'received',
@@ -244,7 +240,10 @@ export class ReportsService {
       });
       const { status } = response;
       if (status === 200 || status === 201) {
-        return { kind: 'stored', report: readStoredReport(fields(body).report) };
+        return {
+          kind: 'stored',
+          report: readStoredReport(fields(body).report)
+        };
       }
       if (status === 429) {
         return {
@@ -272,7 +271,10 @@ export class ReportsService {
   }
 
   async withdraw(reference: string): Promise<ActionResult> {
-    return this._act(`api/reports/${encodeURIComponent(reference)}/withdraw`, {});
+    return this._act(
+      `api/reports/${encodeURIComponent(reference)}/withdraw`,
+      {}
+    );
   }
 
   async summary(category: string): Promise<IReportSummary> {

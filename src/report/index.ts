@@ -7,3 +7,5 @@ export * from './compose';
 export * from './deliver';
 export * from './prepare';
 export * from './session';
+export * from './categories';
+export * from './yourReports';

@@ -8,6 +8,7 @@ import {
 } from '../metadata/resolve';
 import { ITrans } from '../metadata/trans';
 import { IHubMetadata, LocalizedString } from '../metadata/types';
+import { OTHER_CATEGORY, reportCategoryLabel } from './categories';
 import { Affected, composeReport } from './compose';
 import { prepareDelivery, reportTargets, sharedAddresses } from './deliver';
 import type { IReportRecord } from '../hub/reports';
@@ -22,11 +23,6 @@ export interface IReportValues {
   description: string;
   affected: Affected;
 }
-
-/**
- * The category offered after the operator's, for anything else.
- */
-export const OTHER_CATEGORY = 'something-else';
 
 export interface IReportInputs {
   metadata: IHubMetadata;
@@ -154,7 +150,10 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
       id: c.id,
       label: label(c.label)
     })),
-    { id: OTHER_CATEGORY, label: trans.__('Something else') }
+    {
+      id: OTHER_CATEGORY,
+      label: reportCategoryLabel(OTHER_CATEGORY, metadata, language, trans)
+    }
   ];
   // A draft may name a category that a newer document no longer has.
   const chosen =

@@ -1,8 +1,4 @@
-import type {
-  FileResult,
-  IReportRecord,
-  IReportSummary
-} from '../hub/reports';
+import type { FileResult, IReportRecord, IReportSummary } from '../hub/reports';
 import { IDiagnostics } from './diagnostics';
 import { IPreparedReport, IReportValues, ReportAction } from './prepare';
 
@@ -143,7 +139,11 @@ export class ReportSession {
     this._draft.update(patch);
     // Changed text is another report, filed under another key.
     this._key = undefined;
-    this._set({ report: this._prepared(), sent: null, others: this._state.others });
+    this._set({
+      report: this._prepared(),
+      sent: null,
+      others: this._state.others
+    });
     if (this._state.report.values.categoryId !== category) {
       this._askOthers();
     }

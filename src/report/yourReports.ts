@@ -53,7 +53,7 @@ export interface IReportChange {
   /**
    * The newest note addressed to the reporter, when one arrived.
    */
-  note?: string;
+  note?: { by: string; text: string };
 }
 
 /**
@@ -197,7 +197,12 @@ export class YourReports {
         changes.push({
           report,
           ...(notes.length > hadNotes
-            ? { note: notes[notes.length - 1].note ?? '' }
+            ? {
+                note: {
+                  by: notes[notes.length - 1].by,
+                  text: notes[notes.length - 1].note ?? ''
+                }
+              }
             : {})
         });
       }

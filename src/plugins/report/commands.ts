@@ -7,6 +7,8 @@ import { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 
 import { copyText } from '../../clipboard';
 import { showReportDialog } from '../../components/ReportDialog';
+import { reportStatusLine } from '../../components/ReportStatus';
+import type { IReportAlert } from '../../hub/reports';
 import { EXTENSION_VERSION } from '../../generated/version';
 import { serverAnswers } from '../../hub/serverStatus';
 import { CommandIDs } from '../../ids';
@@ -19,8 +21,10 @@ import {
   collectDiagnostics,
   diagnosticsText,
   IDiagnostics,
+  IReportChange,
   IReportHub,
   prepareReport,
+  reportCategoryLabel,
   ReportDraft,
   ReportSession
 } from '../../report';
@@ -37,7 +41,14 @@ export class ReportCommands {
     private readonly _model: HubHelpModel,
     private readonly _trans: TranslationBundle,
     private readonly _language: string
-  ) {}
+  ) {
+    _model.yourReports.reportChanged.connect((_, changes) =>
+      changes.forEach(change => this._tellChange(change))
+    );
+    _model.yourReports.alerts.connect((_, alerts) =>
+      alerts.forEach(alert => this._tellAlert(alert))
+    );
+  }
 
   /**
    * Open the report dialog; what the person typed is kept until it is sent.
@@ -72,6 +83,67 @@ export class ReportCommands {
     } finally {
       model.changed.disconnect(refresh);
     }
+  }
+
+  /**
+   * One of the viewer's reports changed status or got a note to them.
+   */
+  private _tellChange(change: IReportChange): void {
+    const trans = this._trans;
+    const { report, note } = change;
+    const line = reportStatusLine(report, trans, this._language);
+    const message = note
+      ? trans.__(
+          'Your report %1: %2 wrote "%3"',
+          report.reference,
+          isolate(note.by),
+          isolate(note.text)
+        )
+      : trans.__('Your report %1: %2', report.reference, line);
+    Notification.info(message, {
+      autoClose: false,
+      actions: [
+        {
+          label: trans.__('Show'),
+          callback: () => void this._app.commands.execute(CommandIDs.open)
+        }
+      ]
+    });
+  }
+
+  /**
+   * For triagers: a category as many people as its threshold reported.
+   */
+  private _tellAlert(alert: IReportAlert): void {
+    const trans = this._trans;
+    const label = reportCategoryLabel(
+      alert.category,
+      this._model.metadata,
+      this._language,
+      trans
+    );
+    const { commands } = this._app;
+    Notification.warning(
+      trans._n(
+        '%1 person reported "%2" in the last %3 minutes.',
+        '%1 people reported "%2" in the last %3 minutes.',
+        alert.people,
+        isolate(label),
+        alert.minutes
+      ),
+      {
+        autoClose: false,
+        actions: commands.hasCommand(CommandIDs.openReportsInbox)
+          ? [
+              {
+                label: trans.__('Open the reports inbox'),
+                callback: () =>
+                  void commands.execute(CommandIDs.openReportsInbox)
+              }
+            ]
+          : []
+      }
+    );
   }
 
   /**

@@ -2,6 +2,7 @@
  * What the person typed survives closing the dialog until the report went
  * out; the dialog's state follows every change.
  */
+import type { FileResult, IStoredReport } from '../../hub/reports';
 import {
   IDiagnostics,
   IPreparedReport,
@@ -91,5 +92,106 @@ describe('the report session', () => {
     session.sent('email');
     session.refresh();
     expect(session.state.sent).toBe('email');
+  });
+});
+
+describe('sending to the hub', () => {
+  const withRecord = (values: IReportValues, d: IDiagnostics) => ({
+    ...prepare(values, d),
+    record: { category: values.categoryId, description: values.description }
+  });
+  const hubSession = (answers: FileResult[], draft = new ReportDraft()) => {
+    const filed: string[] = [];
+    const queued: string[] = [];
+    let next = 0;
+    const session = new ReportSession({
+      draft,
+      diagnostics: diagnostics('unknown'),
+      prepare: withRecord as typeof prepare,
+      newKey: () => `key-${++next}`,
+      hub: {
+        file: async (_, key) => {
+          filed.push(key);
+          return answers.shift()!;
+        },
+        queue: (_, key) => queued.push(key),
+        summarize: async category =>
+          category === 'slow'
+            ? {
+                category,
+                others: 2,
+                acknowledged: null,
+                windowMinutes: 30
+              }
+            : undefined
+      }
+    });
+    return { session, filed, queued };
+  };
+  const report = { reference: 'R-1001' } as IStoredReport;
+
+  it('sends under one key however often it is asked, and a changed report under another', async () => {
+    const { session, filed } = hubSession([
+      { kind: 'limited', retryAfterSeconds: 600, message: '' },
+      { kind: 'stored', report },
+      { kind: 'stored', report }
+    ]);
+    await session.sendToHub();
+    expect(session.state.hub).toEqual({
+      kind: 'limited',
+      retryAfterSeconds: 600
+    });
+    await session.sendToHub();
+    expect(session.state.hub).toEqual({ kind: 'stored', reference: 'R-1001' });
+    expect(session.state.sent).toBe('hub');
+    session.update({ description: 'Also slow' });
+    expect(session.state.hub).toBeUndefined();
+    await session.sendToHub();
+    expect(filed).toEqual(['key-1', 'key-1', 'key-2']);
+  });
+
+  it('does not send twice while sending', async () => {
+    const { session, filed } = hubSession([{ kind: 'stored', report }]);
+    await Promise.all([session.sendToHub(), session.sendToHub()]);
+    expect(filed).toEqual(['key-1']);
+  });
+
+  it('keeps the report in the browser when the hub does not answer, and starts over', async () => {
+    const draft = new ReportDraft();
+    const { session, queued } = hubSession(
+      [{ kind: 'unreachable', message: 'timeout' }],
+      draft
+    );
+    session.update({ description: 'Down' });
+    await session.sendToHub();
+    expect(queued).toEqual(['key-1']);
+    expect(session.state).toMatchObject({
+      sent: 'hub',
+      hub: { kind: 'queued' }
+    });
+    session.close();
+    expect(open(draft).state.report.values.description).toBe('');
+  });
+
+  it("shows the service's words when it refuses, and stays a draft", async () => {
+    const { session } = hubSession([
+      { kind: 'refused', status: 413, message: 'description is too long' }
+    ]);
+    await session.sendToHub();
+    expect(session.state).toMatchObject({
+      sent: null,
+      hub: { kind: 'refused', message: 'description is too long' }
+    });
+  });
+
+  it('tells how many others reported a shared category, for the category chosen', async () => {
+    const { session } = hubSession([]);
+    session.update({ categoryId: 'slow' });
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(session.state.others?.others).toBe(2);
+    session.update({ categoryId: 'something-else' });
+    expect(session.state.others).toBeUndefined();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(session.state.others).toBeUndefined();
   });
 });
