@@ -12,7 +12,8 @@ This process supervises the others:
   Ctrl-C, SIGTERM  stop the hub, every user's server and the proxy, then exit
   SIGUSR1          stop only the hub: the proxy and the user servers keep running, and
                    JupyterLab's calls to /hub/api fail, as in a hub outage
-  SIGUSR2          start the hub again; it finds the running servers in its database
+  SIGUSR2          start again what was stopped: the hub, which finds the running servers in
+                   its database, and the hub help service
 
 It is a child subreaper, so user servers orphaned by a stopped hub stay its
 descendants and are stopped with it. The end-to-end tests (ui-tests/hub) run it with
@@ -364,6 +365,12 @@ class Supervisor:
                 self.stop_hub()
                 self.write_ready()
             elif request == "start-hub":
+                if self.args.service and self.service is None:
+                    self.say("SIGUSR2: starting the hub help service again...")
+                    self.start_service()
+                    self.write_ready()
+                if self.hub is not None:
+                    continue
                 self.say("SIGUSR2: starting the hub again...")
                 self.start_hub()
                 if self.wait_for_hub():

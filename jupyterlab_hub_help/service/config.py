@@ -14,7 +14,7 @@ from jupyterhub.utils import url_path_join
 
 from ..shared import COMMUNITY_SERVICE, RESPONSE_MAX_BYTES, SECTIONS
 from .origins import Origins
-from .reports import Threshold, default_thresholds
+from .reports import REPORTS_PER_HOUR, Threshold, default_thresholds
 
 #: The largest body of a change: a valid one serves a document the panel can
 #: read (RESPONSE_MAX_BYTES of UTF-8), with room for clients that escape
@@ -152,6 +152,8 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
            "how many days a report is kept", "0: any age")
     number("--reports-window-minutes", "HUB_HELP_REPORTS_WINDOW_MINUTES", _positive, 30,
            "how far back 'is it just me' counts the reports of others")
+    number("--reports-per-hour", "HUB_HELP_REPORTS_PER_HOUR", _positive, REPORTS_PER_HOUR,
+           "how many new reports one person may file in an hour")
     p.add_argument("--shared-categories", type=_list,
                    default=_list(env("HUB_HELP_SHARED_CATEGORIES") or ""),
                    help="comma-separated report categories, besides the built-in outage "

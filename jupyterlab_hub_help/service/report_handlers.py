@@ -20,7 +20,6 @@ from .reports import (
     IDEMPOTENCY_KEY,
     MAX_STORED,
     PASS_ON_MAX,
-    REPORTS_PER_HOUR,
     STATUSES,
     ReportRules,
     Refused,
@@ -139,10 +138,10 @@ class ReportsHandler(ReportHandler):
         role = self.rules.reporter_role(self.service.rights.roles(self.current_user))
         try:
             report, new = await self.db(self.kept.file, reporter, role, key, values,
-                                        per_hour=REPORTS_PER_HOUR, max_stored=MAX_STORED)
+                                        per_hour=self.rules.per_hour, max_stored=MAX_STORED)
         except RateLimited as e:
             raise ApiError(429, "too-many-reports",
-                           f"At most {REPORTS_PER_HOUR} reports an hour are taken from one "
+                           f"At most {self.rules.per_hour} reports an hour are taken from one "
                            "person; try again later.",
                            headers={"Retry-After": str(e.retry_after)}) from None
         except Full:

@@ -135,12 +135,13 @@ class ReportRules:
     window_minutes: int = 30
     shared: FrozenSet[str] = frozenset(OUTAGE_CATEGORIES)
     thresholds: Optional[Dict[str, Threshold]] = None
+    per_hour: int = REPORTS_PER_HOUR
 
     @classmethod
     def of(cls, options) -> "ReportRules":
         return cls(options.reports, options.reports_days, options.reports_window_minutes,
                    frozenset(OUTAGE_CATEGORIES) | frozenset(options.shared_categories),
-                   dict(options.report_thresholds))
+                   dict(options.report_thresholds), options.reports_per_hour)
 
     @staticmethod
     def reporter_role(roles: Iterable[str]) -> str:

@@ -104,7 +104,11 @@ export interface IReportSessionOptions {
     values: IReportValues,
     diagnostics: IDiagnostics
   ) => IPreparedReport;
-  hub?: IReportHub;
+  /**
+   * The hub help service's part, once the model knows the service keeps
+   * reports (it may learn it while the dialog is open).
+   */
+  hub?: () => IReportHub | undefined;
   /**
    * A new idempotency key: one per report, the same for every retry.
    */
@@ -121,7 +125,7 @@ export class ReportSession {
     this._draft = options.draft;
     this._diagnostics = options.diagnostics;
     this._prepare = options.prepare;
-    this._hub = options.hub;
+    this._hub = options.hub ?? (() => undefined);
     this._newKey = options.newKey ?? newReportKey;
     this._state = { report: this._prepared(), sent: null };
     this._askOthers();
@@ -155,7 +159,7 @@ export class ReportSession {
    * answer.
    */
   async sendToHub(): Promise<void> {
-    const hub = this._hub;
+    const hub = this._hub();
     if (!hub || this._state.hub?.kind === 'sending') {
       return;
     }
@@ -200,6 +204,9 @@ export class ReportSession {
    */
   refresh(): void {
     this._set({ ...this._state, report: this._prepared() });
+    if (!this._asked) {
+      this._askOthers();
+    }
   }
 
   /**
@@ -234,13 +241,15 @@ export class ReportSession {
    */
   private _askOthers(): void {
     const category = this._state.report.values.categoryId;
-    if (!this._hub) {
+    const hub = this._hub();
+    this._asked = !!hub;
+    if (!hub) {
       return;
     }
     if (this._state.others?.category !== category) {
       this._set({ ...this._state, others: undefined });
     }
-    void this._hub
+    void hub
       .summarize(category)
       .catch(() => undefined)
       .then(others => {
@@ -262,7 +271,11 @@ export class ReportSession {
   private _draft: ReportDraft;
   private _diagnostics: IDiagnostics;
   private _prepare: IReportSessionOptions['prepare'];
-  private _hub: IReportHub | undefined;
+  private _hub: () => IReportHub | undefined;
+  /**
+   * Whether "is it just me" was asked: not before the service is known.
+   */
+  private _asked = false;
   private _newKey: () => string;
   private _key: string | undefined;
   private _state: IReportState;

@@ -121,11 +121,14 @@ export class YourReports {
    * A report this tab just stored: its status is seen already.
    */
   stored(report: IStoredReport): void {
+    this._reports = [
+      report,
+      ...(this._reports ?? []).filter(r => r.reference !== report.reference)
+    ];
     this._write(kept => ({
       ...kept,
       seen: { ...kept.seen, [report.reference]: fingerprint(report) }
     }));
-    this._reports = [report, ...(this._reports ?? [])];
   }
 
   /**

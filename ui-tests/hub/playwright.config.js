@@ -69,7 +69,7 @@ module.exports = {
     },
     {
       // Each user's server on a subdomain of its own (http://zoe.localhost:PORT):
-      // the people, your-role, hub-down, report and service tests again, and
+      // the people, your-role, hub-down, report, reports and service tests again, and
       // what only such a hub has. Admin discovery granted, so discovered admins
       // are seen.
       name: 'hub-subdomains',
@@ -77,6 +77,7 @@ module.exports = {
         '**/02-your-role.e2e.ts',
         '**/05-hub-down.e2e.ts',
         '**/06-report.e2e.ts',
+        '**/095-reports.e2e.ts',
         '**/09-subdomains.e2e.ts',
         '**/10-community.e2e.ts',
         '**/04-admins-discovered.e2e.ts'

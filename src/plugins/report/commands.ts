@@ -58,7 +58,7 @@ export class ReportCommands {
     const trans = this._trans;
     const language = this._language;
     this._draft ??= new ReportDraft();
-    const hub = this._hub();
+    const hub = () => this._hub();
     const session = new ReportSession({
       draft: this._draft,
       diagnostics: this._collect('unknown', 'unknown'),
@@ -71,7 +71,7 @@ export class ReportCommands {
           diagnostics: current,
           redact: text => model.redact(text),
           trans,
-          keepsReports: !!hub
+          keepsReports: !!hub()
         }),
       hub
     });

@@ -109,7 +109,7 @@ describe('sending to the hub', () => {
       diagnostics: diagnostics('unknown'),
       prepare: withRecord as typeof prepare,
       newKey: () => `key-${++next}`,
-      hub: {
+      hub: () => ({
         file: async (_, key) => {
           filed.push(key);
           return answers.shift()!;
@@ -124,7 +124,7 @@ describe('sending to the hub', () => {
                 windowMinutes: 30
               }
             : undefined
-      }
+      })
     });
     return { session, filed, queued };
   };
@@ -193,5 +193,32 @@ describe('sending to the hub', () => {
     expect(session.state.others).toBeUndefined();
     await new Promise(resolve => setTimeout(resolve, 0));
     expect(session.state.others).toBeUndefined();
+  });
+
+  it('asks how many others reported once the service is known', async () => {
+    let known = false;
+    const session = new ReportSession({
+      draft: new ReportDraft(),
+      diagnostics: diagnostics('unknown'),
+      prepare,
+      hub: () =>
+        known
+          ? {
+              file: async () => ({ kind: 'unreachable', message: '' }),
+              queue: () => undefined,
+              summarize: async category => ({
+                category,
+                others: 4,
+                acknowledged: null,
+                windowMinutes: 30
+              })
+            }
+          : undefined
+    });
+    session.update({ categoryId: 'slow' });
+    known = true;
+    session.refresh();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(session.state.others?.others).toBe(4);
   });
 });

@@ -10,12 +10,15 @@ import csv
 import io
 import json
 import re
+import os
 import secrets
+import signal
 import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import requests
 from sqlalchemy import update
 
 from jupyterlab_hub_help.service.report_store import Full, ReportStore, reports
@@ -389,3 +392,45 @@ def test_without_reports_every_reports_address_is_404(hub, tmp_path):
             assert (r.status_code, r.json()["error"]) == (404, "reports-off"), path
     finally:
         service.stop()
+
+
+def test_a_killed_service_loses_no_acknowledged_report(hub, db_url, tmp_path):
+    """SIGKILL while 50 reports are in flight: each one answered with its
+    reference is stored; the browsers send the others again under the same
+    keys once the service is back, and each is stored once."""
+    running = ServiceProcess(hub, db_url, tmp_path, "--reports-per-hour", "1000").start()
+    bob = page_api(running, USER)
+    keys = [f"in-flight-{n:03d}" for n in range(50)]
+    answered: dict = {}
+    start = threading.Barrier(len(keys) + 1)
+
+    def send(key: str) -> None:
+        start.wait()
+        try:
+            r = file(bob, key, description=key)
+        except requests.RequestException:
+            return
+        if r.status_code in (200, 201):
+            answered[key] = r.json()["report"]["reference"]
+
+    threads = [threading.Thread(target=send, args=(key,)) for key in keys]
+    for t in threads:
+        t.start()
+    start.wait()
+    os.kill(running.process.pid, signal.SIGKILL)
+    for t in threads:
+        t.join()
+    running.process.wait()
+    running.process = None
+    running.start()
+    try:
+        for key in keys:
+            r = file(bob, key, description=key)
+            assert r.status_code in (200, 201), r.text
+            reference = r.json()["report"]["reference"]
+            # What was acknowledged before the kill is what is stored now.
+            assert answered.get(key, reference) == reference
+        mine = bob.get("api/reports/mine?limit=100").json()["reports"]
+        assert sorted(report["description"] for report in mine) == keys
+    finally:
+        running.stop()

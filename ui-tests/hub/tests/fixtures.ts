@@ -47,16 +47,16 @@ export interface IHubInfo {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
-async function hubAnswers(url: string): Promise<boolean> {
+async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/hub/api`, {
-      signal: AbortSignal.timeout(2000)
-    });
+    const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
     return response.ok;
   } catch {
     return false;
   }
 }
+
+const hubAnswers = (url: string) => answers(`${url}/hub/api`);
 
 /**
  * The supervisor of one hub: JupyterHub, configurable-http-proxy outside it,
@@ -179,6 +179,19 @@ export class DemoHub {
     await this._until(
       async () => !this._readInfo()?.service_running,
       'the hub help service to stop'
+    );
+  }
+
+  /**
+   * Start the hub help service again (SIGUSR2), on its database as it was.
+   */
+  async startService(): Promise<void> {
+    process.kill(this.info.pid, 'SIGUSR2');
+    await this._until(
+      async () =>
+        !!this._readInfo()?.service_running &&
+        (await answers(`${this.info.local_url}/services/hub-help/api/health`)),
+      'the hub help service to start again'
     );
   }
 
