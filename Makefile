@@ -75,7 +75,7 @@ setup: build ui-tests/node_modules/.stamp chromium postgresql
 demo: demo-hub
 
 demo-hub: build
-	python scripts/demo-hub.py
+	python scripts/demo-hub.py --sample-reports
 
 demo-lab: build
 	bash scripts/demo-lab.sh

@@ -24,9 +24,19 @@ service with SQLite) on loopback.
    and the document's p50/p99 for the panels meanwhile (each edit makes every
    panel fetch the new copy, compressed).
 
-Targets (issue 14): 0 errors, p99 under 50 ms while polling, no lost update;
-with the large list, 0 errors and a history page under 100 KB. Exits 1 when one
-is missed. The simulated panels share the demo users' tokens (the service's
+5. Reports (issue 22): --reporters new hub users each file one report at a
+   random moment within --report-seconds, through the hub's proxy, while the
+   panels poll as in 1; each answer that is not a report is retried once with
+   the same idempotency key, as the panel does. Reported: errors, duplicates,
+   p50/p99 of the acknowledgement, and the document's p99 meanwhile. Then the
+   database is filled to --stored reports and "is it just me" and an inbox page
+   are timed.
+
+Targets (issues 14 and 22): 0 errors, p99 under 50 ms while polling, no lost
+update; with the large list, 0 errors and a history page under 100 KB; reports
+with 0 errors and 0 duplicates, the document's p99 under 50 ms while they
+arrive, "is it just me" under 20 ms (p99) with 50,000 reports stored. Exits 1
+when one is missed. The simulated panels share the demo users' tokens (the service's
 token check is cached per token, as it is for real panels after their first
 request). Edits are made by priya-cloudhost, whose API token carries the
 demo's custom:hub-help:edit.
@@ -306,6 +316,114 @@ async def large(base: str, tokens: list[str], editor: str, args) -> dict:
     }
 
 
+async def reports(hub: "Hub", base: str, tokens: list[str], triager: str, args) -> dict:
+    """Many people reporting at once while the panels poll; then the counts and
+    the inbox over a full database."""
+    names = [f"reporter{n:04d}" for n in range(args.reporters)]
+    admin = {"Authorization": f"token {tokens[USERS.index('amara')]}"}
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        (await client.post("/hub/api/users", json={"usernames": names}, headers=admin)).raise_for_status()
+        made = await asyncio.gather(*(client.post(
+            f"/hub/api/users/{name}/tokens", json={"note": "bench"}, headers=admin) for name in names))
+    reporter_tokens = [answer.json()["token"] for answer in made]
+    acks: list[float] = []
+    errors = retried = 0
+    tls = ssl.create_default_context()
+
+    async def reporter(n: int) -> None:
+        nonlocal errors, retried
+        await asyncio.sleep(random.uniform(0, args.report_seconds))
+        key = f"bench-{n:04d}-{random.getrandbits(32):08x}"
+        body = {"category": "slow", "summary": f"bench report {n}",
+                "description": "Notebooks take a minute to open"}
+        headers = {"Authorization": f"token {reporter_tokens[n]}", "Idempotency-Key": key}
+        async with httpx.AsyncClient(base_url=base, timeout=30, verify=tls) as client:
+            for attempt in (0, 1):
+                started = time.perf_counter()
+                try:
+                    answer = await client.post(SERVICE + "api/reports", json=body, headers=headers)
+                except httpx.HTTPError:
+                    answer = None
+                if answer is not None and answer.status_code in (200, 201):
+                    acks.append((time.perf_counter() - started) * 1000)
+                    return
+                retried += attempt == 0
+            errors += 1
+
+    stats = {"poll": {"latency": [], "errors": 0}}
+    await asyncio.gather(poll(base, tokens, args, stats, args.report_seconds, False),
+                         *(reporter(n) for n in range(args.reporters)))
+    triage = {"Authorization": f"token {triager}"}
+    async with httpx.AsyncClient(base_url=base, timeout=60) as client:
+        stored, before = [], None
+        while True:
+            page = (await client.get(SERVICE + "api/reports", headers=triage, params={
+                "category": "slow", "limit": 200, **({"before": before} if before else {})})).json()
+            stored += [r for r in page["reports"] if r["summary"].startswith("bench report")]
+            before = page["next"]
+            if before is None:
+                break
+        fill_reports(Path(hub.info["state"]) / "hub-help.sqlite", args.stored)
+        user = {"Authorization": f"token {tokens[USERS.index('zoe')]}"}
+        counts = [await timed(client, SERVICE + "api/reports/summary?category=slow", user)
+                  for _ in range(200)]
+        inbox = [await timed(client, SERVICE + "api/reports?category=slow&limit=50", triage)
+                 for _ in range(50)]
+    return {
+        "reporters": args.reporters,
+        "seconds": args.report_seconds,
+        "acknowledged": len(acks),
+        "retried": retried,
+        "errors": errors,
+        "stored": len(stored),
+        "duplicates": len(stored) - len({r["summary"] for r in stored}),
+        "ack p50 ms": round(statistics.median(acks), 1) if acks else None,
+        "ack p99 ms": round(percentile(acks, 0.99), 1),
+        "document while reporting": summary("polling, reports arriving", stats["poll"],
+                                            args.report_seconds),
+        "stored reports": args.stored,
+        "is it just me p50 ms": round(statistics.median(counts), 2),
+        "is it just me p99 ms": round(percentile(counts, 0.99), 2),
+        "inbox page p50 ms": round(statistics.median(inbox), 2),
+        "inbox page p99 ms": round(percentile(inbox, 0.99), 2),
+    }
+
+
+async def timed(client, url: str, headers: dict) -> float:
+    started = time.perf_counter()
+    answer = await client.get(url, headers=headers)
+    answer.raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def fill_reports(database: Path, total: int) -> None:
+    """Fill the service's SQLite database to ``total`` reports in one
+    transaction, most of them closed and spread over the last 90 days, as a
+    busy hub's would be."""
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import String, cast, create_engine, func, insert, select, update
+
+    from jupyterlab_hub_help.service.report_store import REFERENCE_BASE, reports as table
+
+    engine = create_engine(f"sqlite:///{database}")
+    now = datetime.utcnow()
+    with engine.begin() as conn:
+        have = conn.execute(select(func.count()).select_from(table)).scalar()
+        rows = [{
+            "idempotency_key": f"fill-{n:06d}", "reporter": f"user{n % 3000:04d}",
+            "reporter_role": "user", "category": ("slow", "home-full", "cannot-log-in")[n % 3],
+            "summary": f"filled {n}", "description": "x" * 200, "affected": "me",
+            "diagnostics": "", "page_path": "", "status": "resolved" if n % 10 else "received",
+            "created_at": now - timedelta(minutes=(n * 7) % (90 * 24 * 60)),
+        } for n in range(max(0, total - have))]
+        if rows:
+            conn.execute(insert(table), rows)
+            conn.execute(update(table).where(table.c.reference.is_(None)).values(
+                reference="R-" + cast(table.c.id + REFERENCE_BASE, String)))
+    engine.dispose()
+
+
 def summary(name: str, into: dict, seconds: float) -> dict:
     latency = into["latency"]
     return {
@@ -338,8 +456,10 @@ async def main_async(args) -> int:
         herd = summary("herd (all at once)", stats["herd"], 0)
         raced = await race(base, editor, args)
         big = await large(base, tokens, editor, args)
+        reported = await reports(hub, base, tokens, editor, args)
         result = {"panels": args.panels, "seconds": args.seconds, "interval": args.interval,
                   "polling": polling, "herd": herd, "race": raced, "large people list": big,
+                  "reports": reported,
                   "wall seconds": round(time.monotonic() - started, 1)}
     finally:
         hub.stop()
@@ -360,6 +480,16 @@ async def main_async(args) -> int:
                       f"{while_editing['errors']} document errors (target 0)")
     if big["history page bytes"] >= 100_000:
         missed.append(f"large list: history page {big['history page bytes']} bytes (target under 100 KB)")
+    arriving = reported["document while reporting"]
+    if reported["errors"] or reported["duplicates"] or reported["stored"] != args.reporters:
+        missed.append(f"reports: {reported['errors']} errors, {reported['duplicates']} duplicates, "
+                      f"{reported['stored']} of {args.reporters} stored (target 0, 0, all)")
+    if arriving["errors"] or not arriving["p99 ms"] < 50:
+        missed.append(f"reports arriving: document p99 {arriving['p99 ms']} ms, "
+                      f"{arriving['errors']} errors (target under 50 ms, 0)")
+    if not reported["is it just me p99 ms"] < 20:
+        missed.append(f"is it just me p99 {reported['is it just me p99 ms']} ms with "
+                      f"{args.stored} reports (target under 20 ms)")
     for line in missed:
         print("MISSED", line)
     return 1 if missed else 0
@@ -375,6 +505,9 @@ def main() -> int:
     parser.add_argument("--large-bytes", type=int, default=1_600_000)
     parser.add_argument("--large-edits", type=int, default=10)
     parser.add_argument("--large-seconds", type=float, default=60)
+    parser.add_argument("--reporters", type=int, default=500)
+    parser.add_argument("--report-seconds", type=float, default=60)
+    parser.add_argument("--stored", type=int, default=50_000)
     parser.add_argument("--json", help="also write the results here")
     return asyncio.run(main_async(parser.parse_args()))
 

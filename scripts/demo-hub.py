@@ -238,9 +238,12 @@ class Supervisor:
             # which differs from the service's with subdomains.
             "JUPYTERHUB_HOST": self.url if self.args.subdomains else "",
         }
+        db_url = f"sqlite:///{self.state / 'hub-help.sqlite'}"
+        if self.args.sample_reports and not (self.state / "hub-help.sqlite").exists():
+            file_sample_reports(db_url)
         cmd = [
             sys.executable, "-m", "jupyterlab_hub_help.service",
-            f"--db-url=sqlite:///{self.state / 'hub-help.sqlite'}",
+            f"--db-url={db_url}",
             # The hub group of the Community Representatives (demo/hub/jupyterhub_config.py):
             # its members edit once signed in to the service.
             "--representatives-group=community-representatives",
@@ -413,6 +416,8 @@ class Supervisor:
               The hub help service: {self.env["HUB_HELP_SERVICE_URL"]} (through the hub:
               {self.url}/services/hub-help/), database {rel}/hub-help.sqlite;
               kill {self.service.pid if self.service else "?"} stops it (the panel keeps its last copy).
+  Reports:    "Report a problem" keeps reports in the hub; lin and amara (admins) read users'
+              reports in Help > Reports inbox{" (three samples filed at start)" if self.args.sample_reports else ""}.
 """
 
     def banner(self) -> str:
@@ -504,6 +509,32 @@ class Supervisor:
             raise
 
 
+def file_sample_reports(db_url: str) -> None:
+    """A few reports for the demo's inbox, filed straight into the service's
+    database (created and migrated here) before the service starts."""
+    from jupyterlab_hub_help.service.report_store import ReportStore
+    from jupyterlab_hub_help.service.store import Store
+
+    store = Store(db_url)
+    kept = ReportStore(store)
+    samples = (
+        ("zoe", "user", "servers-not-starting", "My server has been starting for ten minutes",
+         "The progress bar stops at 'Pending' since 9:40. Others in my class too."),
+        ("noah", "admin", "slow", "Notebooks take a minute to open",
+         "Opening any notebook takes about a minute since this morning."),
+        ("zoe", "user", "home-full", "Cannot save: disk full",
+         "Saving fails with 'No space left on device'."),
+    )
+    for n, (user, role, category, summary, description) in enumerate(samples):
+        kept.file(user, role, f"demo-sample-{n}", {
+            "category": category, "summary": summary, "description": description,
+            "affected": "others" if n == 0 else "me", "diagnostics": "", "page_path": f"/user/{user}/lab",
+        }, per_hour=100, max_stored=10_000)
+    first = kept.mine("zoe", 10, None)[0][-1]
+    kept.act(first.reference, {"user"}, "acknowledge", "lin")
+    store.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
@@ -533,6 +564,11 @@ def main() -> int:
     parser.add_argument(
         "--no-service", dest="service", action="store_false",
         help="run no hub help service: the default install of a hub that has not deployed it",
+    )
+    parser.add_argument(
+        "--sample-reports", action="store_true",
+        help="file a few sample problem reports (from zoe and noah), so that the reports "
+        "inbox has something to show; `make demo` passes it, the tests do not",
     )
     parser.add_argument("--ready-file", help="write the hub's URL, pids and state here (JSON) once it answers")
     parser.add_argument("--exit-with-parent", action="store_true", help="stop everything when the parent dies")

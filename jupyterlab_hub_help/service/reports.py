@@ -45,7 +45,7 @@ NOTE_MAX = 4_000
 BODY_BYTES = 256 * 1024
 REPORTS_PER_HOUR = 10
 #: Reports kept at most; past it the oldest closed ones make room.
-MAX_STORED = 10_000
+MAX_STORED = 50_000
 #: References named by one pass-on.
 PASS_ON_MAX = 200
 #: The descriptions a pass-on shows, each cut to this length.
