@@ -138,7 +138,8 @@ function hubMessage(hub: HubSending, trans: TranslationBundle): string {
         'The hub does not answer right now. Your report is kept in this browser and sent once the hub answers again; the Get help panel shows it as waiting to send.'
       );
     case 'limited':
-      return trans.__(
+      return trans._n(
+        'You sent many reports in the last hour. Try again in %1 minute, or send this one another way.',
         'You sent many reports in the last hour. Try again in %1 minutes, or send this one another way.',
         Math.max(1, Math.ceil(hub.retryAfterSeconds / 60))
       );

@@ -46,6 +46,15 @@ interface IKept {
 const EMPTY: IKept = { queue: [], seen: {}, alerted: [] };
 
 /**
+ * The statuses a report leaves without its reporter's doing.
+ */
+const STILL_MOVING: readonly string[] = [
+  'received',
+  'acknowledged',
+  'passed-on'
+];
+
+/**
  * What changed in one of the viewer's reports since it was last seen.
  */
 export interface IReportChange {
@@ -154,12 +163,14 @@ export class YourReports {
         }));
       }
     }
-    // Asked once a page, then while there is something to follow: most
-    // people never report, and every panel checks on the same interval.
-    const reports =
-      this._reports === undefined || this._reports.length > 0
-        ? await service.mine().catch(() => undefined)
-        : undefined;
+    // Asked once a page, then while a report may still change: most people
+    // never report, and every panel checks on the same interval.
+    const following =
+      this._reports === undefined ||
+      this._reports.some(r => STILL_MOVING.includes(r.status));
+    const reports = following
+      ? await service.mine().catch(() => undefined)
+      : undefined;
     if (reports) {
       this._take(reports);
     }

@@ -132,6 +132,16 @@ describe('your reports', () => {
     expect(told[0].note).toEqual({ by: 'lin', text: 'On it' });
   });
 
+  it('stops asking once every report is resolved or withdrawn', async () => {
+    const reports = new YourReports(new MapStorage(), 'k');
+    const fake = fakeService([], [stored('R-1001')]);
+    await reports.check(fake.service, false);
+    fake.setMine([stored('R-1001', { status: 'resolved' })]);
+    await reports.check(fake.service, false);
+    await reports.check(fake.service, false);
+    expect(fake.calls.mine).toHaveBeenCalledTimes(2);
+  });
+
   it('asks for the reports once a page when the viewer has none', async () => {
     const reports = new YourReports(new MapStorage(), 'k');
     const fake = fakeService([]);
