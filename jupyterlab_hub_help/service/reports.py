@@ -90,6 +90,9 @@ def utf16_length(text: str) -> int:
 def text_field(value: Any, name: str, limit: int) -> str:
     if not isinstance(value, str):
         raise Refused(400, "bad-request", f"{name} must be a string.", field=name)
+    if "\x00" in value:
+        # PostgreSQL cannot keep it in text, and no one types it.
+        raise Refused(400, "bad-request", f"{name} holds a NUL character (U+0000).", field=name)
     if utf16_length(value) > limit:
         raise Refused(413, "too-large", f"{name} holds more than {limit} characters.",
                       field=name, limit=limit)

@@ -434,3 +434,37 @@ def test_a_killed_service_loses_no_acknowledged_report(hub, db_url, tmp_path):
         assert sorted(report["description"] for report in mine) == keys
     finally:
         running.stop()
+
+
+HOSTILE = {
+    "script": '<script>alert("x")</script><img src=x onerror=alert(1)>',
+    "rtl override": "invoice\u202egnp.exe and \u2066isolated\u2069",
+    "zwj emoji": "\U0001F469\u200D\U0001F469\u200D\U0001F467 family, \U0001F3F3\uFE0F\u200D\U0001F308",
+    "nul byte": "before\x00after",
+    "lone surrogate": "half \ud800 of a pair",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_descriptions_are_kept_as_text_or_refused_clearly(service, name):
+    bob = page_api(service, USER)
+    text = HOSTILE[name]
+    body = json.dumps({"category": "slow", "summary": text[:50], "description": text})
+    r = bob.request("POST", "api/reports", data=body.encode(),
+                    headers={"Idempotency-Key": secrets.token_hex(8),
+                             "Content-Type": "application/json"})
+    assert r.status_code in (201, 400), r.text
+    if r.status_code == 400:
+        # The field named, or the JSON reader's words (a lone surrogate).
+        assert r.json().get("field", "summary") in ("summary", "description")
+        assert r.json()["message"]
+        return
+    kept = r.json()["report"]
+    assert kept["description"] == text
+    mine = bob.get("api/reports/mine").json()["reports"]
+    assert mine[0]["description"] == text
+
+
+def test_a_description_of_100000_characters_is_refused_by_name(service):
+    r = file(page_api(service, USER), description="x" * 100_000)
+    assert (r.status_code, r.json()["field"]) == (413, "description")
