@@ -63,6 +63,11 @@ export interface IReportChange {
    * The newest note addressed to the reporter, when one arrived.
    */
   note?: { by: string; text: string };
+  /**
+   * When it was written, for a report that waited in the browser and has
+   * now been stored.
+   */
+  queuedAt?: string;
 }
 
 /**
@@ -154,6 +159,9 @@ export class YourReports {
       if (result.kind === 'stored') {
         this.discard(waiting.key);
         this.stored(result.report);
+        this._reportChanged.emit([
+          { report: result.report, queuedAt: waiting.queuedAt }
+        ]);
       } else {
         this._write(kept => ({
           ...kept,

@@ -13,7 +13,7 @@ import { EXTENSION_VERSION } from '../../generated/version';
 import { serverAnswers } from '../../hub/serverStatus';
 import { CommandIDs } from '../../ids';
 import { channelHref, isSafeLink, mailtoHref } from '../../metadata/links';
-import { localize } from '../../metadata/localize';
+import { formatTime, localize } from '../../metadata/localize';
 import { isolate } from '../../metadata/text';
 import { HubHelpModel } from '../../model';
 import {
@@ -90,16 +90,22 @@ export class ReportCommands {
    */
   private _tellChange(change: IReportChange): void {
     const trans = this._trans;
-    const { report, note } = change;
+    const { report, note, queuedAt } = change;
     const line = reportStatusLine(report, trans, this._language);
-    const message = note
+    const message = queuedAt
       ? trans.__(
-          'Your report %1: %2 wrote "%3"',
-          report.reference,
-          isolate(note.by),
-          isolate(note.text)
+          'The report you wrote at %1 was sent, as %2.',
+          formatTime(new Date(queuedAt), this._language),
+          report.reference
         )
-      : trans.__('Your report %1: %2', report.reference, line);
+      : note
+        ? trans.__(
+            'Your report %1: %2 wrote "%3"',
+            report.reference,
+            isolate(note.by),
+            isolate(note.text)
+          )
+        : trans.__('Your report %1: %2', report.reference, line);
     Notification.info(message, {
       autoClose: false,
       actions: [

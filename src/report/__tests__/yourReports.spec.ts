@@ -74,7 +74,12 @@ describe('your reports', () => {
     const { service, keys } = fakeService([
       { kind: 'stored', report: stored('R-1001') }
     ]);
+    const told: IReportChange[] = [];
+    later.reportChanged.connect((_, c) => told.push(...c));
     await later.check(service, false);
+    expect(told.map(c => [c.report.reference, !!c.queuedAt])).toEqual([
+      ['R-1001', true]
+    ]);
     await later.check(service, false);
     expect(keys).toEqual(['key-00000001']);
     expect(later.queued).toEqual([]);

@@ -149,6 +149,9 @@ test.describe('Reports that stay in the hub', () => {
     await expect(yours).not.toContainText('Waiting to send', {
       timeout: 60_000
     });
+    await expect(
+      zoe.locator('.Toastify__toast').filter({ hasText: /was sent, as R-\d+/ })
+    ).toBeVisible();
     // Another check sends nothing again.
     await checkAgain(zoe);
     const after = await mine(zoe);
