@@ -82,6 +82,7 @@ module.exports = {
         '**/10-community.e2e.ts',
         '**/04-admins-discovered.e2e.ts'
       ],
+      grepInvert: /@same-on-every-hub/,
       use: { grantListUsers: true, subdomains: true }
     },
     {
