@@ -393,6 +393,8 @@ class Supervisor:
             "proxy_pid": self.proxy.pid if self.proxy else None,
             "service_pid": self.service.pid if self.service else None,
             "service_running": bool(self.service and self.service.poll() is None),
+            # Where the service itself listens, whatever host the browsers use.
+            "service_url": self.env.get("HUB_HELP_SERVICE_URL", ""),
             "password": self.password,
             "grant_list_users": self.args.grant_list_users,
             "hub_version": self.hub_version,

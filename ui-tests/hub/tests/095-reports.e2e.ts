@@ -11,6 +11,7 @@ import {
   openPanel,
   pageToken,
   serviceUrl,
+  signedInToEdit,
   test
 } from './fixtures';
 
@@ -103,8 +104,10 @@ test.describe('Reports that stay in the hub', () => {
     );
     await sendToHub(dialog);
 
-    // Three people within 15 minutes: the Hub Administrators are told.
+    // Three people within 15 minutes: the Hub Administrators are told, once
+    // signed in to the service (silently, but for a hub with subdomains).
     const lin = await logInAs('lin');
+    await signedInToEdit(await openPanel(lin));
     const alert = lin.locator('.Toastify__toast').filter({ hasText: CATEGORY });
     await expect(alert).toBeVisible({ timeout: 60_000 });
     // The label is isolated from the sentence around it (U+2068, U+2069).

@@ -39,6 +39,7 @@ export interface IHubInfo {
   hub_running: boolean;
   service_pid: number | null;
   service_running: boolean;
+  service_url: string;
   password: string;
   hub_version: string;
   state: string;
@@ -190,7 +191,9 @@ export class DemoHub {
     await this._until(
       async () =>
         !!this._readInfo()?.service_running &&
-        (await answers(`${this.info.local_url}/services/hub-help/api/health`)),
+        (await answers(
+          `${this.info.service_url}/services/hub-help/api/health`
+        )),
       'the hub help service to start again'
     );
   }
