@@ -98,6 +98,25 @@ export function mayPassOn(report: IStoredReport): boolean {
   return report.status === 'received' || report.status === 'acknowledged';
 }
 
+/**
+ * What may be done to a report in each status, as the service allows it;
+ * a note may be added to any.
+ */
+export function triageActions(report: IStoredReport): TriageAction[] {
+  switch (report.status) {
+    case 'received':
+      return ['acknowledge', 'resolve', 'note'];
+    case 'acknowledged':
+      return ['resolve', 'note'];
+    case 'passed-on':
+      return ['resolve', 'reopen', 'note'];
+    case 'resolved':
+      return ['reopen', 'note'];
+    case 'withdrawn':
+      return [];
+  }
+}
+
 const NO_FILTERS: IInboxFilters = {
   status: '',
   category: '',
@@ -315,7 +334,8 @@ export class InboxSession extends Session<IInboxState> {
   }
 
   private async _read(before: number | undefined): Promise<void> {
-    const generation = before === undefined ? ++this._generation : this._generation;
+    const generation =
+      before === undefined ? ++this._generation : this._generation;
     this._set({ loading: true });
     try {
       const page = await this._service.inbox(this._query(before));

@@ -1,0 +1,88 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import {
+  IInboxFilters,
+  InboxSession,
+  InboxStatus
+} from '../../report/inbox/session';
+import { statusLabel } from './words';
+
+const STATUSES: InboxStatus[] = [
+  'received',
+  'acknowledged',
+  'passed-on',
+  'resolved'
+];
+
+/**
+ * What the inbox shows: one status, one category, the days filed (both
+ * included). Each change reads the list again.
+ */
+export function InboxFilters(props: {
+  session: InboxSession;
+  filters: IInboxFilters;
+  categories: { id: string; label: string }[];
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { session, filters, categories, trans } = props;
+  const set = (patch: Partial<IInboxFilters>) => void session.filter(patch);
+  return (
+    <fieldset className="jp-HubHelp-inboxFilters">
+      <legend>{trans.__('Show')}</legend>
+      <label>
+        {trans.__('Status')}
+        <select
+          className="jp-mod-styled"
+          value={filters.status}
+          onChange={e =>
+            set({ status: e.currentTarget.value as InboxStatus | '' })
+          }
+        >
+          <option value="">{trans.__('Any status')}</option>
+          {STATUSES.map(status => (
+            <option key={status} value={status}>
+              {statusLabel(status, trans)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {trans.__('Category')}
+        <select
+          className="jp-mod-styled"
+          value={filters.category}
+          onChange={e => set({ category: e.currentTarget.value })}
+        >
+          <option value="">{trans.__('Any category')}</option>
+          {categories.map(c => (
+            <option key={c.id} value={c.id}>
+              {c.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {trans.__('Filed from')}
+        <input
+          type="date"
+          className="jp-mod-styled"
+          value={filters.since}
+          max={filters.until || undefined}
+          onChange={e => set({ since: e.currentTarget.value })}
+        />
+      </label>
+      <label>
+        {trans.__('to')}
+        <input
+          type="date"
+          className="jp-mod-styled"
+          value={filters.until}
+          min={filters.since || undefined}
+          onChange={e => set({ until: e.currentTarget.value })}
+        />
+      </label>
+    </fieldset>
+  );
+}
