@@ -9,7 +9,7 @@ import { formatTime } from '../../metadata/localize';
 import { HubHelpModel } from '../../model';
 import { preparePassOn } from '../../report/inbox/passOn';
 import { InboxSession } from '../../report/inbox/session';
-import { reportCategories } from '../../report/prepare';
+import { reportCategories, reportCategoryLabel } from '../../report/categories';
 import { SignInButton } from '../SignInButton';
 import { VirtualRows } from '../VirtualRows';
 import { InboxFilters } from './InboxFilters';
@@ -147,7 +147,7 @@ function Inbox(props: {
     [model.metadata, model.language, trans]
   );
   const categoryLabel = (id: string) =>
-    categories.find(c => c.id === id)?.label ?? id;
+    reportCategoryLabel(id, model.metadata, model.language, trans);
   const at = (iso: string) => formatTime(new Date(iso), model.language);
   const reports = state.reports;
   const last = reports?.[reports.length - 1];

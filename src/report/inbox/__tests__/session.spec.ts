@@ -76,8 +76,7 @@ class FakeReports implements InboxService {
     const page = shown.slice(0, query.limit ?? 50);
     return {
       reports: page,
-      next:
-        shown.length > page.length ? number(page[page.length - 1]) : null,
+      next: shown.length > page.length ? number(page[page.length - 1]) : null,
       alerts: []
     };
   }
