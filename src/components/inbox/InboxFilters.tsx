@@ -28,12 +28,14 @@ export function InboxFilters(props: {
 }): JSX.Element {
   const { session, filters, categories, trans } = props;
   const set = (patch: Partial<IInboxFilters>) => void session.filter(patch);
+  const id = React.useId();
   return (
     <fieldset className="jp-HubHelp-inboxFilters">
       <legend>{trans.__('Show')}</legend>
-      <label>
-        {trans.__('Status')}
+      <div className="jp-HubHelp-inboxFilter">
+        <label htmlFor={`${id}-status`}>{trans.__('Status')}</label>
         <select
+          id={`${id}-status`}
           className="jp-mod-styled"
           value={filters.status}
           onChange={e =>
@@ -47,10 +49,11 @@ export function InboxFilters(props: {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {trans.__('Category')}
+      </div>
+      <div className="jp-HubHelp-inboxFilter">
+        <label htmlFor={`${id}-category`}>{trans.__('Category')}</label>
         <select
+          id={`${id}-category`}
           className="jp-mod-styled"
           value={filters.category}
           onChange={e => set({ category: e.currentTarget.value })}
@@ -62,27 +65,29 @@ export function InboxFilters(props: {
             </option>
           ))}
         </select>
-      </label>
-      <label>
-        {trans.__('Filed from')}
+      </div>
+      <div className="jp-HubHelp-inboxFilter">
+        <label htmlFor={`${id}-since`}>{trans.__('Filed from')}</label>
         <input
+          id={`${id}-since`}
           type="date"
           className="jp-mod-styled"
           value={filters.since}
           max={filters.until || undefined}
           onChange={e => set({ since: e.currentTarget.value })}
         />
-      </label>
-      <label>
-        {trans.__('to')}
+      </div>
+      <div className="jp-HubHelp-inboxFilter">
+        <label htmlFor={`${id}-until`}>{trans.__('Filed until')}</label>
         <input
+          id={`${id}-until`}
           type="date"
           className="jp-mod-styled"
           value={filters.until}
           min={filters.since || undefined}
           onChange={e => set({ until: e.currentTarget.value })}
         />
-      </label>
+      </div>
     </fieldset>
   );
 }

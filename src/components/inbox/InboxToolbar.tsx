@@ -61,11 +61,13 @@ export function InboxToolbar(props: {
         disabled={count === 0 || state.busy}
         onClick={() => void session.passOn()}
       >
-        {trans._n(
-          "Pass %1 report on to the operator's desk",
-          "Pass %1 reports on to the operator's desk",
-          count
-        )}
+        {count === 0
+          ? trans.__("Pass on to the operator's desk")
+          : trans._n(
+              "Pass %1 report on to the operator's desk",
+              "Pass %1 reports on to the operator's desk",
+              count
+            )}
       </button>
       <button
         type="button"

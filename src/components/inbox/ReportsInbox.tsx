@@ -131,7 +131,7 @@ function InboxView(
  * The reports, newest first, read a page at a time as the list scrolls; a
  * long list renders only the rows on screen.
  */
-function Inbox(props: {
+export function Inbox(props: {
   session: InboxSession;
   model: HubHelpModel;
   trans: TranslationBundle;
