@@ -167,9 +167,9 @@ describe('passing on', () => {
         row => row.querySelector('.jp-HubHelp-inboxStatus')!.textContent
       )
     ).toEqual([
-      'Passed on to the operator',
-      'Received, not acknowledged yet',
-      'Passed on to the operator'
+      "Passed on to the operator's desk",
+      expect.stringMatching(/^Received at .*, not acknowledged yet$/),
+      "Passed on to the operator's desk"
     ]);
   });
 });

@@ -9,9 +9,10 @@ import {
   mayPassOn,
   triageActions
 } from '../../report/inbox/session';
-import { OperatorText } from '../OperatorText';
+import { IsolatedText, OperatorText } from '../OperatorText';
 import { IRowProps } from '../VirtualRows';
-import { actionLabel, eventLine, filedLine, statusLine } from './words';
+import { reportStatusLine } from '../ReportStatus';
+import { actionLabel, eventLine, filedLine } from './words';
 
 export interface IReportRowProps {
   report: IStoredReport;
@@ -23,6 +24,7 @@ export interface IReportRowProps {
   onExpand: (expanded: boolean) => void;
   categoryLabel: (id: string) => string;
   at: (iso: string) => string;
+  language: string;
   trans: TranslationBundle;
   /**
    * Called once the row is rendered: the last row read asks for the next
@@ -70,11 +72,13 @@ export function ReportRow(props: IReportRowProps): JSX.Element {
           </span>
         </button>
         <span className="jp-HubHelp-inboxStatus">
-          {statusLine(report, at, trans)}
+          <IsolatedText
+            text={reportStatusLine(report, trans, props.language)}
+          />
         </span>
       </div>
       <p className="jp-HubHelp-muted jp-HubHelp-inboxFiled">
-        {filedLine(report, at, trans)}
+        <IsolatedText text={filedLine(report, at, trans)} />
       </p>
       {expanded && (
         <div id={detailsId} className="jp-HubHelp-inboxDetails">
@@ -86,7 +90,7 @@ export function ReportRow(props: IReportRowProps): JSX.Element {
           >
             {report.events.map((event, i) => (
               <li key={i}>
-                {eventLine(event, at, trans)}
+                <IsolatedText text={eventLine(event, at, trans)} />
                 {event.note && (
                   <p className="jp-HubHelp-inboxText">
                     <OperatorText>{event.note}</OperatorText>

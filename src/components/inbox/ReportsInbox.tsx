@@ -208,6 +208,7 @@ export function Inbox(props: {
                 onExpand={open => setExpanded(open ? report.reference : null)}
                 categoryLabel={categoryLabel}
                 at={at}
+                language={model.language}
                 trans={trans}
                 onShown={
                   report === last && state.hasMore

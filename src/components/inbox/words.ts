@@ -5,12 +5,12 @@ import type {
   IStoredReport,
   TriageAction
 } from '../../hub/reports';
+import { isolate } from '../../metadata/text';
 import type { InboxStatus } from '../../report/inbox/session';
 
 /**
- * The inbox's words for statuses, reporters' roles and recorded steps. The
- * names and times are filled in; names stay text (the views render every
- * string as text).
+ * The inbox's words for statuses, reporters' roles and recorded steps.
+ * Names are isolated for direction (IsolatedText renders them).
  */
 export function statusLabel(
   status: InboxStatus,
@@ -24,44 +24,7 @@ export function statusLabel(
     case 'resolved':
       return trans.__('Resolved');
     case 'passed-on':
-      return trans.__('Passed on to the operator');
-  }
-}
-
-/**
- * Where a report stands, with who moved it there and when.
- */
-export function statusLine(
-  report: IStoredReport,
-  at: (iso: string) => string,
-  trans: TranslationBundle
-): string {
-  const { acknowledged, resolved, passedOn } = report;
-  switch (report.status) {
-    case 'resolved':
-      return resolved
-        ? trans.__('Resolved by %1 at %2', resolved.by, at(resolved.at))
-        : trans.__('Resolved');
-    case 'passed-on':
-      return passedOn
-        ? trans.__(
-            'Passed on to the operator by %1 at %2',
-            passedOn.by,
-            at(passedOn.at)
-          )
-        : trans.__('Passed on to the operator');
-    case 'acknowledged':
-      return acknowledged
-        ? trans.__(
-            'Acknowledged by %1 at %2',
-            acknowledged.by,
-            at(acknowledged.at)
-          )
-        : trans.__('Acknowledged');
-    case 'withdrawn':
-      return trans.__('Withdrawn by the reporter');
-    case 'received':
-      return trans.__('Received, not acknowledged yet');
+      return trans.__("Passed on to the operator's desk");
   }
 }
 
@@ -73,7 +36,8 @@ export function filedLine(
   at: (iso: string) => string,
   trans: TranslationBundle
 ): string {
-  const { name, role } = report.reporter;
+  const name = isolate(report.reporter.name);
+  const { role } = report.reporter;
   switch (role) {
     case 'admin':
       return trans.__(
@@ -101,26 +65,27 @@ export function eventLine(
   trans: TranslationBundle
 ): string {
   const when = at(event.at);
+  const by = isolate(event.by);
   switch (event.kind) {
     case 'filed':
-      return trans.__('Filed by %1 at %2', event.by, when);
+      return trans.__('Filed by %1 at %2', by, when);
     case 'acknowledged':
-      return trans.__('Acknowledged by %1 at %2', event.by, when);
+      return trans.__('Acknowledged by %1 at %2', by, when);
     case 'note':
       return event.toReporter
-        ? trans.__('Note to the reporter by %1 at %2', event.by, when)
-        : trans.__('Internal note by %1 at %2', event.by, when);
+        ? trans.__('Note to the reporter by %1 at %2', by, when)
+        : trans.__('Internal note by %1 at %2', by, when);
     case 'resolved':
-      return trans.__('Resolved by %1 at %2', event.by, when);
+      return trans.__('Resolved by %1 at %2', by, when);
     case 'reopened':
-      return trans.__('Reopened by %1 at %2', event.by, when);
+      return trans.__('Reopened by %1 at %2', by, when);
     case 'passed-on':
-      return trans.__('Passed on to the operator by %1 at %2', event.by, when);
+      return trans.__("Passed on to the operator's desk by %1 at %2", by, when);
     case 'withdrawn':
-      return trans.__('Withdrawn by %1 at %2', event.by, when);
+      return trans.__('Withdrawn by %1 at %2', by, when);
     default:
       // A step a newer service records: its name, as it is.
-      return trans.__('%1 by %2 at %3', event.kind, event.by, when);
+      return trans.__('%1 by %2 at %3', event.kind, by, when);
   }
 }
 
