@@ -2,8 +2,8 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import type { ExportFormat } from '../../hub/reports';
 import {
+  ExportFormat,
   IInboxState,
   InboxSession,
   mayPassOn

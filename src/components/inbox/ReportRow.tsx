@@ -3,10 +3,11 @@ import * as React from 'react';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 
-import type { IStoredReport, TriageAction } from '../../hub/reports';
 import {
   InboxSession,
+  IStoredReport,
   mayPassOn,
+  TriageAction,
   triageActions
 } from '../../report/inbox/session';
 import { IsolatedText, OperatorText } from '../OperatorText';

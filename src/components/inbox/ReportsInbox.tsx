@@ -4,11 +4,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 
 import { useSessionState } from '../../community/useSessionState';
-import type { ReportsService } from '../../hub/reports';
 import { formatTime } from '../../metadata/localize';
 import { HubHelpModel } from '../../model';
 import { preparePassOn } from '../../report/inbox/passOn';
-import { InboxSession } from '../../report/inbox/session';
+import { InboxService, InboxSession } from '../../report/inbox/session';
 import { reportCategories, reportCategoryLabel } from '../../report/categories';
 import { SignInButton } from '../SignInButton';
 import { VirtualRows } from '../VirtualRows';
@@ -47,7 +46,7 @@ export class ReportsInbox extends ReactWidget {
    * The inbox's session, kept while it is open: its filters and the pages
    * read stay while the model changes.
    */
-  private _sessionFor = (service: ReportsService): InboxSession => {
+  private _sessionFor = (service: InboxService): InboxSession => {
     let session = this._sessions.get(service);
     if (!session) {
       const { model, trans } = this._options;
@@ -70,12 +69,12 @@ export class ReportsInbox extends ReactWidget {
     return session;
   };
 
-  private _sessions = new WeakMap<ReportsService, InboxSession>();
+  private _sessions = new WeakMap<InboxService, InboxSession>();
 }
 
 function InboxView(
   props: IReportsInboxOptions & {
-    sessionFor: (service: ReportsService) => InboxSession;
+    sessionFor: (service: InboxService) => InboxSession;
   }
 ): JSX.Element {
   const { model, trans } = props;

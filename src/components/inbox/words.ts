@@ -1,12 +1,12 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 
+import { isolate } from '../../metadata/text';
 import type {
+  InboxStatus,
   IReportEvent,
   IStoredReport,
   TriageAction
-} from '../../hub/reports';
-import { isolate } from '../../metadata/text';
-import type { InboxStatus } from '../../report/inbox/session';
+} from '../../report/inbox/session';
 
 /**
  * The inbox's words for statuses, reporters' roles and recorded steps.

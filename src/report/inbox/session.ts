@@ -12,6 +12,14 @@ import type {
 import { RequestError } from '../../hub/request';
 import type { IPreparedPassOn } from './passOn';
 
+// The types the inbox's views render, so that they need nothing from ../hub.
+export type {
+  ExportFormat,
+  IReportEvent,
+  IStoredReport,
+  TriageAction
+} from '../../hub/reports';
+
 /**
  * What the inbox needs of the service: its pages, the triage actions,
  * passing on and the export.
