@@ -45,6 +45,7 @@ export function ReportRow(props: IReportRowProps): JSX.Element {
   const detailsId = `jp-HubHelp-report-${report.reference}`;
   const Caret = expanded ? caretDownIcon : caretRightIcon;
   const { onShown } = props;
+  // Once when the row comes to ask, not at each render's new function.
   React.useEffect(() => onShown?.(), [onShown !== undefined]);
   return (
     <li {...row} className="jp-HubHelp-inboxRow" data-status={report.status}>
