@@ -43,6 +43,8 @@ async function open(count: number): Promise<HTMLElement> {
         user: 'lin'
       })
   });
+  // As the inbox widget does, before it first renders.
+  void session.load();
   const panel = render(
     <ScrollingBox height={600}>
       <Inbox session={session} model={model} trans={trans} />

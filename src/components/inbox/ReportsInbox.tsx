@@ -65,6 +65,9 @@ export class ReportsInbox extends ReactWidget {
           })
       });
       this._sessions.set(service, session);
+      // Asked at once, not after the first paint: the page is most of the
+      // time an inbox takes to open.
+      void session.load();
     }
     return session;
   };
@@ -138,8 +141,14 @@ export function Inbox(props: {
   const { session, model, trans } = props;
   const state = useSessionState(session);
   const canEdit = !!model.community.viewer?.canEdit;
-  // Read again once a sign-in gave a credential that may triage.
-  React.useEffect(() => void session.load(), [session, canEdit]);
+  const mayTriage = React.useRef(canEdit);
+  React.useEffect(() => {
+    // Read again once a sign-in gave a credential that may triage.
+    if (canEdit !== mayTriage.current) {
+      mayTriage.current = canEdit;
+      void session.load();
+    }
+  }, [session, canEdit]);
   const [expanded, setExpanded] = React.useState<string | null>(null);
   const categories = React.useMemo(
     () => reportCategories(model.metadata, model.language, trans),
