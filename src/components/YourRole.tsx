@@ -113,7 +113,7 @@ export function YourRole(props: IViewProps): JSX.Element | null {
             className="jp-mod-styled jp-HubHelp-action"
             onClick={() => void commands.execute(CommandIDs.openReportsInbox)}
           >
-            {trans.__('Open the reports inbox')}
+            {commands.label(CommandIDs.openReportsInbox)}
           </button>
         )}
     </Section>

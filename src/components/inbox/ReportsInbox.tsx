@@ -167,7 +167,8 @@ export function Inbox(props: {
           key={alert.category}
           className="jp-HubHelp-notice jp-HubHelp-severity-warning"
         >
-          {trans.__(
+          {trans._n(
+            '%1 person reported %2 within %3 minutes.',
             '%1 people reported %2 within %3 minutes.',
             alert.people,
             categoryLabel(alert.category),
