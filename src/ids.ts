@@ -15,6 +15,7 @@ export namespace PluginIDs {
   export const report = 'jupyterlab-hub-help:report';
   export const announcements = 'jupyterlab-hub-help:announcements';
   export const community = 'jupyterlab-hub-help:community';
+  export const reportsInbox = 'jupyterlab-hub-help:reports-inbox';
 }
 
 /**

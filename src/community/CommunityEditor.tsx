@@ -4,6 +4,7 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget, UseSignal } from '@jupyterlab/ui-components';
 
 import { EditSignIn } from '../components/CommunityActions';
+import { downloadText } from '../components/download';
 import { HubHelpModel } from '../model';
 import { History } from './History';
 import { HistorySession } from './historySession';
@@ -216,16 +217,12 @@ function Transfer(props: {
 }): JSX.Element {
   const { session, model, trans } = props;
   const { outcome } = useSessionState(session);
-  const exportAll = async () => {
-    const url = URL.createObjectURL(
-      new Blob([await session.exportText()], { type: 'application/json' })
+  const exportAll = async () =>
+    downloadText(
+      await session.exportText(),
+      'application/json',
+      'hub-help-community.json'
     );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'hub-help-community.json';
-    link.click();
-    URL.revokeObjectURL(url);
-  };
   return (
     <div className="jp-HubHelp-editorActions">
       <button className="jp-mod-styled" onClick={() => void exportAll()}>

@@ -2,7 +2,12 @@ import * as React from 'react';
 
 import { TranslationBundle } from '@jupyterlab/translation';
 
-import type { HubSending, IReportState, ReportAction } from '../report';
+import type {
+  HubSending,
+  IReportState,
+  LinkAction,
+  ReportAction
+} from '../report';
 import { OperatorText } from './OperatorText';
 
 export interface IReportActionsProps {
@@ -70,43 +75,18 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
               );
             }
             case 'email':
-              return (
-                <a
-                  key="email"
-                  className={style(index)}
-                  href={action.url}
-                  {...NEW_TAB}
-                  onClick={() => onSent('email')}
-                >
-                  {trans.__('Send by email')}
-                </a>
-              );
             case 'form':
-              return (
-                <a
-                  key={`form-${index}`}
-                  className={style(index)}
-                  href={action.url}
-                  {...NEW_TAB}
-                  onClick={() => onSent('form')}
-                >
-                  {action.label ? (
-                    <OperatorText>{action.label}</OperatorText>
-                  ) : (
-                    trans.__('Open the form')
-                  )}
-                </a>
-              );
             case 'copy':
               return (
-                <button
-                  key="copy"
-                  type="button"
+                <LinkButton
+                  key={action.kind === 'form' ? `form-${index}` : action.kind}
+                  action={action}
                   className={style(index)}
-                  onClick={onCopy}
-                >
-                  {trans.__('Copy report')}
-                </button>
+                  copyLabel={trans.__('Copy report')}
+                  trans={trans}
+                  onSent={onSent}
+                  onCopy={onCopy}
+                />
               );
           }
         })}
@@ -122,6 +102,55 @@ export function ReportActions(props: IReportActionsProps): JSX.Element {
       </div>
     </>
   );
+}
+
+/**
+ * One way to send a prepared text without the hub help service: its email
+ * or a form, opened as a link, or copying it.
+ */
+export function LinkButton(props: {
+  action: LinkAction;
+  className: string;
+  copyLabel: string;
+  trans: TranslationBundle;
+  onSent: (kind: 'email' | 'form') => void;
+  onCopy: () => void;
+}): JSX.Element {
+  const { action, className, trans, onSent } = props;
+  switch (action.kind) {
+    case 'email':
+      return (
+        <a
+          className={className}
+          href={action.url}
+          {...NEW_TAB}
+          onClick={() => onSent('email')}
+        >
+          {trans.__('Send by email')}
+        </a>
+      );
+    case 'form':
+      return (
+        <a
+          className={className}
+          href={action.url}
+          {...NEW_TAB}
+          onClick={() => onSent('form')}
+        >
+          {action.label ? (
+            <OperatorText>{action.label}</OperatorText>
+          ) : (
+            trans.__('Open the form')
+          )}
+        </a>
+      );
+    case 'copy':
+      return (
+        <button type="button" className={className} onClick={props.onCopy}>
+          {props.copyLabel}
+        </button>
+      );
+  }
 }
 
 function hubMessage(hub: HubSending, trans: TranslationBundle): string {

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import { RoleIDs } from '../ids';
+import { CommandIDs, RoleIDs } from '../ids';
 import { channelHref } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { IRole } from '../metadata/types';
@@ -16,7 +16,7 @@ import { SafeLink } from './SafeLink';
  * what they cannot solve, and quick links.
  */
 export function YourRole(props: IViewProps): JSX.Element | null {
-  const { model, trans } = props;
+  const { model, trans, commands } = props;
   const { resolver, language, metadata, hub } = model;
   const roles = resolver.viewer.roles
     .filter(id => id !== RoleIDs.user)
@@ -106,6 +106,16 @@ export function YourRole(props: IViewProps): JSX.Element | null {
             </li>
           ))}
       </ul>
+      {commands.hasCommand(CommandIDs.openReportsInbox) &&
+        commands.isVisible(CommandIDs.openReportsInbox) && (
+          <button
+            type="button"
+            className="jp-mod-styled jp-HubHelp-action"
+            onClick={() => void commands.execute(CommandIDs.openReportsInbox)}
+          >
+            {commands.label(CommandIDs.openReportsInbox)}
+          </button>
+        )}
     </Section>
   );
 }

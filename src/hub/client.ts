@@ -1,6 +1,12 @@
 import { redactSecrets } from './redact';
 import { hubServiceUrl, IHubContext } from './context';
-import { getJson, IJsonAnswer, IRequestOptions, requestJson } from './request';
+import {
+  getJson,
+  IJsonAnswer,
+  IRequestOptions,
+  requestJson,
+  requestText
+} from './request';
 
 /**
  * A request to a hub service: a path under the service, and what to send.
@@ -170,39 +176,54 @@ export class HubClient {
     path: string,
     request: IServiceRequest = {}
   ): Promise<IJsonAnswer> {
-    const {
-      method = 'GET',
-      body,
-      headers = {},
-      accepts,
-      signIn,
-      cookieOnly
-    } = request;
+    return requestJson(
+      `${this.serviceUrl(name)}${path}`,
+      this._serviceInit(request),
+      this._options,
+      request.accepts
+    );
+  }
+
+  /**
+   * Call a hub service as `callService` does, and read its answer as text:
+   * a download such as CSV, which the token never has to be in a link for.
+   */
+  async callServiceText(
+    name: string,
+    path: string,
+    request: IServiceRequest = {}
+  ): Promise<string> {
+    const { text } = await requestText(
+      `${this.serviceUrl(name)}${path}`,
+      this._serviceInit(request),
+      this._options,
+      request.accepts
+    );
+    return text ?? '';
+  }
+
+  private _serviceInit(request: IServiceRequest): RequestInit {
+    const { method = 'GET', body, headers = {}, signIn, cookieOnly } = request;
     const xsrf = signIn && 'xsrf' in signIn ? signIn.xsrf : undefined;
     const token = signIn && 'token' in signIn ? signIn.token : this._token;
     if (token !== this._token) {
       this._secrets.add(token);
     }
     const byCookie = xsrf !== undefined || cookieOnly === true;
-    return requestJson(
-      `${this.serviceUrl(name)}${path}`,
-      {
-        method,
-        headers: {
-          ...headers,
-          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-          ...(xsrf !== undefined ? { 'X-XSRFToken': xsrf } : {}),
-          ...(byCookie ? {} : { Authorization: `token ${token}` })
-        },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        // The service's sign-in cookie is sent only when it is the credential.
-        credentials: byCookie ? 'same-origin' : 'omit',
-        cache: 'no-cache',
-        redirect: 'manual'
+    return {
+      method,
+      headers: {
+        ...headers,
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(xsrf !== undefined ? { 'X-XSRFToken': xsrf } : {}),
+        ...(byCookie ? {} : { Authorization: `token ${token}` })
       },
-      this._options,
-      accepts
-    );
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+      // The service's sign-in cookie is sent only when it is the credential.
+      credentials: byCookie ? 'same-origin' : 'omit',
+      cache: 'no-cache',
+      redirect: 'manual'
+    };
   }
 
   /**

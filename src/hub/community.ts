@@ -403,11 +403,14 @@ export class CommunityService {
   /**
    * The reports the service keeps, called with the same credential.
    */
-  readonly reports = new ReportsService((path, request) =>
-    this._client.callService(this.name, path, {
-      ...request,
-      signIn: this._signIn
-    })
+  readonly reports = new ReportsService(
+    (path, request) =>
+      this._client.callService(this.name, path, {
+        ...request,
+        signIn: this._signIn
+      }),
+    path =>
+      this._client.callServiceText(this.name, path, { signIn: this._signIn })
   );
 
   /**

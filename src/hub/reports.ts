@@ -148,6 +148,16 @@ export type ServiceCall = (
   request?: IServiceRequest
 ) => Promise<IJsonAnswer>;
 
+/**
+ * Reads a download of the same hub service, as text.
+ */
+export type ServiceTextCall = (path: string) => Promise<string>;
+
+/**
+ * The formats of an export of the inbox.
+ */
+export type ExportFormat = 'json' | 'csv';
+
 function fields(body: unknown): { [key: string]: any } {
   return typeof body === 'object' && body !== null && !Array.isArray(body)
     ? (body as { [key: string]: any })
@@ -220,7 +230,10 @@ const FINAL_REFUSALS = [400, 403, 404, 413, 507];
  * "is it just me", and the triagers' inbox and actions.
  */
 export class ReportsService {
-  constructor(private _call: ServiceCall) {}
+  constructor(
+    private _call: ServiceCall,
+    private _callText: ServiceTextCall
+  ) {}
 
   /**
    * File a report; `key` is the same for every try of one report, so that
@@ -336,6 +349,14 @@ export class ReportsService {
       `api/reports/${encodeURIComponent(reference)}/${action}`,
       body
     );
+  }
+
+  /**
+   * Every report routed to the viewer, withdrawn ones left out, as the
+   * service writes it for the operator's own records.
+   */
+  async exportAll(format: ExportFormat): Promise<string> {
+    return this._callText(`api/reports/export?format=${format}`);
   }
 
   /**

@@ -78,8 +78,50 @@ export async function requestJson(
   url: string,
   init: RequestInit,
   options: IRequestOptions = {},
-  accepts: (status: number) => boolean = status => status >= 200 && status < 300
+  accepts?: (status: number) => boolean
 ): Promise<IJsonAnswer> {
+  const { response, text } = await requestText(
+    url,
+    init,
+    options,
+    accepts,
+    JSON_TYPES
+  );
+  if (text === undefined) {
+    return { response, body: undefined };
+  }
+  try {
+    return { response, body: JSON.parse(text) };
+  } catch (error) {
+    throw new RequestError(
+      'not-json',
+      (error as Error).message,
+      response.status
+    );
+  }
+}
+
+/**
+ * An answer read as text; undefined for 304 Not Modified.
+ */
+export interface ITextAnswer {
+  response: Response;
+  text: string | undefined;
+}
+
+/**
+ * Send a request and read its answer as text (a download such as CSV),
+ * within the same limits and redirect rules as `requestJson`; a content
+ * type that `types` does not match (a login page in HTML) throws.
+ */
+export async function requestText(
+  url: string,
+  init: RequestInit,
+  options: IRequestOptions = {},
+  accepts: (status: number) => boolean = status =>
+    status >= 200 && status < 300,
+  types: RegExp = TEXT_TYPES
+): Promise<ITextAnswer> {
   const timeoutMs = options.timeoutMs ?? LIMITS.requestTimeoutMs;
   return withTimeout(timeoutMs, async signal => {
     let response: Response | undefined;
@@ -87,7 +129,7 @@ export async function requestJson(
       response = await (options.fetch ?? fetch)(url, { ...init, signal });
       checkRedirect(url, response);
       if (response.status === 304) {
-        return { response, body: undefined };
+        return { response, text: undefined };
       }
       if (!accepts(response.status)) {
         throw new RequestError(
@@ -96,20 +138,12 @@ export async function requestJson(
           response.status
         );
       }
-      checkContentType(response);
+      checkContentType(response, types);
       const text = await readText(
         response,
         options.maxBytes ?? LIMITS.responseMaxBytes
       );
-      try {
-        return { response, body: JSON.parse(text) };
-      } catch (error) {
-        throw new RequestError(
-          'not-json',
-          (error as Error).message,
-          response.status
-        );
-      }
+      return { response, text };
     } catch (error) {
       if (error instanceof RequestError) {
         throw error;
@@ -181,12 +215,17 @@ function redirectedTo(
 const JSON_TYPES =
   /^(application\/([\w.-]+\+)?json|text\/json|text\/plain|application\/octet-stream)$/;
 
-function checkContentType(response: Response): void {
+/**
+ * What a text download may be: CSV, plain text, or JSON.
+ */
+const TEXT_TYPES = /^(text\/csv|text\/plain|application\/json)$/;
+
+function checkContentType(response: Response, types: RegExp): void {
   const type = (response.headers.get('Content-Type') ?? '')
     .split(';')[0]
     .trim()
     .toLowerCase();
-  if (type && !JSON_TYPES.test(type)) {
+  if (type && !types.test(type)) {
     throw new RequestError('content-type', type, response.status);
   }
 }

@@ -24,3 +24,17 @@ export function reportCategoryLabel(
   const category = metadata.outageCategories.find(c => c.id === id);
   return (category && localize(category.label, language)) || id;
 }
+
+/**
+ * The categories a report is filed under, in the viewer's language: the
+ * operator's, then "something else".
+ */
+export function reportCategories(
+  metadata: IHubMetadata,
+  language: string,
+  trans: ITrans
+): { id: string; label: string }[] {
+  return [...metadata.outageCategories.map(c => c.id), OTHER_CATEGORY].map(
+    id => ({ id, label: reportCategoryLabel(id, metadata, language, trans) })
+  );
+}

@@ -8,9 +8,14 @@ import {
 } from '../metadata/resolve';
 import { ITrans } from '../metadata/trans';
 import { IHubMetadata, LocalizedString } from '../metadata/types';
-import { OTHER_CATEGORY, reportCategoryLabel } from './categories';
+import { reportCategories } from './categories';
 import { Affected, composeReport } from './compose';
-import { prepareDelivery, reportTargets, sharedAddresses } from './deliver';
+import {
+  IDelivery,
+  prepareDelivery,
+  reportTargets,
+  sharedAddresses
+} from './deliver';
 import type { IReportRecord } from '../hub/reports';
 import { diagnosticsText, IDiagnostics } from './diagnostics';
 
@@ -96,6 +101,11 @@ export type ReportAction =
   | { kind: 'copy' };
 
 /**
+ * A way to send that does not need the hub help service.
+ */
+export type LinkAction = Exclude<ReportAction, { kind: 'hub' }>;
+
+/**
  * Everything the report dialog shows, answered in one place: views render
  * it and decide nothing.
  */
@@ -145,16 +155,7 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
   const { metadata, resolver, language, diagnostics, trans } = inputs;
   const label = (value: LocalizedString | undefined) =>
     localize(value, language);
-  const categories = [
-    ...metadata.outageCategories.map(c => ({
-      id: c.id,
-      label: label(c.label)
-    })),
-    {
-      id: OTHER_CATEGORY,
-      label: reportCategoryLabel(OTHER_CATEGORY, metadata, language, trans)
-    }
-  ];
+  const categories = reportCategories(metadata, language, trans);
   // A draft may name a category that a newer document no longer has.
   const chosen =
     categories.find(c => c.id === inputs.values.categoryId) ?? categories[0];
@@ -207,13 +208,7 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
   );
   const actions: ReportAction[] = [
     ...(inputs.keepsReports ? [{ kind: 'hub' as const }] : []),
-    ...(delivery.mail ? [{ kind: 'email' as const, ...delivery.mail }] : []),
-    ...delivery.forms.flatMap(form =>
-      form.url
-        ? [{ kind: 'form' as const, url: form.url, label: form.label }]
-        : []
-    ),
-    { kind: 'copy' }
+    ...linkActions(delivery)
   ];
 
   return {
@@ -228,6 +223,22 @@ export function prepareReport(inputs: IReportInputs): IPreparedReport {
     record: delivery.record,
     actions
   };
+}
+
+/**
+ * The ways a prepared text leaves the page by itself: its email, each
+ * form that makes an allowed link, then copying, which is always possible.
+ */
+export function linkActions(delivery: IDelivery): LinkAction[] {
+  return [
+    ...(delivery.mail ? [{ kind: 'email' as const, ...delivery.mail }] : []),
+    ...delivery.forms.flatMap(form =>
+      form.url
+        ? [{ kind: 'form' as const, url: form.url, label: form.label }]
+        : []
+    ),
+    { kind: 'copy' }
+  ];
 }
 
 /**

@@ -138,6 +138,7 @@ describe('the report actions', () => {
         trans={trans}
         onSent={() => undefined}
         onCopy={() => undefined}
+        onSendToHub={() => undefined}
         onClose={() => undefined}
       />
     );

@@ -7,6 +7,7 @@ import { BoxPanel } from '@lumino/widgets';
 import { CommunityEditor } from '../../community/CommunityEditor';
 import { HubHelpModel } from '../../model';
 import '../../styles';
+import { firstCheck } from '../firstCheck';
 import type { EditorPanel } from '.';
 
 /**
@@ -36,21 +37,4 @@ export async function fillEditor(
   panel.editor = editor;
   BoxPanel.setStretch(editor, 1);
   panel.addWidget(editor);
-}
-
-/**
- * Resolves once the model has asked its sources (and the service who may
- * edit) at least once.
- */
-function firstCheck(model: HubHelpModel): Promise<void> {
-  return new Promise(resolve => {
-    const checked = () => {
-      if (model.lastCheck) {
-        model.checkChanged.disconnect(checked);
-        resolve();
-      }
-    };
-    model.checkChanged.connect(checked);
-    checked();
-  });
 }
