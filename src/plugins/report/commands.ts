@@ -142,7 +142,7 @@ export class ReportCommands {
         actions: commands.hasCommand(CommandIDs.openReportsInbox)
           ? [
               {
-                label: trans.__('Open the reports inbox'),
+                label: commands.label(CommandIDs.openReportsInbox),
                 callback: () =>
                   void commands.execute(CommandIDs.openReportsInbox)
               }
