@@ -127,4 +127,5 @@ bench: setup $(BENCH_PLAIN)/.stamp
 	status=0; \
 	node bench/jupyterlab.mjs --ours $(CURDIR)/build/wheel-venv/bin/jupyter --plain $(BENCH_PLAIN)/bin/jupyter || status=$$?; \
 	python bench/service.py --json bench/results/service.json || status=$$?; \
+	(cd ui-tests && HUB_HELP_BENCH=1 jlpm playwright test -c hub/playwright.config.js --project=bench) || status=$$?; \
 	exit $$status

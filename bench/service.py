@@ -497,6 +497,9 @@ async def main_async(args) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--fill", metavar="SQLITE_FILE",
+                        help="only fill this service database to --stored reports, then exit "
+                        "(for the inbox's bench in the browser, ui-tests/hub/bench)")
     parser.add_argument("--panels", type=int, default=2000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--interval", type=float, default=30)
@@ -509,7 +512,11 @@ def main() -> int:
     parser.add_argument("--report-seconds", type=float, default=60)
     parser.add_argument("--stored", type=int, default=50_000)
     parser.add_argument("--json", help="also write the results here")
-    return asyncio.run(main_async(parser.parse_args()))
+    args = parser.parse_args()
+    if args.fill:
+        fill_reports(Path(args.fill), args.stored)
+        return 0
+    return asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":

@@ -90,6 +90,17 @@ module.exports = {
       name: 'hub-no-service',
       testMatch: '**/no-service.e2e.ts',
       use: { grantListUsers: false, service: false }
-    }
+    },
+    // `make bench` only: figures held to bench/budget.json, not tests.
+    ...(process.env.HUB_HELP_BENCH === '1'
+      ? [
+          {
+            name: 'bench',
+            testDir: 'bench',
+            testMatch: '**/*.bench.ts',
+            use: { grantListUsers: false }
+          }
+        ]
+      : [])
   ]
 };
