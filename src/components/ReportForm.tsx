@@ -3,8 +3,8 @@ import * as React from 'react';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { HTMLSelect } from '@jupyterlab/ui-components';
 
+import { affectedChoices } from '../report/categories';
 import type {
-  Affected,
   IPreparedReport,
   IReportValues,
   ReportAction,
@@ -82,13 +82,7 @@ export function ReportForm(props: IReportFormProps): JSX.Element {
       />
       <fieldset className="jp-HubHelp-affected">
         <legend>{trans.__('Who is affected?')}</legend>
-        {(
-          [
-            ['me', trans.__('Only me')],
-            ['others', trans.__('Others too')],
-            ['unknown', trans.__('Not sure')]
-          ] as [Affected, string][]
-        ).map(([value, label]) => (
+        {affectedChoices(trans).map(([value, label]) => (
           <label key={value} className="jp-HubHelp-radio">
             <input
               type="radio"

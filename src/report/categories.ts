@@ -1,6 +1,7 @@
 import { localize } from '../metadata/localize';
 import { ITrans } from '../metadata/trans';
 import { IHubMetadata } from '../metadata/types';
+import type { Affected } from './compose';
 
 /**
  * The category offered after the operator's, for anything else.
@@ -36,5 +37,26 @@ export function reportCategories(
 ): { id: string; label: string }[] {
   return [...metadata.outageCategories.map(c => c.id), OTHER_CATEGORY].map(
     id => ({ id, label: reportCategoryLabel(id, metadata, language, trans) })
+  );
+}
+
+/**
+ * The answers to "Who is affected?", in the viewer's language, in the
+ * order the form offers them.
+ */
+export function affectedChoices(trans: ITrans): [Affected, string][] {
+  return [
+    ['me', trans.__('Only me')],
+    ['others', trans.__('Others too')],
+    ['unknown', trans.__('Not sure')]
+  ];
+}
+
+/**
+ * A stored report's answer in words; text kept by another release as it is.
+ */
+export function affectedLabel(affected: string, trans: ITrans): string {
+  return (
+    affectedChoices(trans).find(([id]) => id === affected)?.[1] ?? affected
   );
 }

@@ -41,7 +41,7 @@ export function InboxToolbar(props: {
     >
       <button
         type="button"
-        className="jp-mod-styled"
+        className="jp-mod-styled jp-HubHelp-action"
         disabled={!selectable}
         onClick={() => session.selectAll()}
       >
@@ -49,7 +49,7 @@ export function InboxToolbar(props: {
       </button>
       <button
         type="button"
-        className="jp-mod-styled"
+        className="jp-mod-styled jp-HubHelp-action"
         disabled={count === 0}
         onClick={() => session.clearSelection()}
       >
@@ -57,7 +57,7 @@ export function InboxToolbar(props: {
       </button>
       <button
         type="button"
-        className="jp-mod-styled jp-mod-accept"
+        className="jp-mod-styled jp-mod-accept jp-HubHelp-action"
         disabled={count === 0 || state.busy}
         onClick={() => void session.passOn()}
       >
@@ -71,7 +71,7 @@ export function InboxToolbar(props: {
       </button>
       <button
         type="button"
-        className="jp-mod-styled"
+        className="jp-mod-styled jp-HubHelp-action"
         disabled={state.busy}
         onClick={() => void exportAs('json')}
       >
@@ -79,7 +79,7 @@ export function InboxToolbar(props: {
       </button>
       <button
         type="button"
-        className="jp-mod-styled"
+        className="jp-mod-styled jp-HubHelp-action"
         disabled={state.busy}
         onClick={() => void exportAs('csv')}
       >

@@ -10,6 +10,7 @@ import {
   TriageAction,
   triageActions
 } from '../../report/inbox/session';
+import { affectedLabel } from '../../report/categories';
 import { IsolatedText, OperatorText } from '../OperatorText';
 import { IRowProps } from '../VirtualRows';
 import { reportStatusLine } from '../ReportStatus';
@@ -118,7 +119,7 @@ function Details(props: {
   const { report, trans } = props;
   const parts: [string, string][] = [
     [trans.__('Description'), report.description],
-    [trans.__('Who else is affected'), report.affected],
+    [trans.__('Who is affected'), affectedLabel(report.affected, trans)],
     [trans.__('Page'), report.pagePath],
     [trans.__('Diagnostics'), report.diagnostics]
   ];
@@ -185,7 +186,7 @@ function Actions(props: IReportRowProps): JSX.Element {
           <button
             key={action}
             type="button"
-            className="jp-mod-styled"
+            className="jp-mod-styled jp-HubHelp-action"
             disabled={busy || (action === 'note' && !note.trim())}
             onClick={() => void run(action)}
           >
