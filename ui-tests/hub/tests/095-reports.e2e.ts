@@ -14,8 +14,16 @@ import {
   signedInToEdit,
   test
 } from './fixtures';
+import { openInbox, rowOf } from './inbox';
 
 const CATEGORY = 'User servers not starting';
+const NOTE = 'The image pull was stuck; start your server again.';
+
+/**
+ * "Acknowledged by lin at", the name isolated for direction as the panel
+ * shows it (U+2068, U+2069).
+ */
+const byLin = (what: string) => new RegExp(`${what} by \u2068?lin\u2069? at`);
 
 /**
  * Send the open report to the hub's helpers and answer its reference.
@@ -114,6 +122,50 @@ test.describe('Reports that stay in the hub', () => {
     await expect(alert).toContainText(
       /3 people reported "\u2068?User servers not starting\u2069?" in the last 15 minutes\./
     );
+
+    // Lin acknowledges Zoe's report; Zoe's panel says so at its next check.
+    const linInbox = await openInbox(lin);
+    const row = rowOf(linInbox, first);
+    await row.getByRole('button', { name: first }).click();
+    await row.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect(row).toContainText('Acknowledged by lin at');
+    let zoeReports = (await checkAgain(zoe)).getByRole('region', {
+      name: 'Your reports'
+    });
+    await expect(zoeReports).toContainText(byLin('Acknowledged'));
+    await expect(
+      zoe
+        .locator('.Toastify__toast')
+        .filter({ hasText: `Your report ${first}` })
+    ).toBeVisible();
+
+    // Amara passes every open report on to the operator's desk in one message.
+    const amara = await logInAs('amara');
+    await declineNews(amara);
+    const amaraInbox = await openInbox(amara);
+    await amaraInbox
+      .getByRole('button', { name: 'Choose all that can be passed on' })
+      .click();
+    await amaraInbox
+      .getByRole('button', {
+        name: /^Pass \d+ reports? on to the operator's desk$/
+      })
+      .click();
+    const message = amaraInbox.getByRole('region', {
+      name: 'Message to the operator'
+    });
+    await expect(message).toContainText(CATEGORY);
+    await expect(message).toContainText('Passed on by amara');
+
+    // Lin resolves it with a note; Zoe reads the note in her panel.
+    await row.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+    await row.getByRole('button', { name: 'Resolve' }).click();
+    await expect(row).toContainText('Resolved by lin at');
+    zoeReports = (await checkAgain(zoe)).getByRole('region', {
+      name: 'Your reports'
+    });
+    await expect(zoeReports).toContainText(byLin('Resolved'));
+    await expect(zoeReports).toContainText(NOTE);
   });
 
   // Nothing here depends on where the service is: the subdomain hub skips it.
