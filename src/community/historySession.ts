@@ -7,7 +7,7 @@ import type {
   UndoResult
 } from '../hub/community';
 import type { Refusal } from './outcome';
-import { Session } from './session';
+import { Session } from '../session';
 
 // The types the History view renders, so that it needs nothing from ../hub.
 export type {

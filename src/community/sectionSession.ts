@@ -7,7 +7,7 @@ import type {
 import type { IHubMetadata } from '../metadata/types';
 import { startingValue } from './startingValue';
 import { needsSignIn } from './outcome';
-import { Session } from './session';
+import { Session } from '../session';
 
 // The types the section's views render, so that they need nothing from ../hub.
 export type {

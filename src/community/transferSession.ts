@@ -1,6 +1,6 @@
 import type { CommunityService, IEditProblem } from '../hub/community';
 import type { Refusal } from './outcome';
-import { Session } from './session';
+import { Session } from '../session';
 
 /**
  * What export and import need of the service.

@@ -1,6 +1,6 @@
 import * as React from 'react';
 
-import type { Session } from './session';
+import type { Session } from '../session';
 
 /**
  * The state of `session`, rendered again at each of its changes.

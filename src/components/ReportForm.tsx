@@ -6,12 +6,12 @@ import { HTMLSelect } from '@jupyterlab/ui-components';
 import { affectedChoices } from '../report/categories';
 import type {
   IPreparedReport,
+  IReportSummary,
   IReportValues,
   ReportAction,
   ReportReason,
   ReportSummary
 } from '../report';
-import type { IReportSummary } from '../hub/reports';
 import { formatTime } from '../metadata/localize';
 import { isolate } from '../metadata/text';
 import { IsolatedText } from './OperatorText';

@@ -1,6 +1,6 @@
 import type { TranslationBundle } from '@jupyterlab/translation';
 
-import type { IStoredReport } from '../hub/reports';
+import type { IStoredReport } from '../report';
 import { formatTime } from '../metadata/localize';
 import { isolate } from '../metadata/text';
 

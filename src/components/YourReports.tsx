@@ -3,10 +3,9 @@ import * as React from 'react';
 import { UseSignal } from '@jupyterlab/ui-components';
 
 import { copyText } from '../clipboard';
-import type { IStoredReport } from '../hub/reports';
 import { formatTime } from '../metadata/localize';
 import { isolate } from '../metadata/text';
-import { IQueuedReport, reportCategoryLabel } from '../report';
+import { IQueuedReport, IStoredReport, reportCategoryLabel } from '../report';
 import { IsolatedText } from './OperatorText';
 import { reportStatusLine } from './ReportStatus';
 import { Section } from './Section';

@@ -9,3 +9,9 @@ export * from './prepare';
 export * from './session';
 export * from './categories';
 export * from './yourReports';
+// What the views render of the reports the hub help service keeps.
+export type {
+  IReportSummary,
+  IStoredReport,
+  StoredReportStatus
+} from '../hub/reports';

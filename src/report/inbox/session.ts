@@ -1,4 +1,4 @@
-import { Session } from '../../community/session';
+import { Session } from '../../session';
 import type {
   ExportFormat,
   IInboxQuery,

@@ -1,5 +1,5 @@
 /**
- * What the community editor's sessions share: a state that views render,
+ * What the editor's and the inbox's sessions share: a state that views render,
  * replaced by a new object at each change, and listeners told of each one
  * (React's `useSyncExternalStore` reads them through `useSessionState`).
  */
