@@ -26,10 +26,13 @@ const LANGUAGES = [
   {
     locale: 'fr_FR',
     search: 'installer un paquet',
-    // Words French shares with English, and the subject's bare format.
+    // Words French shares with English, the subject's bare format, and the
+    // pass-on message's list items and time.
     sameAsEnglish: [
       '%1 %2 → %3',
+      '%1 UTC',
       '%1 → %2',
+      '- %1',
       'Arguments',
       'Description',
       'Documentation',
@@ -39,6 +42,7 @@ const LANGUAGES = [
       'Note',
       'Note %1',
       'Organisation',
+      'Page',
       'URL',
       '[%1] %2',
       'enabled',
@@ -51,8 +55,11 @@ const LANGUAGES = [
     search: 'instalar paquete',
     sameAsEnglish: [
       '%1 %2 → %3',
+      '%1 UTC',
       '%1 → %2',
       '%1: %2',
+      '- %1',
+      '- %1: %2',
       'Chat',
       'Roles',
       'enabled',
