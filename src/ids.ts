@@ -41,3 +41,8 @@ export namespace CommandIDs {
  * The built-in roles the code itself reasons about.
  */
 export const RoleIDs = ROLES;
+
+/**
+ * The translation domain of every string this extension shows.
+ */
+export const TRANSLATION_DOMAIN = 'jupyterlab_hub_help';

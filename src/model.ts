@@ -22,8 +22,7 @@ import {
   readLiveHub,
   SharedAdmins
 } from './hub';
-import { RoleIDs } from './ids';
-import { YourReports } from './report/yourReports';
+import { YourReports, yourReportsKey } from './report/yourReports';
 import { assembleMetadata } from './metadata/assemble';
 import {
   fetchCommunityDocument,
@@ -195,7 +194,7 @@ export class HubHelpModel implements IDisposable {
       : undefined;
     this.yourReports = new YourReports(
       options.storage === undefined ? browserStorage() : options.storage,
-      `jupyterlab-hub-help:reports:${options.hub.hubPrefix}:${options.hub.user}`
+      yourReportsKey(options.hub.hubPrefix, options.hub.user)
     );
     this._built = this._compute(this._sources);
   }
@@ -328,17 +327,10 @@ export class HubHelpModel implements IDisposable {
   }
 
   /**
-   * Whether the viewer is shown configuration details (every problem, what
-   * to configure): administrators and representatives, who can have them
-   * fixed, and anyone outside a hub, where the JupyterLab is their own.
+   * Whether the viewer is shown configuration details (Resolver's rule).
    */
   get seesConfiguration(): boolean {
-    const { resolver } = this;
-    return (
-      !this.hub.onHub ||
-      resolver.holds(RoleIDs.hubAdministrator) ||
-      resolver.holds(RoleIDs.communityRepresentative)
-    );
+    return this.resolver.seesConfiguration(this.hub.onHub);
   }
 
   /**

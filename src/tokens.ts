@@ -2,10 +2,7 @@ import { Token } from '@lumino/coreutils';
 
 import type { HubHelpModel } from './model';
 
-/**
- * The translation domain of every string this extension shows.
- */
-export const TRANSLATION_DOMAIN = 'jupyterlab_hub_help';
+export { TRANSLATION_DOMAIN } from './ids';
 
 /**
  * Hub help as the other plugins reach it. The model is loaded once

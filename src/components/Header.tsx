@@ -6,14 +6,14 @@ import { closeIcon } from '@jupyterlab/ui-components';
 import { localize } from '../metadata/localize';
 import { IAnnouncement, INamedLink } from '../metadata/types';
 import { isolate } from '../metadata/text';
-import { IViewProps } from './viewProps';
+import { IAnswerProps } from './viewProps';
 import { IsolatedText, OperatorText } from './OperatorText';
 import { safeImageSource, SafeLink } from './SafeLink';
 
 /**
  * Who runs this hub, who is looking, and the current announcements.
  */
-export function Header(props: IViewProps): JSX.Element {
+export function Header(props: IAnswerProps): JSX.Element {
   const { model, trans } = props;
   const { metadata, hub, language } = model;
   const name = localize(metadata.hub.name, language) || trans.__('This hub');
@@ -97,7 +97,7 @@ export function Header(props: IViewProps): JSX.Element {
  * Current announcements, as plain text in a live region; each can be
  * dismissed, and stays dismissed for this user.
  */
-function Announcements(props: IViewProps): JSX.Element {
+function Announcements(props: IAnswerProps): JSX.Element {
   const { model, trans } = props;
   return (
     <AnnouncementList

@@ -5,9 +5,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ReactWidget } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
-import type { IReportState, ReportSession } from '../report';
+import type { ReportSession } from '../report';
 import { ReportActions } from './ReportActions';
 import { ReportForm } from './ReportForm';
+import { Rendered } from './Rendered';
 
 export interface IReportDialogOptions {
   session: ReportSession;
@@ -99,20 +100,4 @@ class FooterRenderer extends Dialog.Renderer {
   createFooter(): Widget {
     return this._footer;
   }
-}
-
-/**
- * Render the session's current state, again at each change.
- */
-function Rendered(props: {
-  session: ReportSession;
-  children: (state: IReportState) => JSX.Element;
-}): JSX.Element {
-  const { session } = props;
-  const subscribe = React.useCallback(
-    (listener: () => void) => session.subscribe(listener),
-    [session]
-  );
-  const state = React.useSyncExternalStore(subscribe, () => session.state);
-  return props.children(state);
 }

@@ -4,7 +4,7 @@ import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 
 import { ITaskMatch, searchableTasks, searchTasks } from '../metadata/search';
 import { isolate } from '../metadata/text';
-import { IViewProps } from './viewProps';
+import { IAnswerProps } from './viewProps';
 import { IsolatedText, OperatorText } from './OperatorText';
 import { SearchBox } from './SearchBox';
 import { Section } from './Section';
@@ -27,7 +27,7 @@ const MAX_SHOWN = 50;
  * "I want to...": a search over the tasks, grouped by category; each task
  * says who handles it for this viewer and, opened, how.
  */
-export function TaskFinder(props: IViewProps): JSX.Element {
+export function TaskFinder(props: IAnswerProps): JSX.Element {
   const { model, trans } = props;
   const [query, setQuery] = React.useState('');
   const [showAll, setShowAll] = React.useState(false);
@@ -138,7 +138,7 @@ function toggled(set: ReadonlySet<string>, key: string): ReadonlySet<string> {
  * one renders only the tasks on screen.
  */
 function CategoryGroup(
-  props: IViewProps & {
+  props: IAnswerProps & {
     category: string;
     items: ITaskMatch[];
     open: boolean;
@@ -186,7 +186,7 @@ function CategoryGroup(
 }
 
 function TaskItem(
-  props: IViewProps & {
+  props: IAnswerProps & {
     match: ITaskMatch;
     row: IRowProps;
     expanded: boolean;

@@ -6,7 +6,8 @@ import { CommandRegistry } from '@lumino/commands';
 
 import { localize } from '../metadata/localize';
 import { ITaskHow } from '../metadata/types';
-import { OperatorText } from './OperatorText';
+import { isolate } from '../metadata/text';
+import { IsolatedText, OperatorText } from './OperatorText';
 import { SafeLink } from './SafeLink';
 
 /**
@@ -21,9 +22,10 @@ export function TaskHowView(props: {
    */
   hubPage: string | undefined;
   /**
-   * Runs the task's command; none in the editor's preview.
+   * Runs the task's command; none in the editor's preview, and null on the
+   * help page, where JupyterLab is not.
    */
-  commands?: CommandRegistry;
+  commands?: CommandRegistry | null;
   trans: TranslationBundle;
   language: string;
 }): JSX.Element | null {
@@ -33,7 +35,9 @@ export function TaskHowView(props: {
       ? how.command
       : null;
   const hubPage = self ? props.hubPage : undefined;
-  if (!how.text && !how.url && !command && !hubPage) {
+  // Outside JupyterLab the button cannot be: say where it is instead.
+  const inLab = self && how.command && commands === null ? how.command : null;
+  if (!how.text && !how.url && !command && !hubPage && !inLab) {
     return null;
   }
   return (
@@ -41,6 +45,20 @@ export function TaskHowView(props: {
       {how.text && (
         <p>
           <OperatorText>{localize(how.text, language)}</OperatorText>
+        </p>
+      )}
+      {inLab && (
+        <p className="jp-HubHelp-inLab">
+          {inLab.label ? (
+            <IsolatedText
+              text={trans.__(
+                'You can do this yourself in JupyterLab: %1',
+                isolate(localize(inLab.label, language))
+              )}
+            />
+          ) : (
+            trans.__('You can do this yourself in JupyterLab.')
+          )}
         </p>
       )}
       <div className="jp-HubHelp-actions">

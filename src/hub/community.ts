@@ -2,6 +2,7 @@ import { SECTIONS } from '../generated/shared';
 import { HubClient, SignInCredential } from './client';
 import { ReportsService } from './reports';
 import { RequestError } from './request';
+import type { IViewer } from '../metadata/types';
 
 /**
  * The parts of the help document a community keeps in the service.
@@ -44,6 +45,29 @@ export interface ICommunityViewer {
    * "is it just me".
    */
   reports: { enabled: boolean; triage: boolean; shared: string[] };
+}
+
+/**
+ * For `signedInViewer` on the hub's own pages, which do not say who is
+ * signed in to the hub: the service's sign-in is then taken as it is, since
+ * the service answers nothing but that person's own.
+ */
+export const ANYONE = Symbol('anyone');
+
+/**
+ * The help page's context (`api/help`).
+ */
+export interface IHelpContext {
+  viewer: IViewer & { username: string };
+  /**
+   * The operator's document as the service was given it, unchecked; absent
+   * when it was given none.
+   */
+  document?: unknown;
+  /**
+   * What the service found wrong with that document: where, and why.
+   */
+  documentProblems: { where: string; message: string }[];
 }
 
 /**
@@ -446,18 +470,54 @@ export class CommunityService {
    * sign-in from now on, and says who the viewer is with it. Undefined when
    * it is not (401), or the sign-in is someone else's (a shared browser).
    */
-  async signedInViewer(name: string): Promise<ICommunityViewer | undefined> {
+  async signedInViewer(
+    name: string | typeof ANYONE
+  ): Promise<ICommunityViewer | undefined> {
     const { response, body } = await this._client.callService(
       this.name,
       'api/me',
       { cookieOnly: true, accepts: status => status === 200 || status === 401 }
     );
     const { viewer, xsrf } = readViewer(body);
-    if (response.status !== 200 || xsrf === undefined || viewer.name !== name) {
+    if (
+      response.status !== 200 ||
+      xsrf === undefined ||
+      (name !== ANYONE && viewer.name !== name)
+    ) {
       return undefined;
     }
     this.useSignIn({ xsrf });
     return viewer;
+  }
+
+  /**
+   * What the help page needs besides the community's document: who the
+   * viewer is as the hub says it, and the operator's document that the
+   * service was given (the panel reads the same one from its settings).
+   */
+  async helpContext(): Promise<IHelpContext> {
+    const { body } = await this._client.callService(this.name, 'api/help', {
+      signIn: this._signIn
+    });
+    const b = fields(body);
+    const viewer = fields(b.viewer);
+    return {
+      viewer: {
+        username: String(viewer.name ?? ''),
+        admin: viewer.admin === true,
+        groups: strings(viewer.groups)
+      },
+      document: b.document ?? undefined,
+      documentProblems: (Array.isArray(b.documentProblems)
+        ? b.documentProblems
+        : []
+      )
+        .map(fields)
+        .map(p => ({
+          where: String(p.where ?? ''),
+          message: String(p.message ?? '')
+        }))
+    };
   }
 
   async section(section: CommunitySection): Promise<ISectionState> {

@@ -113,6 +113,19 @@ export class Resolver {
   }
 
   /**
+   * Whether the viewer is shown configuration details (every problem, what
+   * to configure): administrators and representatives, who can have them
+   * fixed, and anyone outside a hub, where the JupyterLab is their own.
+   */
+  seesConfiguration(onHub: boolean): boolean {
+    return (
+      !onHub ||
+      this.holds(RoleIDs.hubAdministrator) ||
+      this.holds(RoleIDs.communityRepresentative)
+    );
+  }
+
+  /**
    * The people who hold a role, curated ones first.
    */
   peopleWithRole(roleId: string): IPerson[] {

@@ -28,6 +28,11 @@ export interface IDiagnostics {
   hubVersion: string;
   hubAnswers: Answer;
   serverAnswers: Answer;
+  /**
+   * What a page of the hub said went wrong (a spawn failure's message), when
+   * the report started there; redacted with the rest before it leaves.
+   */
+  hubMessage: string;
 }
 
 export type Answer = 'yes' | 'no' | 'unknown';
@@ -47,6 +52,7 @@ export interface IDiagnosticsSource {
   hubVersion?: string;
   hubAnswers: Answer;
   serverAnswers: Answer;
+  hubMessage?: string;
 }
 
 export function collectDiagnostics(source: IDiagnosticsSource): IDiagnostics {
@@ -71,7 +77,8 @@ export function collectDiagnostics(source: IDiagnosticsSource): IDiagnostics {
     language: source.language,
     hubVersion: source.hubVersion ?? '',
     hubAnswers: source.hubAnswers,
-    serverAnswers: source.serverAnswers
+    serverAnswers: source.serverAnswers,
+    hubMessage: source.hubMessage ?? ''
   };
 }
 
@@ -105,7 +112,8 @@ export function diagnosticsText(d: IDiagnostics, trans: ITrans): string {
     d.browser && trans.__('Browser: %1', d.browser),
     d.language && trans.__('Language: %1', d.language),
     hubAnswersLine(d.hubAnswers, trans),
-    serverAnswersLine(d.serverAnswers, trans)
+    serverAnswersLine(d.serverAnswers, trans),
+    d.hubMessage && trans.__('The hub said: %1', d.hubMessage)
   ];
   return lines.filter(Boolean).join('\n');
 }

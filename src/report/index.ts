@@ -9,6 +9,7 @@ export * from './prepare';
 export * from './session';
 export * from './categories';
 export * from './yourReports';
+export * from './reportHub';
 // What the views render of the reports the hub help service keeps.
 export type {
   IReportSummary,

@@ -71,6 +71,15 @@ export interface IReportChange {
 }
 
 /**
+ * Where a person's reports wait and what they saw is kept: one key per hub
+ * and person (browsers are shared), the same for the panel and the help
+ * page, so that either sends what the other kept.
+ */
+export function yourReportsKey(hubPrefix: string, user: string): string {
+  return `jupyterlab-hub-help:reports:${hubPrefix}:${user}`;
+}
+
+/**
  * The viewer's own reports: those waiting to be sent, and those the hub
  * help service keeps, with the changes to tell them about; for triagers,
  * the categories that crossed their threshold.

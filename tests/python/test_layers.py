@@ -19,11 +19,15 @@ _DYNAMIC = re.compile(r"""import\(\s*['"]([^'"]+)['"]\s*\)""")
 
 #: Each room, and the rooms of ours it must not import.
 RULES = {
-    "metadata": {"hub", "report", "community", "components", "plugins", "model.ts"},
-    "hub": {"report", "community", "components", "plugins", "model.ts"},
-    "report": {"community", "components", "plugins"},
-    "components": {"hub", "plugins"},
-    "community": {"plugins"},
+    "metadata": {"hub", "report", "community", "components", "plugins", "model.ts", "page"},
+    "hub": {"report", "community", "components", "plugins", "model.ts", "page"},
+    "report": {"community", "components", "plugins", "page"},
+    "components": {"hub", "plugins", "page"},
+    "community": {"plugins", "page"},
+    # The service's pages (help page, hub pages' box): the panel's rooms without
+    # JupyterLab, so neither its plugins nor the model that JupyterLab feeds.
+    "page": {"plugins", "model.ts"},
+    "plugins": {"page"},
 }
 #: The editor's views render what its sessions answer; only sessions reach the service.
 VIEWS = ("components", "community")

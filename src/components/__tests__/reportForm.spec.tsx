@@ -55,7 +55,8 @@ function diagnosticsOf(model: HubHelpModel): IDiagnostics {
     userAgent: 'jest',
     language: 'en',
     hubAnswers: 'unknown',
-    serverAnswers: 'unknown'
+    serverAnswers: 'unknown',
+    hubMessage: ''
   });
 }
 

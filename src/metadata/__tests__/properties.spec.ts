@@ -349,7 +349,8 @@ const diagnostics: fc.Arbitrary<IDiagnostics> = fc.record({
   language: anyText,
   hubVersion: anyText,
   hubAnswers: fc.constantFrom('yes', 'no', 'unknown'),
-  serverAnswers: fc.constantFrom('yes', 'no', 'unknown')
+  serverAnswers: fc.constantFrom('yes', 'no', 'unknown'),
+  hubMessage: anyText
 });
 /**
  * Text long enough to need cutting: a mailto: link holds at most 1800

@@ -25,6 +25,7 @@ import {
   IReportHub,
   prepareReport,
   reportCategoryLabel,
+  reportHub,
   ReportDraft,
   ReportSession
 } from '../../report';
@@ -157,25 +158,13 @@ export class ReportCommands {
    */
   private _hub(): IReportHub | undefined {
     const { service, viewer } = this._model.community;
-    const reports = this._model.yourReports;
-    if (!service || !viewer?.reports.enabled) {
-      return undefined;
-    }
-    const { shared } = viewer.reports;
-    return {
-      file: async (record, key) => {
-        const result = await service.reports.file(record, key);
-        if (result.kind === 'stored') {
-          reports.stored(result.report);
-        }
-        return result;
-      },
-      queue: (record, key, text) => reports.enqueue(record, key, text),
-      summarize: async category =>
-        shared.includes(category)
-          ? service.reports.summary(category)
-          : undefined
-    };
+    return service && viewer?.reports.enabled
+      ? reportHub(
+          service.reports,
+          this._model.yourReports,
+          viewer.reports.shared
+        )
+      : undefined;
   }
 
   /**

@@ -82,7 +82,8 @@ const diagnostics = collectDiagnostics({
   userAgent: 'TestBrowser/1.0',
   language: 'en',
   hubAnswers: 'yes',
-  serverAnswers: 'no'
+  serverAnswers: 'no',
+  hubMessage: ''
 });
 
 const typed = (values: Partial<IReportValues> = {}): IReportValues => ({

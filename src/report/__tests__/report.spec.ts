@@ -111,7 +111,8 @@ const source: IDiagnosticsSource = {
   language: 'en',
   hubVersion: '5.4.0',
   hubAnswers: 'yes',
-  serverAnswers: 'no'
+  serverAnswers: 'no',
+  hubMessage: ''
 };
 const diagnostics: IDiagnostics = collectDiagnostics(source);
 

@@ -1,0 +1,99 @@
+import * as React from 'react';
+
+import { TranslationBundle } from '@jupyterlab/translation';
+
+import { copyText } from '../../clipboard';
+import type { ReportSession } from '../../report';
+import { Header } from '../Header';
+import { People } from '../People';
+import { Rendered } from '../Rendered';
+import { ReportActions } from '../ReportActions';
+import { ReportForm } from '../ReportForm';
+import { SafeLink } from '../SafeLink';
+import { Section } from '../Section';
+import { TaskFinder } from '../TaskFinder';
+import { IHelpAnswers } from '../viewProps';
+
+export interface IHelpPageProps {
+  answers: IHelpAnswers;
+  trans: TranslationBundle;
+  /**
+   * The report being written, while the form is open.
+   */
+  report: ReportSession | null;
+  onReport: () => void;
+  onCloseReport: () => void;
+}
+
+/**
+ * The hub's help outside JupyterLab: the panel's answers for the person
+ * looking (who runs the hub, announcements and the status note, "I want
+ * to…", the people), and a report form, open in place.
+ */
+export function HelpPage(props: IHelpPageProps): JSX.Element {
+  const { answers, trans, report } = props;
+  const views = { model: answers, trans, commands: null };
+  return (
+    <div className="jp-HubHelp jp-HubHelp-page">
+      <nav className="jp-HubHelp-pageNav">
+        <SafeLink href={answers.hub.urls.home}>
+          {trans.__('Back to the hub')}
+        </SafeLink>
+      </nav>
+      <main className="jp-HubHelp-body">
+        <h1 className="jp-HubHelp-pageTitle">{trans.__('Get help')}</h1>
+        <Header {...views} />
+        <Section id="report" title={trans.__('Report a problem or outage')}>
+          {report ? (
+            <ReportPart session={report} {...props} />
+          ) : (
+            <button
+              type="button"
+              className="jp-mod-styled jp-mod-accept jp-HubHelp-action"
+              onClick={props.onReport}
+            >
+              {trans.__('Report a problem or outage')}
+            </button>
+          )}
+        </Section>
+        <TaskFinder {...views} />
+        <People model={answers} trans={trans} />
+      </main>
+    </div>
+  );
+}
+
+function ReportPart(
+  props: IHelpPageProps & { session: ReportSession }
+): JSX.Element {
+  const { session, trans, answers, onCloseReport } = props;
+  return (
+    <Rendered session={session}>
+      {state => (
+        <div className="jp-HubHelp-pageReport">
+          <ReportForm
+            report={state.report}
+            trans={trans}
+            language={answers.language}
+            others={state.others}
+            onChange={patch => session.update(patch)}
+          />
+          <div className="jp-HubHelp-reportActions">
+            <ReportActions
+              state={state}
+              trans={trans}
+              onSent={kind => session.sent(kind)}
+              onSendToHub={() => void session.sendToHub()}
+              onCopy={() =>
+                void copyText(state.report.text).then(() =>
+                  session.sent('copy')
+                )
+              }
+              onClose={onCloseReport}
+            />
+          </div>
+        </div>
+      )}
+    </Rendered>
+  );
+}

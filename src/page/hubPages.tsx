@@ -1,0 +1,146 @@
+// The box on the hub's own pages (jupyterlab_hub_help/hub_templates): built
+// by scripts/build-pages.mjs into the service's static files, which the
+// templates load. It never breaks the page: whatever fails leaves the box
+// the template rendered, with a line saying help could not be loaded.
+import * as React from 'react';
+import { createRoot } from 'react-dom/client';
+
+import type { TranslationBundle } from '@jupyterlab/translation';
+
+import { HubBox, IPublicHelp, PublicBox } from '../components/page/HubBox';
+import { channelHref, isSafeLink } from '../metadata/links';
+import { localize } from '../metadata/localize';
+import { pickLanguage } from './language';
+import { IPageData } from './context';
+import { keepHubPageContext, readHubPageContext } from './handoff';
+import { loadPageHelp } from './load';
+import { loadTranslations } from './translation';
+
+async function main(box: HTMLElement): Promise<void> {
+  const serviceUrl = box.dataset.service ?? '';
+  const language = pickLanguage(navigator.languages);
+  const page = box.dataset.page ?? '';
+  if (page === 'spawn-pending') {
+    const wait = Number(box.dataset.waitSeconds);
+    setTimeout(
+      () => (box.hidden = false),
+      Number.isFinite(wait) && wait > 0 ? wait * 1000 : 0
+    );
+  }
+  if (page === 'login') {
+    await showPublic(box, serviceUrl, language);
+    return;
+  }
+  const data: IPageData = {
+    serviceUrl,
+    serviceName: /\/services\/([^/]+)\/$/.exec(serviceUrl)?.[1] ?? '',
+    language,
+    // The hub's prefix is its base URL followed by "hub/".
+    hubPrefix: serviceUrl.replace(/services\/[^/]+\/$/, '') + 'hub/',
+    user: ''
+  };
+  const context = readHubPageContext(
+    document.getElementById('jupyterlab-hub-help-context')?.textContent,
+    window.location.pathname
+  );
+  const loaded = await loadPageHelp(data, { silently: true });
+  if (loaded.kind !== 'loaded') {
+    sayNotLoaded(box, loaded.trans);
+    return;
+  }
+  const { trans, resolver, metadata } = loaded.help;
+  const category = metadata.outageCategories.find(
+    c => c.id === 'servers-not-starting'
+  );
+  const report = page === 'error' ? 'other' : 'server-start';
+  createRoot(box).render(
+    <HubBox
+      trans={trans}
+      language={language.replace('_', '-')}
+      announcements={resolver.activeAnnouncements(new Date())}
+      route={resolver.routeReport(category?.recipient)}
+      helpUrl={`${serviceUrl}help`}
+      reportUrl={`${serviceUrl}help?report=${report}`}
+      onLeave={() => keepHubPageContext(context)}
+    />
+  );
+}
+
+/**
+ * The login page's box, only where the operator made the public part
+ * available; otherwise it stays hidden.
+ */
+async function showPublic(
+  box: HTMLElement,
+  serviceUrl: string,
+  language: string
+): Promise<void> {
+  box.hidden = true;
+  try {
+    const response = await fetch(`${serviceUrl}api/public`, {
+      credentials: 'omit'
+    });
+    const help = readPublic(
+      response.ok ? await response.json() : {},
+      language.replace('_', '-')
+    );
+    if (help) {
+      const trans = await loadTranslations(serviceUrl, language);
+      createRoot(box).render(<PublicBox help={help} trans={trans} />);
+      box.hidden = false;
+    }
+  } catch {
+    // Nothing public to show.
+  }
+}
+
+/**
+ * `api/public` as the box shows it: text only, and the desk's channel only
+ * as an allowed link.
+ */
+function readPublic(body: any, language: string): IPublicHelp | undefined {
+  const name = localize(body?.hub?.name, language);
+  if (!name) {
+    return undefined;
+  }
+  const operator = body.operatedBy;
+  const channel = body.desk?.channel;
+  const deskHref =
+    channel &&
+    channelHref({
+      kind: String(channel.kind ?? ''),
+      address: String(channel.address ?? channel.url ?? '')
+    });
+  return {
+    hubName: name,
+    operatedBy: operator?.name
+      ? { name: localize(operator.name, language), url: operator.url }
+      : undefined,
+    status: localize(body.status?.text, language) || undefined,
+    desk:
+      deskHref && isSafeLink(deskHref)
+        ? {
+            name: localize(body.desk.name, language) || deskHref,
+            href: deskHref
+          }
+        : undefined
+  };
+}
+
+/**
+ * The template's box stays (the operator's own words), with why.
+ */
+function sayNotLoaded(box: HTMLElement, trans: TranslationBundle): void {
+  const line = document.createElement('p');
+  line.className = 'jp-HubHelp-hubBoxFailed';
+  line.setAttribute('role', 'status');
+  line.textContent = trans.__(
+    'Help for this hub could not be loaded right now.'
+  );
+  box.querySelector('h2')?.after(line);
+}
+
+const box = document.getElementById('jupyterlab-hub-help-box');
+if (box) {
+  void main(box).catch(() => undefined);
+}
