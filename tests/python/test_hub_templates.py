@@ -92,7 +92,8 @@ def context(page: str) -> dict:
 
 
 FAILED = dict(server_name="", spawn_url="/hub/spawn/zoe", failed=True, failed_html_message="",
-              failed_message="", exception=RuntimeError(f"Could not start {HOSTILE} token=abc123"))
+              failed_message=f"Could not start {HOSTILE} token=abc123",
+              exception=RuntimeError("internal detail"))
 #: Each page: the variables its handler gives it, and something of JupyterHub's own in it.
 PAGES = {
     "page.html": ({}, "/hub/token"),
@@ -158,11 +159,29 @@ def test_the_box(version, name, page, report, hidden):
     found = context(out)
     assert found["page"] == page
     if name == "not_running.html":
-        assert found == {"page": page, "message": str(FAILED["exception"]), "status": None}
+        assert found == {"page": page, "message": FAILED["failed_message"], "status": None}
+        # What JupyterHub keeps from users stays out.
+        assert "internal detail" not in out
     elif name == "error.html":
         assert found == {"page": page, "message": HOSTILE, "status": 500}
     else:
         assert found == {"page": page, "message": None, "status": None}
+
+
+def test_an_error_starting_a_server_is_reported_as_such(version):
+    """JupyterHub adds its spawn_home_error (extra_error_html) to those pages only."""
+    error = {**PAGES["error.html"][0], "message": "Unhandled error starting server zoe",
+             "extra_error_html": "You can try restarting your server from the "
+                                 "<a href='/hub/home'>home page</a>."}
+    out = render(version, "error.html", sync=True, **namespace(SETTINGS, **error))
+    assert f'<a href="{SERVICE}help?report=server-start">Report a problem</a>' in out
+    assert "report=other" not in out
+
+
+def test_a_failure_without_a_message_for_users(version):
+    failed = {**FAILED, "failed_message": None}
+    out = render(version, "not_running.html", **namespace(SETTINGS, **failed))
+    assert context(out) == {"page": "spawn-failed", "message": None, "status": None}
 
 
 def test_where_the_box_is_not(version):
