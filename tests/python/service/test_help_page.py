@@ -189,3 +189,23 @@ def test_the_shell_escapes_what_it_is_given():
     page = shell("/services/hub-help/", "en", "/hub/", f'"><script>alert(1)</script>{RLO}')
     assert "<script>alert" not in page and '"><' not in page.split("data-user=")[1][:3]
     assert f'data-user="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;{RLO}"' in page
+
+
+def test_the_hubs_own_pages_carry_the_help(hub):
+    """The template pack in a real hub: the navigation item, the box on an
+    error page, and on the page of a start that failed."""
+    session = hub_session(hub, USER)
+    page = session.get(f"{hub.public}/hub/token", timeout=30)
+    assert page.status_code == 200
+    assert '<a class="nav-link" href="/services/hub-help-ext/help">Get help</a>' in page.text
+    assert '<link rel="stylesheet" href="/services/hub-help-ext/static/hub-pages.css">' in page.text
+    missing = session.get(f"{hub.public}/hub/no-such-page", timeout=30)
+    assert missing.status_code == 404 and 'data-page="error"' in missing.text
+    assert "Write to help@example.org" in missing.text
+    # bob has no account on this machine: his server cannot start.
+    failed = session.get(f"{hub.public}/hub/spawn/{USER}", timeout=60)
+    assert failed.status_code >= 500
+    assert 'help?report=server-start">Report a problem</a>' in failed.text
+    again = session.get(f"{hub.public}/hub/user/{USER}/", timeout=60)
+    assert 'data-page="spawn-failed"' in again.text, again.text[-3000:]
+    assert '<script src="/services/hub-help-ext/static/hub-pages.js" defer></script>' in again.text
