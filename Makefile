@@ -8,7 +8,7 @@ export PATH := $(VENV)/bin:$(PATH)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 CHROMIUM := $(or $(PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH),/usr/bin/chromium)
 
-.PHONY: help setup build chromium postgresql demo demo-hub demo-lab test release-check lint pot clean bench screenshots
+.PHONY: help setup build chromium postgresql hub-templates demo demo-hub demo-lab test release-check lint pot clean bench screenshots
 
 help:
 	@echo "make demo      set up, then run the extension in a real local JupyterHub"
@@ -68,7 +68,12 @@ chromium:
 postgresql:
 	$(call debian-package,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1,postgresql,for the service's tests on PostgreSQL)
 
-setup: build ui-tests/node_modules/.stamp chromium postgresql
+# JupyterHub's own templates of the releases the template pack is checked against
+# (tests/python/test_hub_templates.py), downloaded once into build/jupyterhub/.
+hub-templates: $(VENV)/.stamp
+	python scripts/hub_templates.py
+
+setup: build ui-tests/node_modules/.stamp chromium postgresql hub-templates
 
 # A real JupyterHub on 127.0.0.1 (port HUB_HELP_DEMO_PORT, default 8000) with the demo users
 # and the sample community settings; see scripts/demo-hub.py and demo/hub/.

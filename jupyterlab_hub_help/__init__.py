@@ -26,3 +26,11 @@ def _load_jupyter_server_extension(server_app):
     from .hub_api import setup_route_handlers
 
     setup_route_handlers(server_app.web_app)
+
+
+def hub_templates_path() -> str:
+    """The folder of templates that adds help to JupyterHub's own pages, for
+    ``c.JupyterHub.template_paths`` (docs/operators/hub-pages.md)."""
+    from pathlib import Path
+
+    return str(Path(__file__).with_name("hub_templates"))

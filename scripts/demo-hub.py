@@ -44,6 +44,10 @@ USERS = json.loads((HUB_DIR / "users.json").read_text())
 PROXY = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
 DEFAULT_PASSWORD = "hub-help-demo"
 MARKER = ".jupyterlab-hub-help-demo-state"
+FAILING_USERS = "failing-users"
+#: The operator's settings, which the single-user servers read too (the hub help
+#: service shows them on its help page).
+OPERATOR_DOCUMENT = ROOT / "demo" / "config" / "labconfig" / "default_setting_overrides.d" / "jupyterlab-hub-help.json"
 
 PR_SET_PDEATHSIG = 1
 PR_SET_CHILD_SUBREAPER = 36
@@ -192,6 +196,9 @@ class Supervisor:
         shutil.rmtree(self.state, ignore_errors=True)
         (self.state / "home").mkdir(parents=True)
         (self.state / MARKER).write_text("Throwaway state of scripts/demo-hub.py; deleted at each start.\n")
+        # Whose server fails to start on purpose (demo/hub/jupyterhub_config.py reads it at
+        # each start; the hub end-to-end tests add and remove names).
+        (self.state / FAILING_USERS).write_text("".join(f"{u['name']}\n" for u in USERS if u.get("fails_to_start")))
 
     def start_proxy(self) -> None:
         if not PROXY.exists():
@@ -247,6 +254,10 @@ class Supervisor:
             # The hub group of the Community Representatives (demo/hub/jupyterhub_config.py):
             # its members edit once signed in to the service.
             "--representatives-group=community-representatives",
+            # The same settings as the single-user servers read, for the help page.
+            f"--document={OPERATOR_DOCUMENT}",
+            # The login page's help box (template_vars in the hub's config) reads api/public.
+            "--public",
         ]
         with open(self.state / "service.log", "ab") as log:
             self.service = subprocess.Popen(
@@ -447,7 +458,10 @@ class Supervisor:
 
   {discovery}
 
-{self.editing_banner(rel)}  Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
+{self.editing_banner(rel)}  Hub pages:  the hub's own pages carry a Get help item and, when a server does not start,
+              a help box (jupyterlab_hub_help.hub_templates_path()); log in as kai to see it,
+              or add a name to {rel}/{FAILING_USERS} to make that user's start fail too.
+  Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
               the panel says the hub cannot be reached); kill -USR2 {os.getpid()} starts it again.
   Logs:       {rel}/hub.log (hub and user servers), {rel}/proxy.log, {rel}/service.log
   Stop:       Ctrl-C (stops the hub, every user's server and the proxy)

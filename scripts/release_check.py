@@ -71,6 +71,19 @@ def check_metadata(checks: Checks, sdist: Path, wheel: Path) -> None:
     checks.record("check-wheel-contents", contents.returncode == 0)
 
 
+#: What the help service serves and the template pack adds, which the wheel must carry.
+SERVICE_FILES = ("jupyterlab_hub_help/service/static/help.js",
+                 "jupyterlab_hub_help/service/static/hub-pages.js",
+                 "jupyterlab_hub_help/hub_templates/page.html")
+
+
+def check_service_files(checks: Checks, wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    missing = [f for f in SERVICE_FILES if f not in names]
+    checks.record("the wheel carries the help page's scripts and the template pack", not missing,
+                  f"lacks {', '.join(missing)}" if missing else "")
+
+
 def check_npm_files(checks: Checks, listing: Path) -> None:
     """The file list `npm pack --dry-run --json` gave after the release build."""
     files = [f["path"] for f in json.loads(listing.read_text())[0]["files"]]
@@ -218,6 +231,7 @@ def main() -> int:
     if found:
         sdist, wheel = found
         check_metadata(checks, sdist, wheel)
+        check_service_files(checks, wheel)
         check_npm_files(checks, dist / NPM_LISTING)
         check_installed(checks, wheel, version)
         check_builds_without_node(checks, sdist, wheel)

@@ -3,7 +3,8 @@
 Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the hub
 (as zero-to-jupyterhub does) and passes everything through the environment:
 
-  HUB_HELP_STATE             throwaway state directory: database, cookie secret, homes
+  HUB_HELP_STATE             throwaway state directory: database, cookie secret, homes,
+                             and failing-users (whose servers fail to start on purpose)
   HUB_HELP_PUBLIC_URL        the proxy's public URL, e.g. http://127.0.0.1:8000
   HUB_HELP_HUB_PORT          the hub's own port (the proxy's default target)
   HUB_HELP_PROXY_API_URL     the proxy's REST API; CONFIGPROXY_AUTH_TOKEN is its token
@@ -25,6 +26,10 @@ import json
 import os
 import sys
 from pathlib import Path
+
+from jupyterhub.spawner import SimpleLocalProcessSpawner
+
+from jupyterlab_hub_help import hub_templates_path
 
 c = get_config()  # noqa: F821
 
@@ -62,9 +67,32 @@ c.DummyAuthenticator.password = os.environ.get("HUB_HELP_DEMO_PASSWORD", "hub-he
 c.Authenticator.allowed_users = {u["name"] for u in demo_users}
 c.Authenticator.admin_users = {u["name"] for u in demo_users if u["admin"]}
 
+
+
+class DemoSpawner(SimpleLocalProcessSpawner):
+    """The local spawner, except for the users named in HUB_HELP_STATE/failing-users
+    (one a line, read at each start; scripts/demo-hub.py writes kai there): their
+    server fails to start, on purpose, to show the help on the hub's own pages."""
+
+    async def start(self):
+        try:
+            failing = (state / "failing-users").read_text().split()
+        except OSError:
+            failing = []
+        if self.user.name in failing:
+            error = RuntimeError(f"{self.user.name} is in {state / 'failing-users'}")
+            # What JupyterHub shows the person; the fake token shows that reports redact it.
+            error.jupyterhub_message = (
+                "The demo hub does not start this server, on purpose: the image registry at "
+                "https://registry.example.org/pull?token=abc123 did not answer."
+            )
+            raise error
+        return await super().start()
+
+
 # One JupyterLab per user, from this virtual environment (which has the extension),
 # with a home directory in the state directory.
-c.JupyterHub.spawner_class = "simple"
+c.JupyterHub.spawner_class = DemoSpawner
 c.SimpleLocalProcessSpawner.home_dir_template = str(state / "home" / "{username}")
 c.Spawner.cmd = [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
 c.Spawner.args = ["--allow-root"] if os.getuid() == 0 else []
@@ -78,6 +106,18 @@ c.Spawner.http_timeout = 120
 # The sample community settings, applied the way operators apply them: a settings
 # overrides file in a Jupyter config directory of every single-user server.
 c.Spawner.environment = {"JUPYTER_CONFIG_PATH": str(repo / "demo" / "config")}
+
+# Help on the hub's own pages (docs/operators/hub-pages.md): a Get help item in the
+# navigation bar, and a help box where a server fails or is slow to start, on error
+# pages and on the login page (which reads the service's api/public: --public).
+c.JupyterHub.template_paths = [hub_templates_path()]
+c.JupyterHub.template_vars = {
+    "hub_help": {
+        "fallback": "CloudHost Cooperative runs this hub for Riverbend: support@cloudhost.example.com",
+        "pending_after_seconds": 30,
+        "login_page": True,
+    }
+}
 
 # The hub help service (python -m jupyterlab_hub_help.service), where Community
 # Representatives and admins keep people and announcements current. It runs as an

@@ -33,12 +33,16 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..shared import DOCUMENT_MAX_CHARS, RESPONSE_MAX_BYTES
+from ..validate.strictjson import dumps
 from .checks import Checks
 from .config import MAX_SMALL_BODY_BYTES, parse_options
 from .document import Served, assemble
 from .handlers import ApiError, routes
+from .help_handlers import ROUTES as HELP_ROUTES
 from .oauth import api_token, make_hub_auth
+from .operator import OperatorDocument
 from .origins import Origins
+from .public import public_summary
 from .report_handlers import ROUTES as REPORT_ROUTES
 from .report_store import ReportStore
 from .reports import ReportRules
@@ -87,6 +91,9 @@ class Service:
         self._document = Served.of(assemble({n: s.text for n, s in self._states.items()},
                                             self.sections))
         self._database_down = False
+        self.operator = OperatorDocument(options.document)
+        #: api/public's body, and what it was made from.
+        self._public: Tuple[Any, Optional[Served]] = (None, None)
         #: Sign-in tokens known to this replica: their SHA-256, and when it learnt it.
         self._sign_ins: Dict[str, float] = {}
         self._not_sign_ins: Dict[str, float] = {}
@@ -129,6 +136,21 @@ class Service:
 
     def document(self) -> Served:
         return self._document
+
+    def operator_document(self) -> Tuple[Optional[dict], List[dict]]:
+        """The operator's document (``--document``) and its problems."""
+        return self.operator.current()
+
+    def public(self) -> Served:
+        """api/public's body, made again only when the operator's document
+        or the status note changed."""
+        document, _ = self.operator.current()
+        status = self._states.get("status") if "status" in self.sections else None
+        made_from = (self.operator.generation, status.revision if status else 0)
+        if self._public[0] != made_from or self._public[1] is None:
+            summary = public_summary(document, status.value if status else None)
+            self._public = (made_from, Served.of(dumps(summary).encode("utf-8")))
+        return self._public[1]
 
     async def refresh(self) -> None:
         """Take the writes of other replicas: a cheap look at the revisions,
@@ -246,7 +268,7 @@ class Service:
 
 def make_app(service: Service, secret: bytes) -> web.Application:
     return web.Application(
-        routes(service.options.prefix, service, REPORT_ROUTES),
+        routes(service.options.prefix, service, (*REPORT_ROUTES, *HELP_ROUTES)),
         cookie_secret=secret,
         # Cookie-authenticated changes are checked in BaseHandler.authenticate
         # (the hub's XSRF rules); token-authenticated ones need no check.

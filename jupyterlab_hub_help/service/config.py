@@ -23,6 +23,8 @@ MAX_BODY_BYTES = 2 * RESPONSE_MAX_BYTES
 #: What a request that does not change anything may send before its caller
 #: is known.
 MAX_SMALL_BODY_BYTES = 64 * 1024
+#: The help page's scripts and styles, built from src/ (hub-pages too).
+STATIC_DIR = Path(__file__).with_name("static")
 
 
 def _list(text: str) -> List[str]:
@@ -180,6 +182,21 @@ def parser(environ: Mapping[str, str]) -> argparse.ArgumentParser:
            "between requests")
     number("--body-timeout", "HUB_HELP_BODY_TIMEOUT", float, 120,
            "seconds a request may take to send its body")
+    p.add_argument("--document", default=env("HUB_HELP_DOCUMENT") or None, metavar="PATH",
+                   help="the operator's hub help settings, the same file the single-user "
+                   "servers read (a settings overrides file or the bare document): the "
+                   "help page and the hub's own pages show it; read again when it changes "
+                   "(env HUB_HELP_DOCUMENT)")
+    p.add_argument("--public", action=argparse.BooleanOptionalAction,
+                   default=(env("HUB_HELP_PUBLIC") or "0").lower() in ("1", "true", "yes", "on"),
+                   help="answer api/public without sign-in: the hub's name, its operator, the "
+                   "status note and the support desk's own channel, for the hub's login "
+                   "page. Anyone who can reach the hub reads it (env HUB_HELP_PUBLIC=1; "
+                   "default off)")
+    p.add_argument("--static-dir", default=env("HUB_HELP_STATIC_DIR") or str(STATIC_DIR),
+                   metavar="DIR",
+                   help="where the help page's scripts and styles are (env "
+                   "HUB_HELP_STATIC_DIR; default: those this package ships)")
     p.add_argument("--upgrade-db", action="store_true",
                    help="bring the database up to date (under a lock that other replicas "
                    "respect), then exit: the one-shot step of an upgrade")

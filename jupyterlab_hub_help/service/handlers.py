@@ -589,47 +589,62 @@ class ImportHandler(BodyHandler):
         })
 
 
-class RootHandler(BaseHandler):
-    """What an editor sees after signing in to the service in a tab of its
-    own, or, ``?silent=1``, what the Get help panel loads in a hidden frame
-    to renew the sign-in while the hub session lasts. ``?origin=`` names the
-    page that opened the tab on a hub with subdomains: the user's own server."""
+class PageHandler(BaseHandler):
+    """A page a browser opens, signed in with the service's own cookie (the
+    hub's OAuth sends whoever is not back here after signing in)."""
 
     needs_user = False
+    #: Who may frame the page, and what it may load.
+    content_security_policy = "default-src 'none'; frame-ancestors 'none'"
 
     def set_default_headers(self) -> None:
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
-        # Framed by pages of the hub's own site only (the panel's silent sign-in).
-        self.set_header("Content-Security-Policy",
-                        "default-src 'none'; script-src 'unsafe-inline'; frame-ancestors 'self'")
+        self.set_header("Content-Security-Policy", self.content_security_policy)
 
     def options(self, *args: Any) -> None:
         # Not for pages of other origins: this page is opened, or framed, by a browser.
         self.set_status(204)
         self.finish()
 
-    async def get(self) -> None:
+    async def signed_in(self) -> Optional[dict]:
+        """The hub's model of who is there; None when the answer is already
+        given (a token refused, the way to sign in, or not allowed)."""
         if self.request.headers.get("Authorization"):
-            # This page hands over the sign-in that its cookie holds, and only
-            # that: a token sent here (one a visited server holds) is refused,
-            # or it would come back as a sign-in.
+            # This page goes by the sign-in its cookie holds, and only that:
+            # a token sent here (one a visited server holds) is refused.
             self.set_status(400)
             self.finish(_page("Not here", "This page takes no token: open it in a browser."))
-            return
+            return None
         model = await self.hub_auth.get_user(self, sync=False)
         if not model:
             self.redirect(self.get_login_url())
-            return
+            return None
         try:
             model = self.check_hub_user(model)
         except UserNotAllowed:
             self.set_status(403)
             self.finish(_page("Not allowed",
                               "Your hub account may not use the community help service."))
-            return
+            return None
         self.current_user = model
+        return model
+
+
+class RootHandler(PageHandler):
+    """What an editor sees after signing in to the service in a tab of its
+    own, or, ``?silent=1``, what the Get help panel loads in a hidden frame
+    to renew the sign-in while the hub session lasts. ``?origin=`` names the
+    page that opened the tab on a hub with subdomains: the user's own server."""
+
+    # Framed by pages of the hub's own site only (the panel's silent sign-in).
+    content_security_policy = "default-src 'none'; script-src 'unsafe-inline'; frame-ancestors 'self'"
+
+    async def get(self) -> None:
+        model = await self.signed_in()
+        if model is None:
+            return
         # Sets the _xsrf cookie that changes made with this sign-in send back.
         xsrf = xsrf_token(self)
         name = html.escape(model["name"])

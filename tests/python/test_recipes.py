@@ -197,6 +197,8 @@ HUB_CONFIGS = [
     "hub-help-service/jupyterhub_config-with-admins-list.py",
     "hub-help-service/jupyterhub6-extra-user-scopes.py",
     "littlest-jupyterhub/hub-help-service.py",
+    "plain-jupyterhub/hub-pages.py",
+    "littlest-jupyterhub/hub-pages.py",
 ]
 #: What the external service's registration reads from the hub's environment.
 HUB_ENV = {"HUB_HELP_API_TOKEN": "0123456789abcdef" * 4}
@@ -955,3 +957,74 @@ def test_the_docs_name_the_release_this_tree_makes():
         capture_output=True, text=True,
     )
     assert check.returncode == 0, check.stdout
+
+
+# -- the hub's own pages ------------------------------------------------------------
+
+HUB_PAGES_PAGE = DOCS / "hub-pages.md"
+
+
+def hub_help_vars_documented() -> set:
+    rows = table_rows(section_of(HUB_PAGES_PAGE, "The settings"))[1:]
+    return {re.fullmatch(r"`(\w+)`", row[0]).group(1) for row in rows}
+
+
+def test_the_hub_pages_settings_table_is_what_the_templates_read():
+    box = (ROOT / "jupyterlab_hub_help" / "hub_templates" / "hub-help" / "box.html").read_text("utf-8")
+    login = (ROOT / "jupyterlab_hub_help" / "hub_templates" / "login.html").read_text("utf-8")
+    read = set(re.findall(r'(?:given|hub_help)\.get\("(\w+)"', box + login))
+    assert read == hub_help_vars_documented() == {"service_url", "fallback", "pending_after_seconds", "login_page"}
+
+
+def assert_the_pack_comes_first(config: Config) -> None:
+    from jupyterhub.app import JupyterHub
+
+    from jupyterlab_hub_help import hub_templates_path
+
+    hub = JupyterHub(config=config)
+    assert hub.template_paths[0] == hub_templates_path()
+    assert set(hub.template_vars["hub_help"]) <= hub_help_vars_documented()
+    assert hub.template_vars["hub_help"]["fallback"]
+
+
+@pytest.mark.parametrize("example", ["plain-jupyterhub/hub-pages.py", "littlest-jupyterhub/hub-pages.py"])
+def test_the_hub_pages_files_put_the_template_pack_first(example):
+    assert_the_pack_comes_first(load_hub_config(EXAMPLES / example))
+
+
+def test_the_tljh_hub_pages_file_goes_with_the_service_file(tmp_path):
+    folder = EXAMPLES / "littlest-jupyterhub"
+    services, _, _ = tljh_hub(tmp_path, folder / "hub-help-service.py", folder / "hub-pages.py")
+    assert [s["name"] for s in services] == ["cull-idle", "hub-help"]
+    assert_the_pack_comes_first(load_hub_config(tmp_path / "jupyterhub_config.py"))
+
+
+def test_the_z2jh_hub_pages_values_give_the_service_the_users_settings(tmp_path):
+    from jupyterlab_hub_help.service.config import parse_options
+    from jupyterlab_hub_help.service.operator import read_document
+
+    values = load_yaml((Z2JH / "hub-pages.yaml").read_text("utf-8"))
+    hub = values["hub"]
+    # hub.config, then each extraConfig snippet, as the chart's jupyterhub_config.py runs them.
+    config = Config()
+    for section, options in hub["config"].items():
+        config[section].update(options)
+    for name, code in sorted(hub["extraConfig"].items()):
+        exec(compile(code, f"hub.extraConfig.{name}", "exec"), {"c": config})
+    assert_the_pack_comes_first(config)
+
+    # The service reads the file the users' pods get, from the chart's singleuser Secret.
+    environment = hub["services"]["hub-help"]["environment"]
+    (volume,) = hub["extraVolumes"]
+    (mount,) = hub["extraVolumeMounts"]
+    (item,) = volume["secret"]["items"]
+    assert volume["secret"]["secretName"] == "singleuser" and mount["name"] == volume["name"]
+    assert environment["HUB_HELP_DOCUMENT"] == f"{mount['mountPath']}/{item['path']}"
+    release = merged_values([Z2JH / "base.yaml", Z2JH / "hub-pages.yaml", Z2JH / "hub-riverbend.yaml"])
+    entry = release["singleuser"]["extraFiles"][item["key"]]
+    document = tmp_path / item["path"]
+    document.write_text(render_entry(item["key"], entry), "utf-8")
+    reading = read_document(str(document))
+    assert reading.document["hub"]["name"] and reading.problems == []
+    options = parse_options([], environ={k: str(v) for k, v in environment.items()})
+    assert options.document == environment["HUB_HELP_DOCUMENT"] and options.public is True

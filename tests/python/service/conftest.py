@@ -235,6 +235,12 @@ c.DummyAuthenticator.password = {password!r}
 c.Authenticator.allowed_users = set({users!r})
 c.Authenticator.admin_users = {{{admin!r}}}
 c.JupyterHub.load_groups = {{{reps_group!r}: {{"users": [{group_rep!r}]}}}}
+# The template pack on the hub's own pages (test_help_page.py). No user has a
+# system account here, so a server's start fails as a real one can.
+from jupyterlab_hub_help import hub_templates_path
+c.JupyterHub.template_paths = [hub_templates_path()]
+c.JupyterHub.template_vars = {{"hub_help": {{"service_url": "/services/hub-help-ext/",
+                                            "fallback": "Write to help@example.org"}}}}
 
 c.JupyterHub.custom_scopes = {{
     {edit_scope!r}: {{"description": "Edit the community's help (jupyterlab-hub-help)."}},
