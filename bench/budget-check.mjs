@@ -8,8 +8,9 @@
  * `wheel` suite's, where the built wheel is installed); the default is the
  * one on PATH. Prints each figure with its budget; exits 1 when one is over.
  */
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import path from 'path';
+import { gzipSync } from 'zlib';
 
 import {
   chromium,
@@ -51,7 +52,40 @@ async function panelStyled(browser, url) {
   };
 }
 
-const lab = await startLab({ jupyter: option('--jupyter') ?? 'jupyter' });
+/**
+ * The hub help service's pages as the wheel installed them next to
+ * `jupyter` (the help page, the hub pages' box): each script's gzip bytes.
+ */
+function servicePages(jupyter) {
+  const lib = path.join(path.dirname(path.dirname(jupyter)), 'lib');
+  const python = existsSync(lib)
+    ? readdirSync(lib).find(name => name.startsWith('python'))
+    : undefined;
+  const dir = python
+    ? path.join(
+        lib,
+        python,
+        'site-packages',
+        'jupyterlab_hub_help',
+        'service',
+        'static'
+      )
+    : '';
+  return Object.entries(budget.servicePagesGzipBytes).map(([file, most]) => {
+    const where = path.join(dir, file);
+    return existsSync(where)
+      ? judge(
+          `the service's ${file}, gzip`,
+          gzipSync(readFileSync(where)).length,
+          most,
+          'B'
+        )
+      : { ok: false, line: `FAILED the wheel holds no service/static/${file}` };
+  });
+}
+
+const jupyter = option('--jupyter');
+const lab = await startLab({ jupyter: jupyter ?? 'jupyter' });
 const browser = await chromium.launch({ executablePath });
 let checks;
 try {
@@ -72,7 +106,8 @@ try {
       budget.oursBeforeRestoreGzipBytes,
       'B'
     ),
-    await panelStyled(browser, lab.url)
+    await panelStyled(browser, lab.url),
+    ...(jupyter ? servicePages(jupyter) : [])
   ];
 } finally {
   await browser.close();
