@@ -14,7 +14,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Callable, List, Optional, Tuple
 
 from ..shared import REPRESENTATIVE_PROBLEMS
 from ..validate.inputs import InputError, settings_units

@@ -7,6 +7,7 @@ import json
 import re
 import subprocess
 import sys
+from urllib.parse import urlparse
 
 import pytest
 import requests
@@ -68,10 +69,18 @@ def hub_session(hub, user: str) -> requests.Session:
 
 
 def test_sign_in_comes_back_to_the_help_page(hub, help_service):
+    # Not signed in to the hub: its login page, then back here through the OAuth callback.
     session = requests.Session()
     url = f"{hub.public}/services/hub-help-ext/help"
     r = session.get(url, timeout=30, allow_redirects=False)
     assert r.status_code == 302 and "/hub/api/oauth2/authorize" in r.headers["Location"]
+    login = session.get(url, timeout=30)
+    assert urlparse(login.url).path == "/hub/login"
+    xsrf = re.search(r'name="_xsrf" value="([^"]+)"', login.text).group(1)
+    r = session.post(login.url, data={"username": USER, "password": PASSWORD, "_xsrf": xsrf},
+                     timeout=30)
+    assert r.status_code == 200 and r.url == url and 'id="jupyterlab-hub-help-page"' in r.text
+    # Signed in to the hub already: straight through.
     session = hub_session(hub, USER)
     r = session.get(url, headers={"Accept-Language": "fr-CA,fr;q=0.9,en;q=0.5"}, timeout=30)
     assert r.status_code == 200, r.text
