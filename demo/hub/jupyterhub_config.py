@@ -22,6 +22,7 @@ NEVER use this for a real hub: DummyAuthenticator and SimpleLocalProcessSpawner 
 every user the same password and no isolation from each other.
 """
 
+import asyncio
 import json
 import os
 import sys
@@ -80,6 +81,9 @@ class DemoSpawner(SimpleLocalProcessSpawner):
         except OSError:
             failing = []
         if self.user.name in failing:
+            # As a real start fails (an image that is not pulled): after a while, so
+            # that the hub has sent the person to the page that waits for the server.
+            await asyncio.sleep(2)
             error = RuntimeError(f"{self.user.name} is in {state / 'failing-users'}")
             # What JupyterHub shows the person; the fake token shows that reports redact it.
             error.jupyterhub_message = (

@@ -12,7 +12,11 @@ import { channelHref, isSafeLink } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { pickLanguage } from './language';
 import { IPageData } from './context';
-import { keepHubPageContext, readHubPageContext } from './handoff';
+import {
+  IHubPageContext,
+  keepHubPageContext,
+  readHubPageContext
+} from './handoff';
 import { loadPageHelp } from './load';
 import { loadTranslations } from './translation';
 
@@ -20,12 +24,17 @@ async function main(box: HTMLElement): Promise<void> {
   const serviceUrl = box.dataset.service ?? '';
   const language = pickLanguage(navigator.languages);
   const page = box.dataset.page ?? '';
+  const context = readHubPageContext(
+    document.getElementById('jupyterlab-hub-help-context')?.textContent,
+    window.location.pathname
+  );
   if (page === 'spawn-pending') {
     const wait = Number(box.dataset.waitSeconds);
     setTimeout(
       () => (box.hidden = false),
       Number.isFinite(wait) && wait > 0 ? wait * 1000 : 0
     );
+    showOnFailure(box, context);
   }
   if (page === 'login') {
     await showPublic(box, serviceUrl, language);
@@ -39,10 +48,6 @@ async function main(box: HTMLElement): Promise<void> {
     hubPrefix: serviceUrl.replace(/services\/[^/]+\/$/, '') + 'hub/',
     user: ''
   };
-  const context = readHubPageContext(
-    document.getElementById('jupyterlab-hub-help-context')?.textContent,
-    window.location.pathname
-  );
   const loaded = await loadPageHelp(data, { silently: true });
   if (loaded.kind !== 'loaded') {
     sayNotLoaded(box, loaded.trans);
@@ -52,7 +57,10 @@ async function main(box: HTMLElement): Promise<void> {
   const category = metadata.outageCategories.find(
     c => c.id === 'servers-not-starting'
   );
-  const report = page === 'error' ? 'other' : 'server-start';
+  // The template knows which report the page is about.
+  const reportUrl = box
+    .querySelector<HTMLAnchorElement>('a[href*="help?report="]')
+    ?.getAttribute('href');
   createRoot(box).render(
     <HubBox
       trans={trans}
@@ -60,10 +68,32 @@ async function main(box: HTMLElement): Promise<void> {
       announcements={resolver.activeAnnouncements(new Date())}
       route={resolver.routeReport(category?.recipient)}
       helpUrl={`${serviceUrl}help`}
-      reportUrl={`${serviceUrl}help?report=${report}`}
+      reportUrl={reportUrl ?? undefined}
       onLeave={() => keepHubPageContext(context)}
     />
   );
+}
+
+/**
+ * On the page that waits for a server: once the hub's own progress bar says
+ * the start failed, the box shows at once, and a report carries the hub's
+ * last progress message.
+ */
+function showOnFailure(box: HTMLElement, context: IHubPageContext): void {
+  const bar = document.getElementById('progress-bar');
+  if (!bar) {
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (bar.classList.contains('bg-danger')) {
+      observer.disconnect();
+      context.page = 'spawn-failed';
+      context.message =
+        document.getElementById('progress-message')?.textContent?.trim() ?? '';
+      box.hidden = false;
+    }
+  });
+  observer.observe(bar, { attributes: true, attributeFilter: ['class'] });
 }
 
 /**
@@ -128,16 +158,17 @@ function readPublic(body: any, language: string): IPublicHelp | undefined {
 }
 
 /**
- * The template's box stays (the operator's own words), with why.
+ * The template's box stays (the operator's own words), with its line saying
+ * help could not be loaded, in the reader's language.
  */
 function sayNotLoaded(box: HTMLElement, trans: TranslationBundle): void {
-  const line = document.createElement('p');
-  line.className = 'jp-HubHelp-hubBoxFailed';
-  line.setAttribute('role', 'status');
-  line.textContent = trans.__(
-    'Help for this hub could not be loaded right now.'
-  );
-  box.querySelector('h2')?.after(line);
+  const line = box.querySelector('.jp-HubHelp-hubBoxFailed');
+  if (line) {
+    line.textContent = trans.__(
+      'Help for this hub could not be loaded right now.'
+    );
+  }
+  box.dataset.state = 'failed';
 }
 
 const box = document.getElementById('jupyterlab-hub-help-box');

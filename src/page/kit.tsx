@@ -23,7 +23,9 @@ interface IIconProps extends React.HTMLAttributes<HTMLElement> {
  * An icon as LabIcon renders it: JupyterLab's own SVG file (trusted,
  * bundled), never text from anywhere else.
  */
-function icon(name: string, svg: string) {
+function icon(name: string, file: string) {
+  // No text of its own between the tags: the SVG reads as nothing.
+  const svg = file.replace(/>\s+</g, '><').trim();
   return {
     name,
     react: function Icon(props: IIconProps): JSX.Element {
