@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import type { TranslationBundle } from '@jupyterlab/translation';
 
 import { HubBox, IPublicHelp, PublicBox } from '../components/page/HubBox';
+import { STATUS_ID } from '../generated/shared';
 import { channelHref, isSafeLink } from '../metadata/links';
 import { localize } from '../metadata/localize';
 import { pickLanguage } from './language';
@@ -65,7 +66,10 @@ async function main(box: HTMLElement): Promise<void> {
     <HubBox
       trans={trans}
       language={language.replace('_', '-')}
-      announcements={resolver.activeAnnouncements(new Date())}
+      // The status note, and what warns; not every welcome.
+      announcements={resolver
+        .activeAnnouncements(new Date())
+        .filter(a => a.id === STATUS_ID || a.severity !== 'info')}
       route={resolver.routeReport(category?.recipient)}
       helpUrl={`${serviceUrl}help`}
       reportUrl={reportUrl ?? undefined}

@@ -43,10 +43,12 @@ export function HelpPage(props: IHelpPageProps): JSX.Element {
       <main className="jp-HubHelp-body">
         <h1 className="jp-HubHelp-pageTitle">{trans.__('Get help')}</h1>
         <Header {...views} />
-        <Section id="report" title={trans.__('Report a problem or outage')}>
-          {report ? (
+        {report ? (
+          <Section id="report" title={trans.__('Report a problem or outage')}>
             <ReportPart session={report} {...props} />
-          ) : (
+          </Section>
+        ) : (
+          <p>
             <button
               type="button"
               className="jp-mod-styled jp-mod-accept jp-HubHelp-action"
@@ -54,8 +56,8 @@ export function HelpPage(props: IHelpPageProps): JSX.Element {
             >
               {trans.__('Report a problem or outage')}
             </button>
-          )}
-        </Section>
+          </p>
+        )}
         <TaskFinder {...views} />
         <People model={answers} trans={trans} />
       </main>
@@ -67,6 +69,10 @@ function ReportPart(
   props: IHelpPageProps & { session: ReportSession }
 ): JSX.Element {
   const { session, trans, answers, onCloseReport } = props;
+  // Opened from a button or a hub page's link: the form is where to be.
+  React.useEffect(() => {
+    document.getElementById('jp-HubHelp-report-category')?.focus();
+  }, [session]);
   return (
     <Rendered session={session}>
       {state => (

@@ -13,7 +13,7 @@ export interface IHubBoxProps {
   trans: TranslationBundle;
   language: string;
   /**
-   * The status note and the announcements in force.
+   * The status note, and the warnings in force.
    */
   announcements: IAnnouncement[];
   /**

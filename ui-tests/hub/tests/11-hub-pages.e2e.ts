@@ -257,6 +257,28 @@ test.describe('Help on the hub’s own pages', () => {
     }
   });
 
+  test('the login page says, to anyone, which hub this is, who runs it and how to reach its desk; never a person', async ({
+    browser,
+    hub
+  }) => {
+    const context = await browser.newContext({ baseURL: hub.url });
+    const page = await context.newPage();
+    await page.goto('/hub/login');
+    const box = page.locator('#jupyterlab-hub-help-box');
+    await expect(box).toBeVisible();
+    await expect(box.getByRole('heading', { level: 2 })).toHaveText(
+      'Riverbend Climate Hub'
+    );
+    await expect(box).toContainText('Operated by CloudHost Cooperative');
+    await expect(box.getByRole('link').last()).toHaveAttribute(
+      'href',
+      /^(mailto:support@cloudhost\.example\.com|https:)/
+    );
+    await expect(box).not.toContainText('@riverbend.example.org');
+    expect(await axeFindings(page, '#jupyterlab-hub-help-box')).toEqual([]);
+    await context.close();
+  });
+
   test('with the service down, the failed spawn page still renders, with the operator’s own words', async ({
     browser,
     hub
