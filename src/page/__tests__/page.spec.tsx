@@ -135,7 +135,11 @@ const DOCUMENT = {
   }
 };
 
-function answersFor(username: string, admin = false): PageAnswers {
+function answersFor(
+  username: string,
+  admin = false,
+  document: object = DOCUMENT
+): PageAnswers {
   const hub = pageHubContext(
     readPageData(
       pageElement({
@@ -147,7 +151,7 @@ function answersFor(username: string, admin = false): PageAnswers {
     { protocol: 'http:', host: 'localhost', origin: 'http://localhost' }
   );
   const { metadata } = assembleMetadata({
-    settings: parseDocument(DOCUMENT, 'settings'),
+    settings: parseDocument(document, 'settings'),
     trans: englishTrans
   });
   return new PageAnswers(
@@ -199,6 +203,46 @@ describe('the help page', () => {
       /You can do this yourself in JupyterLab: \u2068?Restart my server/
     );
     expect(row.querySelector('.jp-HubHelp-action')).toBeNull();
+  });
+});
+
+describe('hostile operator text on the help page', () => {
+  it('renders as text, with links of allowed schemes only', () => {
+    const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+    const container = render(
+      <HelpPage
+        answers={answersFor('zoe', false, {
+          hub: { name: hostile, url: 'javascript:alert(3)' },
+          announcements: [
+            {
+              id: 'a',
+              text: `\u202Egnp.exe ${hostile}`,
+              link: { url: 'javascript:alert(4)', label: 'More' }
+            }
+          ],
+          people: [
+            {
+              name: hostile,
+              usernames: ['lin'],
+              roles: ['hub-administrator'],
+              contact: { url: 'data:text/html,<script>alert(5)</script>' }
+            }
+          ]
+        })}
+        trans={trans}
+        report={null}
+        onReport={() => undefined}
+        onCloseReport={() => undefined}
+      />
+    );
+    expect(container.querySelectorAll('script, img[onerror]')).toHaveLength(0);
+    const hrefs = Array.from(container.querySelectorAll('a')).map(a =>
+      a.getAttribute('href')
+    );
+    expect(hrefs.filter(h => !/^(https?:|mailto:|\/)/.test(h ?? ''))).toEqual(
+      []
+    );
+    expect(container.textContent).toContain(hostile);
   });
 });
 
