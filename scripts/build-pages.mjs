@@ -9,19 +9,12 @@
 // button, a select, a search box, four icons and a clipboard fallback from
 // them, which alone would bring the whole libraries.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'jupyterlab_hub_help', 'service', 'static');
-const languages = readdirSync(join(root, 'jupyterlab_hub_help', 'locale'), {
-  withFileTypes: true
-})
-  .filter(entry => entry.isDirectory())
-  .map(entry => entry.name)
-  .sort();
-
 /**
  * The packages themselves, not their files (the icons are JupyterLab's own).
  */
@@ -67,8 +60,7 @@ const result = await build({
   plugins: [standIns],
   loader: { '.svg': 'text' },
   define: {
-    'process.env.NODE_ENV': '"production"',
-    HUB_HELP_LANGUAGES: JSON.stringify(languages)
+    'process.env.NODE_ENV': '"production"'
   },
   metafile: true,
   logLevel: 'warning'

@@ -10,6 +10,7 @@ The page is an HTML shell; the script built from ``src/`` (into
 from __future__ import annotations
 
 import html
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,12 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "jupyterlab_hub_help"
 ENGLISH = "en"
 EMPTY = Served.of(b"{}")
+#: ``locale/auto``: the reader's language, chosen here from Accept-Language.
+AUTO = "auto"
+#: English, the language every string is written in, as a catalogue of no strings.
+ENGLISH_BUNDLE = Served.of(json.dumps(
+    {"": {"domain": DOMAIN, "language": ENGLISH, "plural_forms": "nplurals=2; plural=(n != 1);"}}
+).encode())
 
 
 def languages() -> List[str]:
@@ -153,6 +160,16 @@ class LocaleHandler(BaseHandler):
     needs_user = False
 
     def get(self, language: str) -> None:
+        if language == AUTO:
+            # The box on the hub's pages, which do not know the reader's
+            # language: the same choice as the help page's.
+            self.set_header("Vary", "Accept-Language")
+            language = best_language(self.request.headers.get("Accept-Language", ""),
+                                     languages())
+            if language == ENGLISH:
+                self.set_header("Cache-Control", "no-cache")
+                served(self, ENGLISH_BUNDLE)
+                return
         path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.json"
         bundle: Optional[Served] = None
         if language in languages():

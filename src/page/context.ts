@@ -14,7 +14,8 @@ export interface IPageData {
    */
   serviceName: string;
   /**
-   * A locale directory name ("fr_FR"), or "en".
+   * A locale directory name ("fr_FR"), "en", or "auto" (the service
+   * chooses from the browser's languages).
    */
   language: string;
   hubPrefix: string;

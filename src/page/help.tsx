@@ -46,12 +46,9 @@ async function main(element: HTMLElement): Promise<void> {
     return;
   }
   const wanted = new URLSearchParams(window.location.search).get('report');
-  new HelpPageApp(
-    root,
-    loaded.help,
-    data.language.replace('_', '-'),
-    takeHubPageContext()
-  ).start(wanted === null ? null : (FROM_LINK[wanted] ?? ''));
+  new HelpPageApp(root, loaded.help, takeHubPageContext()).start(
+    wanted === null ? null : (FROM_LINK[wanted] ?? '')
+  );
 }
 
 /**
@@ -61,10 +58,9 @@ class HelpPageApp {
   constructor(
     private _root: Root,
     private _help: IPageHelp,
-    language: string,
     private _from: IHubPageContext | undefined
   ) {
-    const { hub, metadata, resolver } = _help;
+    const { hub, metadata, resolver, language } = _help;
     this._answers = new PageAnswers(hub, language, metadata, resolver, () =>
       this._render()
     );

@@ -11,7 +11,6 @@ import { HubBox, IPublicHelp, PublicBox } from '../components/page/HubBox';
 import { STATUS_ID } from '../generated/shared';
 import { channelHref, isSafeLink } from '../metadata/links';
 import { localize } from '../metadata/localize';
-import { pickLanguage } from './language';
 import { IPageData } from './context';
 import {
   IHubPageContext,
@@ -23,7 +22,6 @@ import { loadTranslations } from './translation';
 
 async function main(box: HTMLElement): Promise<void> {
   const serviceUrl = box.dataset.service ?? '';
-  const language = pickLanguage(navigator.languages);
   const page = box.dataset.page ?? '';
   const context = readHubPageContext(
     document.getElementById('jupyterlab-hub-help-context')?.textContent,
@@ -38,13 +36,13 @@ async function main(box: HTMLElement): Promise<void> {
     showOnFailure(box, context);
   }
   if (page === 'login') {
-    await showPublic(box, serviceUrl, language);
+    await showPublic(box, serviceUrl);
     return;
   }
   const data: IPageData = {
     serviceUrl,
     serviceName: /\/services\/([^/]+)\/$/.exec(serviceUrl)?.[1] ?? '',
-    language,
+    language: 'auto',
     // The hub's prefix is its base URL followed by "hub/".
     hubPrefix: serviceUrl.replace(/services\/[^/]+\/$/, '') + 'hub/',
     user: ''
@@ -54,7 +52,7 @@ async function main(box: HTMLElement): Promise<void> {
     sayNotLoaded(box, loaded.trans);
     return;
   }
-  const { trans, resolver, metadata } = loaded.help;
+  const { trans, resolver, metadata, language } = loaded.help;
   const category = metadata.outageCategories.find(
     c => c.id === 'servers-not-starting'
   );
@@ -65,7 +63,7 @@ async function main(box: HTMLElement): Promise<void> {
   createRoot(box).render(
     <HubBox
       trans={trans}
-      language={language.replace('_', '-')}
+      language={language}
       // The status note, and what warns; not every welcome.
       announcements={resolver
         .activeAnnouncements(new Date())
@@ -104,22 +102,16 @@ function showOnFailure(box: HTMLElement, context: IHubPageContext): void {
  * The login page's box, only where the operator made the public part
  * available; otherwise it stays hidden.
  */
-async function showPublic(
-  box: HTMLElement,
-  serviceUrl: string,
-  language: string
-): Promise<void> {
+async function showPublic(box: HTMLElement, serviceUrl: string): Promise<void> {
   box.hidden = true;
   try {
     const response = await fetch(`${serviceUrl}api/public`, {
       credentials: 'omit'
     });
-    const help = readPublic(
-      response.ok ? await response.json() : {},
-      language.replace('_', '-')
-    );
+    const body = response.ok ? await response.json() : {};
+    const { trans, language } = await loadTranslations(serviceUrl, 'auto');
+    const help = readPublic(body, language);
     if (help) {
-      const trans = await loadTranslations(serviceUrl, language);
       createRoot(box).render(<PublicBox help={help} trans={trans} />);
       box.hidden = false;
     }

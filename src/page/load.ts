@@ -23,6 +23,10 @@ import { loadTranslations } from './translation';
 export interface IPageHelp {
   hub: IHubContext;
   trans: TranslationBundle;
+  /**
+   * The language of `trans`, as a BCP 47 tag ("fr-FR", "en").
+   */
+  language: string;
   service: CommunityService;
   /**
    * What the service says of the viewer: whether it keeps their reports.
@@ -56,7 +60,10 @@ export async function loadPageHelp(
   options: { silently: boolean; user?: string }
 ): Promise<PageLoad> {
   const hub = pageHubContext(data, window.location);
-  const trans = await loadTranslations(data.serviceUrl, data.language);
+  const { trans, language } = await loadTranslations(
+    data.serviceUrl,
+    data.language
+  );
   const client = new HubClient(hub, '');
   const service = new CommunityService(client, data.serviceName);
   try {
@@ -86,6 +93,7 @@ export async function loadPageHelp(
       help: {
         hub,
         trans,
+        language,
         service,
         viewer,
         context,

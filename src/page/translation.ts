@@ -4,35 +4,52 @@ import type { TranslationBundle } from '@jupyterlab/translation';
 import { TRANSLATION_DOMAIN } from '../ids';
 
 /**
- * The extension's own translations in `language` (a locale directory name
- * such as "fr_FR", or "en"), as the service serves the catalogue that
- * JupyterLab loads: the same strings, read by JupyterLab's own Gettext. Any
- * failure leaves English, which every string is written in.
+ * The extension's translations, as the service serves the catalogue that
+ * JupyterLab loads, read by JupyterLab's own Gettext, and the language they
+ * are in (a BCP 47 tag: "fr-FR", "en").
+ */
+export interface IPageTranslations {
+  trans: TranslationBundle;
+  language: string;
+}
+
+/**
+ * The translations in `language` (a locale directory name such as "fr_FR";
+ * "auto": the service chooses from the browser's languages). Any failure
+ * leaves English, which every string is written in.
  */
 export async function loadTranslations(
   serviceUrl: string,
   language: string
-): Promise<TranslationBundle> {
-  const bundle = new Gettext({ domain: TRANSLATION_DOMAIN, locale: language });
+): Promise<IPageTranslations> {
+  const english = {
+    trans: new Gettext({ domain: TRANSLATION_DOMAIN }),
+    language: 'en'
+  };
   if (language === 'en') {
-    return bundle;
+    return english;
   }
   try {
     const response = await fetch(
       `${serviceUrl}locale/${encodeURIComponent(language)}`,
       { credentials: 'omit' }
     );
-    if (response.ok) {
-      const data = await response.json();
-      const meta = data[''] ?? {};
-      // As JupyterLab's translation manager hands a catalogue to Gettext.
-      bundle.loadJSON(
-        { ...data, '': { ...meta, pluralForms: meta.plural_forms } },
-        TRANSLATION_DOMAIN
-      );
+    const data = response.ok ? await response.json() : {};
+    const meta = data[''] ?? {};
+    if (typeof meta.language !== 'string' || meta.language === 'en') {
+      return english;
     }
+    const trans = new Gettext({
+      domain: TRANSLATION_DOMAIN,
+      locale: meta.language
+    });
+    // As JupyterLab's translation manager hands a catalogue to Gettext.
+    trans.loadJSON(
+      { ...data, '': { ...meta, pluralForms: meta.plural_forms } },
+      TRANSLATION_DOMAIN
+    );
+    return { trans, language: meta.language };
   } catch {
-    // English it is.
+    return english;
   }
-  return bundle;
 }

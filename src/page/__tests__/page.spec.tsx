@@ -16,22 +16,6 @@ import { collectDiagnostics, prepareReport } from '../../report';
 import { PageAnswers } from '../answers';
 import { pageHubContext, readPageData } from '../context';
 import { readHubPageContext } from '../handoff';
-import { pickLanguage } from '../language';
-
-const SHIPPED = ['es_ES', 'fr_FR'];
-
-describe('pickLanguage', () => {
-  it.each([
-    [['fr-FR', 'en'], 'fr_FR'],
-    [['fr-CA'], 'fr_FR'],
-    [['de', 'es'], 'es_ES'],
-    [['en-GB', 'fr'], 'en'],
-    [['de'], 'en'],
-    [[], 'en']
-  ])('%j takes %s', (preferred, expected) => {
-    expect(pickLanguage(preferred, SHIPPED)).toBe(expected);
-  });
-});
 
 describe('readHubPageContext', () => {
   it('keeps what the template wrote', () => {

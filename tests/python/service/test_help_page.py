@@ -192,6 +192,12 @@ def test_static_files_and_translations(help_service, compiled_translations):
     assert isinstance(r.json(), dict)
     assert api.get("locale/de_DE").status_code == 404
     assert api.get("locale/en").status_code == 404
+    # The hub's pages ask for the reader's language; the service chooses, as for the page.
+    r = api.get("locale/auto", headers={"Accept-Language": "de, fr-CA;q=0.8"})
+    assert r.json()[""]["language"] == "fr-FR" and "Accept-Language" in r.headers["Vary"]
+    r = api.get("locale/auto", headers={"Accept-Language": "en-GB, fr;q=0.5"})
+    assert r.json() == {"": {"domain": "jupyterlab_hub_help", "language": "en",
+                             "plural_forms": "nplurals=2; plural=(n != 1);"}}
 
 
 def test_the_shell_escapes_what_it_is_given():
