@@ -59,15 +59,15 @@ export interface ITextRange {
  * A task the query found, and why.
  */
 export interface ITaskMatch {
-  item: ISearchableTask;
+  readonly item: ISearchableTask;
   /**
    * The parts of the title that matched: sorted, apart, on whole graphemes.
    */
-  highlights: ITextRange[];
+  readonly highlights: ITextRange[];
   /**
    * The keywords that matched the words the title and category lack.
    */
-  keywords: string[];
+  readonly keywords: string[];
 }
 
 /**
@@ -160,10 +160,10 @@ export function searchTasks(
 ): ITaskMatch[] {
   const words = foldText(query).text.split(/\s+/).filter(Boolean);
   if (words.length === 0) {
-    return tasks.map(item => ({ item, highlights: [], keywords: [] }));
+    return tasks.map(item => new TaskMatch(item, []));
   }
   const typing = !/\s$/.test(query);
-  const found: { match: ITaskMatch; rank: number[] }[] = [];
+  const found: IFound[] = [];
   tasks.forEach((item, index) => {
     const matches: IWordMatch[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -182,16 +182,35 @@ export function searchTasks(
       total += cost(m);
     }
     found.push({
-      match: explain(item, matches),
-      rank: [withTypos, outsideTitle, total, index]
+      match: new TaskMatch(item, matches),
+      withTypos,
+      outsideTitle,
+      total,
+      index
     });
   });
-  return found.sort((a, b) => compare(a.rank, b.rank)).map(f => f.match);
+  return found.sort(compare).map(f => f.match);
 }
 
-function compare(a: number[], b: number[]): number {
-  const i = a.findIndex((value, k) => value !== b[k]);
-  return i < 0 ? 0 : a[i] - b[i];
+/**
+ * A found task with what ranks it, compared field by field: no list to
+ * allocate per match.
+ */
+interface IFound {
+  match: ITaskMatch;
+  withTypos: number;
+  outsideTitle: number;
+  total: number;
+  index: number;
+}
+
+function compare(a: IFound, b: IFound): number {
+  return (
+    a.withTypos - b.withTypos ||
+    a.outsideTitle - b.outsideTitle ||
+    a.total - b.total ||
+    a.index - b.index
+  );
 }
 
 function bestMatch(
@@ -288,9 +307,39 @@ function typoInField(
 
 /**
  * What to show for a found task: the title's matched parts, in the title's
- * own offsets, and the keywords behind the other words.
+ * own offsets, and the keywords behind the other words. Worked out when a
+ * row reads them, so that a keystroke costs the rows shown, not every match;
+ * the getters are the class's, not a closure per match.
  */
-function explain(item: ISearchableTask, matches: IWordMatch[]): ITaskMatch {
+class TaskMatch implements ITaskMatch {
+  constructor(
+    readonly item: ISearchableTask,
+    matches: IWordMatch[]
+  ) {
+    this._matches = matches;
+  }
+
+  get highlights(): ITextRange[] {
+    return this._explained().highlights;
+  }
+
+  get keywords(): string[] {
+    return this._explained().keywords;
+  }
+
+  private _explained(): { highlights: ITextRange[]; keywords: string[] } {
+    this._explanation ??= explain(this._matches);
+    return this._explanation;
+  }
+
+  private readonly _matches: IWordMatch[];
+  private _explanation?: { highlights: ITextRange[]; keywords: string[] };
+}
+
+function explain(matches: IWordMatch[]): {
+  highlights: ITextRange[];
+  keywords: string[];
+} {
   const ranges: ITextRange[] = [];
   const keywords = new Set<string>();
   for (const m of matches) {
@@ -301,7 +350,7 @@ function explain(item: ISearchableTask, matches: IWordMatch[]): ITaskMatch {
       keywords.add(m.field.text);
     }
   }
-  return { item, highlights: merge(ranges), keywords: [...keywords] };
+  return { highlights: merge(ranges), keywords: [...keywords] };
 }
 
 /**
