@@ -1,3 +1,4 @@
+import { atOnce, Work } from '../slices';
 import { foldText, IFoldedText } from './fold';
 import { localize, localizeKeywords } from './localize';
 import { ITask } from './types';
@@ -73,7 +74,8 @@ export interface ITaskMatch {
 /**
  * The index of each task list, per language: a document's tasks are folded
  * once, whoever asks and however often the panel renders. Weak, so an
- * index goes with the document it was built for.
+ * index goes with the document it was built for. An index is kept while it
+ * is built, so that slices and a view that needs it at once share the work.
  */
 const indexes = new WeakMap<readonly ITask[], Map<string, ISearchableTask[]>>();
 
@@ -84,6 +86,17 @@ export function searchableTasks(
   tasks: readonly ITask[],
   language: string
 ): ISearchableTask[] {
+  return atOnce(indexing(tasks, language));
+}
+
+/**
+ * `searchableTasks` as work that pauses after each task (`inSlices`), to
+ * build the index before a view asks for it without a long task.
+ */
+export function* indexing(
+  tasks: readonly ITask[],
+  language: string
+): Work<ISearchableTask[]> {
   let byLanguage = indexes.get(tasks);
   if (!byLanguage) {
     byLanguage = new Map();
@@ -91,29 +104,29 @@ export function searchableTasks(
   }
   let index = byLanguage.get(language);
   if (!index) {
-    index = buildIndex(tasks, language);
+    index = [];
     byLanguage.set(language, index);
+  }
+  // Read again after each pause: `searchableTasks` may have finished it.
+  while (index.length < tasks.length) {
+    index.push(searchable(tasks[index.length], language));
+    yield;
   }
   return index;
 }
 
-function buildIndex(
-  tasks: readonly ITask[],
-  language: string
-): ISearchableTask[] {
-  return tasks.map(task => {
-    const title = localize(task.title, language);
-    const category = localize(task.category, language);
-    const fields = [
-      field(Place.Title, title),
-      field(Place.Category, category),
-      ...localizeKeywords(task.keywords, language).map(keyword =>
-        field(Place.Keyword, keyword)
-      )
-    ];
-    const folded = fields.map(f => f.folded.text).join('\n');
-    return { task, title, category, fields, folded };
-  });
+function searchable(task: ITask, language: string): ISearchableTask {
+  const title = localize(task.title, language);
+  const category = localize(task.category, language);
+  const fields = [
+    field(Place.Title, title),
+    field(Place.Category, category),
+    ...localizeKeywords(task.keywords, language).map(keyword =>
+      field(Place.Keyword, keyword)
+    )
+  ];
+  const folded = fields.map(f => f.folded.text).join('\n');
+  return { task, title, category, fields, folded };
 }
 
 function field(place: Place, text: string): IField {
