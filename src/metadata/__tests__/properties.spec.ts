@@ -15,7 +15,9 @@ import { builtInDefaults } from '../defaults';
 import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
 import { buildMetadata } from '../build';
-import { parseDocument } from '../parse';
+import { checking, ISchemaError, parseDocument, validating } from '../parse';
+import { validateDocument } from '../../generated/validateDocument';
+import { atOnce, inSlices } from '../../slices';
 import { cutText, wellFormed } from '../text';
 import { englishTrans } from '../trans';
 import { IViewer } from '../types';
@@ -385,6 +387,51 @@ function boundaries(text: string): number[] {
 
 describe('metadata properties', () => {
   const defaults = builtInDefaults();
+
+  it(
+    "checked an entry at a time, a document has the whole check's errors, in its order",
+    () => {
+      const shown = (errors: ISchemaError[]) =>
+        errors.map(e => [e.instancePath, e.keyword, e.schemaPath, e.params]);
+      fc.assert(
+        fc.property(hostileDocument, input => {
+          // The check reads a copy through JSON, as this is.
+          const document = JSON.parse(JSON.stringify(input));
+          const whole = validateDocument(document)
+            ? []
+            : (validateDocument as any).errors;
+          expect(shown(atOnce(validating(document, null)))).toEqual(
+            shown(whole)
+          );
+        }),
+        { ...RUNS, numRuns: 3000 }
+      );
+    },
+    TIMEOUT
+  );
+
+  it(
+    'a document checked in slices is the document checked at once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          anyDocument,
+          fc.integer({ min: 1, max: 5 }),
+          async (input, budgetMs) => {
+            let clock = 0;
+            const sliced = await inSlices(checking(input, 'settings'), {
+              budgetMs,
+              now: () => clock++,
+              pause: async () => undefined
+            });
+            expect(sliced).toEqual(parseDocument(input, 'settings'));
+          }
+        ),
+        { ...RUNS, numRuns: 2000 }
+      );
+    },
+    TIMEOUT
+  );
 
   it(
     'parseDocument never throws and names every problem by a path',
