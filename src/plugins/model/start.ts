@@ -73,10 +73,10 @@ async function loadSettings(
   try {
     const settings = await registry.load(PLUGIN_ID);
     // JupyterLab compiled our schema in this task: the operator's values are
-    // checked at the next idle moment, the user's and the model at the one
-    // after, so that no task runs long while someone starts to type.
-    await idle();
-    void guard.operator;
+    // checked in slices from the next idle moment on, the user's and the
+    // model at the one after, so that no task runs long while someone
+    // starts to type.
+    await guard.checkOperator();
     await idle();
     const update = () => model.setSettings(guard.read(settings));
     settings.changed.connect(update);
