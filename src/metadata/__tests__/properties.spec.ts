@@ -14,6 +14,7 @@ import { fillTemplate, mailtoUrl } from '../../report/deliver';
 import { builtInDefaults } from '../defaults';
 import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
+import { assembleMetadata, assembling } from '../assemble';
 import { buildMetadata } from '../build';
 import { checking, ISchemaError, parseDocument, validating } from '../parse';
 import { validateDocument } from '../../generated/validateDocument';
@@ -405,6 +406,33 @@ describe('metadata properties', () => {
           );
         }),
         { ...RUNS, numRuns: 3000 }
+      );
+    },
+    TIMEOUT
+  );
+
+  it(
+    'metadata assembled in slices is the metadata assembled at once',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          anyDocument,
+          fc.integer({ min: 1, max: 5 }),
+          async (input, budgetMs) => {
+            const inputs = () => ({
+              settings: parseDocument(input, 'settings'),
+              live: { admins: ['ann', 'user1'] }
+            });
+            let clock = 0;
+            const sliced = await inSlices(assembling(inputs()), {
+              budgetMs,
+              now: () => clock++,
+              pause: async () => undefined
+            });
+            expect(sliced).toEqual(assembleMetadata(inputs()));
+          }
+        ),
+        { ...RUNS, numRuns: 2000 }
       );
     },
     TIMEOUT
