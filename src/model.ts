@@ -373,47 +373,34 @@ export class HubHelpModel implements IDisposable {
    */
   setSettings(settings: IParsedDocument, problems: IProblem[] = []): void {
     this._settingsTicket++;
-    this._useSettings(settings, problems);
+    this._refreshIfMoved(
+      this._update({ settings, settingsProblems: problems }, 'settings')
+    );
   }
 
   /**
    * `setSettings`, with the metadata built in slices that let input through
-   * first: the same metadata. Settings set after these win; a change of
-   * another source meanwhile has them built again at once.
+   * first: the same metadata. Settings set after these win.
    */
   async setSettingsInSlices(
     settings: IParsedDocument,
     problems: IProblem[] = []
   ): Promise<void> {
     const ticket = ++this._settingsTicket;
-    const base = this._sources;
-    const sources = { ...base, settings, settingsProblems: problems };
-    const latest = () => ticket === this._settingsTicket;
-    const built = await inSlices(this._computing(sources), {
-      wanted: () => latest() && this._sources === base
-    }).catch(() => undefined);
-    if (latest()) {
-      this._useSettings(
-        settings,
-        problems,
-        this._sources === base ? built && { sources, built } : undefined
-      );
-    }
+    this._refreshIfMoved(
+      await this._updateInSlices(
+        { settings, settingsProblems: problems },
+        'settings',
+        () => ticket === this._settingsTicket
+      )
+    );
   }
 
-  private _useSettings(
-    settings: IParsedDocument,
-    problems: IProblem[],
-    prebuilt?: IPrebuilt
-  ): void {
-    const urlChanged =
-      metadataUrlOf(settings) !== metadataUrlOf(this._sources.settings);
-    this._update(
-      { settings, settingsProblems: problems },
-      'settings',
-      prebuilt
-    );
-    if (urlChanged && this._poll) {
+  /**
+   * Settings that name another metadata URL have it asked at once.
+   */
+  private _refreshIfMoved(moved: boolean): void {
+    if (moved && this._poll) {
       void this._poll.refresh();
     }
   }
@@ -582,8 +569,8 @@ export class HubHelpModel implements IDisposable {
       // Not deployed on this hub: not asked again in this session.
       this._absent = this._signIn?.service.name;
     }
-    // One rebuild for everything the check brought.
-    this._update(
+    // One rebuild for everything the check brought, in slices.
+    await this._updateInSlices(
       {
         ...(url
           ? { remote: copy, remoteProblem: remote.problem }
@@ -770,15 +757,44 @@ export class HubHelpModel implements IDisposable {
   }
 
   /**
+   * `_update`, with the metadata built in slices first; a change of the
+   * sources meanwhile has it built again at once, unless `current()` says
+   * that a later change replaced this one. Resolves as `_update` returns.
+   */
+  private async _updateInSlices(
+    change: Partial<ISources>,
+    source: SourceId,
+    current: () => boolean = () => true
+  ): Promise<boolean> {
+    const base = this._sources;
+    const sources = { ...base, ...change };
+    const built = await inSlices(this._computing(sources), {
+      wanted: () => current() && this._sources === base
+    }).catch(() => undefined);
+    if (!current()) {
+      return false;
+    }
+    return this._update(
+      change,
+      source,
+      built && this._sources === base ? { sources, built } : undefined
+    );
+  }
+
+  /**
    * Rebuild with `change`; only good metadata replaces the current one, and
    * a failure to build is reported, never thrown. `prebuilt`: what these
-   * sources with `change` were built into already (in slices).
+   * sources with `change` were built into already (in slices). Says whether
+   * the change names another metadata URL in the settings.
    */
   private _update(
     change: Partial<ISources>,
     source: SourceId,
     prebuilt?: IPrebuilt
-  ): void {
+  ): boolean {
+    const moved =
+      'settings' in change &&
+      metadataUrlOf(change.settings) !== metadataUrlOf(this._sources.settings);
     const next = prebuilt?.sources ?? { ...this._sources, ...change };
     const candidates = [next];
     if (this._usedRemote(next)) {
@@ -813,6 +829,7 @@ export class HubHelpModel implements IDisposable {
       this._poll.frequency = this._frequency();
     }
     this._changed.emit();
+    return moved;
   }
 
   private _usedRemote(sources: ISources): IRemoteCopy | undefined {
