@@ -563,7 +563,7 @@ const rows = [
     ''
   ],
   [
-    'our longest task after restore (LoAF), median; max',
+    'our longest task after restore (LoAF, 0: none), median; max',
     r =>
       r.ourLongestTaskMs === null
         ? 'n/a'

@@ -252,8 +252,9 @@ export async function loadOnce(
  * The longest run of our scripts after `after`, from the long animation
  * frames' script entries whose source is one of our files (a callback of
  * ours that JupyterLab's code calls is counted as JupyterLab's: the browser
- * names where a task entered, not all it ran); null where the browser
- * reports no long animation frames.
+ * names where a task entered, not all it ran); 0 when no frame over 50 ms
+ * held a script of ours, null where the browser reports no long animation
+ * frames.
  */
 export function ourLongestScript(frames, after) {
   if (!frames) {
