@@ -14,11 +14,11 @@ import { fillTemplate, mailtoUrl } from '../../report/deliver';
 import { builtInDefaults } from '../defaults';
 import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
-import { assembleMetadata, assembling } from '../assemble';
+import { assembling } from '../assemble';
 import { buildMetadata } from '../build';
 import { checking, ISchemaError, parseDocument, validating } from '../parse';
 import { validateDocument } from '../../generated/validateDocument';
-import { atOnce, inSlices } from '../../slices';
+import { atOnce, inSlices, Work } from '../../slices';
 import { cutText, wellFormed } from '../text';
 import { englishTrans } from '../trans';
 import { IViewer } from '../types';
@@ -411,53 +411,43 @@ describe('metadata properties', () => {
     TIMEOUT
   );
 
+  /**
+   * Work on any document, run in slices of any number of steps (a counter
+   * for a clock), ends with what it gives at once.
+   */
+  const slicedAsAtOnce = <T>(work: (input: unknown) => Work<T>) =>
+    fc.assert(
+      fc.asyncProperty(
+        anyDocument,
+        fc.integer({ min: 1, max: 5 }),
+        async (input, budgetMs) => {
+          let clock = 0;
+          const sliced = await inSlices(work(input), {
+            budgetMs,
+            now: () => clock++,
+            pause: async () => undefined
+          });
+          expect(sliced).toEqual(atOnce(work(input)));
+        }
+      ),
+      { ...RUNS, numRuns: 2000 }
+    );
+
   it(
     'metadata assembled in slices is the metadata assembled at once',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          anyDocument,
-          fc.integer({ min: 1, max: 5 }),
-          async (input, budgetMs) => {
-            const inputs = () => ({
-              settings: parseDocument(input, 'settings'),
-              live: { admins: ['ann', 'user1'] }
-            });
-            let clock = 0;
-            const sliced = await inSlices(assembling(inputs()), {
-              budgetMs,
-              now: () => clock++,
-              pause: async () => undefined
-            });
-            expect(sliced).toEqual(assembleMetadata(inputs()));
-          }
-        ),
-        { ...RUNS, numRuns: 2000 }
-      );
-    },
+    () =>
+      slicedAsAtOnce(input =>
+        assembling({
+          settings: parseDocument(input, 'settings'),
+          live: { admins: ['ann', 'user1'] }
+        })
+      ),
     TIMEOUT
   );
 
   it(
     'a document checked in slices is the document checked at once',
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(
-          anyDocument,
-          fc.integer({ min: 1, max: 5 }),
-          async (input, budgetMs) => {
-            let clock = 0;
-            const sliced = await inSlices(checking(input, 'settings'), {
-              budgetMs,
-              now: () => clock++,
-              pause: async () => undefined
-            });
-            expect(sliced).toEqual(parseDocument(input, 'settings'));
-          }
-        ),
-        { ...RUNS, numRuns: 2000 }
-      );
-    },
+    () => slicedAsAtOnce(input => checking(input, 'settings')),
     TIMEOUT
   );
 
