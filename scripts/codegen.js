@@ -84,7 +84,20 @@ const ajv = new Ajv({
     formats: _`require("../metadata/links").formats`
   }
 });
-let code = standaloneCode(ajv, ajv.compile(dataSchema));
+// The document's own check, and one for an entry of each list of entries
+// (people, tasks...): src/metadata/parse.ts checks a long list an entry at a
+// time, in slices, with the same code the document's check runs on it.
+ajv.addSchema(dataSchema, 'document');
+const entryLists = Object.entries(dataSchema.properties)
+  .filter(([, p]) => p.type === 'array' && p.items?.$ref && !p.uniqueItems)
+  .map(([key, p]) => [key, `document${p.items.$ref}`]);
+let code = standaloneCode(ajv, {
+  validateDocument: 'document',
+  ...Object.fromEntries(entryLists)
+});
+code += `export const validateEntry = { ${entryLists.map(([key]) => key).join(', ')} };`;
+// The order the document's check goes through its keys in.
+code += `export const DOCUMENT_KEYS = ${JSON.stringify(Object.keys(dataSchema.properties))};`;
 
 // Turn the runtime helpers' require() calls into imports for the bundler.
 const imports = [];

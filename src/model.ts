@@ -23,7 +23,7 @@ import {
   SharedAdmins
 } from './hub';
 import { YourReports, yourReportsKey } from './report/yourReports';
-import { assembleMetadata } from './metadata/assemble';
+import { assembling } from './metadata/assemble';
 import {
   fetchCommunityDocument,
   ICommunityCopy,
@@ -45,6 +45,7 @@ import { Resolver } from './metadata/resolve';
 import { ITrans } from './metadata/trans';
 import { IAnnouncement, IHubMetadata, SourceId } from './metadata/types';
 import { redactSecrets } from './hub/redact';
+import { atOnce, inSlices, Work } from './slices';
 
 const STATE_REMOTE = 'jupyterlab-hub-help:remote-copy';
 const STATE_DISMISSED = 'jupyterlab-hub-help:dismissed-announcements';
@@ -128,6 +129,14 @@ interface ISources {
 interface IBuilt extends IMergeResult {
   resolver: Resolver;
   remote?: IRemoteCopy;
+}
+
+/**
+ * Sources already built (in slices), and what they were built into.
+ */
+interface IPrebuilt {
+  sources: ISources;
+  built: IBuilt;
 }
 
 /**
@@ -355,10 +364,35 @@ export class HubHelpModel implements IDisposable {
    * user's own. `problems` are those found reading them beyond the checks.
    */
   setSettings(settings: IParsedDocument, problems: IProblem[] = []): void {
-    const urlChanged =
-      metadataUrlOf(settings) !== metadataUrlOf(this._sources.settings);
-    this._update({ settings, settingsProblems: problems }, 'settings');
-    if (urlChanged && this._poll) {
+    this._settingsTicket++;
+    this._refreshIfMoved(
+      this._update({ settings, settingsProblems: problems }, 'settings')
+    );
+  }
+
+  /**
+   * `setSettings`, with the metadata built in slices that let input through
+   * first: the same metadata. Settings set after these win.
+   */
+  async setSettingsInSlices(
+    settings: IParsedDocument,
+    problems: IProblem[] = []
+  ): Promise<void> {
+    const ticket = ++this._settingsTicket;
+    this._refreshIfMoved(
+      await this._updateInSlices(
+        { settings, settingsProblems: problems },
+        'settings',
+        () => ticket === this._settingsTicket
+      )
+    );
+  }
+
+  /**
+   * Settings that name another metadata URL have it asked at once.
+   */
+  private _refreshIfMoved(moved: boolean): void {
+    if (moved && this._poll) {
       void this._poll.refresh();
     }
   }
@@ -527,8 +561,8 @@ export class HubHelpModel implements IDisposable {
       // Not deployed on this hub: not asked again in this session.
       this._absent = this._signIn?.service.name;
     }
-    // One rebuild for everything the check brought.
-    this._update(
+    // One rebuild for everything the check brought, in slices.
+    await this._updateInSlices(
       {
         ...(url
           ? { remote: copy, remoteProblem: remote.problem }
@@ -715,11 +749,45 @@ export class HubHelpModel implements IDisposable {
   }
 
   /**
-   * Rebuild with `change`; only good metadata replaces the current one, and
-   * a failure to build is reported, never thrown.
+   * `_update`, with the metadata built in slices first; a change of the
+   * sources meanwhile has it built again at once, unless `current()` says
+   * that a later change replaced this one. Resolves as `_update` returns.
    */
-  private _update(change: Partial<ISources>, source: SourceId): void {
-    const next = { ...this._sources, ...change };
+  private async _updateInSlices(
+    change: Partial<ISources>,
+    source: SourceId,
+    current: () => boolean = () => true
+  ): Promise<boolean> {
+    const base = this._sources;
+    const sources = { ...base, ...change };
+    const built = await inSlices(this._computing(sources), {
+      wanted: () => current() && this._sources === base
+    }).catch(() => undefined);
+    if (!current()) {
+      return false;
+    }
+    return this._update(
+      change,
+      source,
+      built && this._sources === base ? { sources, built } : undefined
+    );
+  }
+
+  /**
+   * Rebuild with `change`; only good metadata replaces the current one, and
+   * a failure to build is reported, never thrown. `prebuilt`: what these
+   * sources with `change` were built into already (in slices). Says whether
+   * the change names another metadata URL in the settings.
+   */
+  private _update(
+    change: Partial<ISources>,
+    source: SourceId,
+    prebuilt?: IPrebuilt
+  ): boolean {
+    const moved =
+      'settings' in change &&
+      metadataUrlOf(change.settings) !== metadataUrlOf(this._sources.settings);
+    const next = prebuilt?.sources ?? { ...this._sources, ...change };
     const candidates = [next];
     if (this._usedRemote(next)) {
       // Should it fail, the metadata URL's document is the likeliest cause:
@@ -733,7 +801,10 @@ export class HubHelpModel implements IDisposable {
     const errors: unknown[] = [];
     for (const sources of candidates) {
       try {
-        this._built = this._compute(sources);
+        this._built =
+          sources === prebuilt?.sources
+            ? prebuilt.built
+            : this._compute(sources);
         this._sources = sources;
         break;
       } catch (error) {
@@ -750,6 +821,7 @@ export class HubHelpModel implements IDisposable {
       this._poll.frequency = this._frequency();
     }
     this._changed.emit();
+    return moved;
   }
 
   private _usedRemote(sources: ISources): IRemoteCopy | undefined {
@@ -768,21 +840,30 @@ export class HubHelpModel implements IDisposable {
   preview(section: CommunitySection, value: unknown): IPreview {
     const copy = this._usedCommunity(this._sources);
     const document = withSection(copy?.document ?? {}, section, value);
-    const { metadata } = this._assemble(
-      this._sources,
-      this._parse!.parseDocument(document, 'community')
+    const { metadata } = atOnce(
+      this._assembling(
+        this._sources,
+        this._parse!.parseDocument(document, 'community')
+      )
     );
     return { metadata, resolver: new Resolver(metadata, {}) };
   }
 
   private _compute(sources: ISources): IBuilt {
+    return atOnce(this._computing(sources));
+  }
+
+  /**
+   * `_compute` as work to run in slices (src/slices.ts).
+   */
+  private *_computing(sources: ISources): Work<IBuilt> {
     const community = this._usedCommunity(sources);
-    const { metadata, problems, remote } = this._assemble(
+    const { metadata, problems, remote } = yield* this._assembling(
       sources,
       community &&
-        this._checked(community.document, d =>
-          this._parse!.parseDocument(d, 'community')
-        )
+        (yield* this._checked(community.document, d =>
+          this._parse!.checking(d, 'community')
+        ))
     );
     const resolver = new Resolver(metadata, {
       username: this.hub.onHub ? this.hub.user : undefined,
@@ -792,17 +873,17 @@ export class HubHelpModel implements IDisposable {
     return { metadata, problems, resolver, remote };
   }
 
-  private _assemble(
+  private *_assembling(
     sources: ISources,
     community: IParsedDocument | undefined
-  ): IMergeResult & { remote?: IRemoteCopy } {
+  ): Work<IMergeResult & { remote?: IRemoteCopy }> {
     const remote = this._usedRemote(sources);
-    const { metadata, problems } = assembleMetadata(
+    const { metadata, problems } = yield* assembling(
       {
         settings: sources.settings,
         remote:
           remote &&
-          this._checked(remote.document, this._parse!.parseRemoteDocument),
+          (yield* this._checked(remote.document, this._parse!.checkingRemote)),
         community,
         live: { admins: this._live?.admins },
         problems: [
@@ -834,13 +915,13 @@ export class HubHelpModel implements IDisposable {
    * (the live hub's answers rebuild it too). Copies exist only after
    * `load()`, which loads the checks.
    */
-  private _checked(
+  private *_checked(
     document: object,
-    parse: (document: unknown) => IParsedDocument
-  ): IParsedDocument {
+    check: (document: unknown) => Work<IParsedDocument>
+  ): Work<IParsedDocument> {
     let checked = this._checkedDocuments.get(document);
     if (!checked) {
-      checked = parse(document);
+      checked = yield* check(document);
       this._checkedDocuments.set(document, checked);
     }
     return checked;
@@ -889,6 +970,7 @@ export class HubHelpModel implements IDisposable {
   private _sources: ISources = { settingsProblems: [] };
   private _built: IBuilt;
   private _buildFailures = new Map<SourceId, IProblem>();
+  private _settingsTicket = 0;
   private _live: ILiveHubState | undefined;
   private _dismissed = new Set<string>();
   private _changed = new Signal<this, void>(this);

@@ -5,8 +5,9 @@ import {
   IMergeOptions,
   IMergeResult,
   ISourceDocument,
-  mergeSources
+  merging
 } from './merge';
+import { atOnce, Work } from '../slices';
 import type { IParsedDocument } from './parse';
 import { IProblem } from './problems';
 import { ITrans } from './trans';
@@ -51,6 +52,16 @@ export function assembleMetadata(
   inputs: ICheckedSources,
   options: IMergeOptions = {}
 ): IMergeResult {
+  return atOnce(assembling(inputs, options));
+}
+
+/**
+ * `assembleMetadata` as work to run in slices (src/slices.ts).
+ */
+export function* assembling(
+  inputs: ICheckedSources,
+  options: IMergeOptions = {}
+): Work<IMergeResult> {
   const { settings } = inputs;
   const remote =
     inputs.remote &&
@@ -74,7 +85,7 @@ export function assembleMetadata(
     { source: 'defaults', document: defaults },
     ...parsed
   ];
-  const merged = mergeSources(sources, inputs.live, options);
+  const merged = yield* merging(sources, inputs.live, options);
   return {
     metadata: merged.metadata,
     problems: [

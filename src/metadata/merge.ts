@@ -1,4 +1,5 @@
 import { RoleIDs } from '../ids';
+import { atOnce, Work } from '../slices';
 import { COMMUNITY_SERVICE, ROLE_ALIASES } from './defaults';
 import { clampRefreshSeconds, LIMITS } from './limits';
 import { IPositions } from './parse';
@@ -59,12 +60,26 @@ export function mergeSources(
   live: ILiveHubData = {},
   options: IMergeOptions = {}
 ): IMergeResult {
+  return atOnce(merging(sources, live, options));
+}
+
+/**
+ * `mergeSources` as work that pauses after each entry of the lists (people,
+ * tasks), to run in slices (src/slices.ts).
+ */
+export function* merging(
+  sources: ISourceDocument[],
+  live: ILiveHubData = {},
+  options: IMergeOptions = {}
+): Work<IMergeResult> {
   const problems: IProblem[] = [];
   const acc = new Accumulator(problems);
-  sources.forEach(source => acc.apply(source));
-  const metadata = acc.finish();
-  checkReferences(metadata, problems, options, acc.written);
-  addDiscoveredAdmins(metadata, live.admins ?? []);
+  for (const source of sources) {
+    yield* acc.apply(source);
+  }
+  const metadata = yield* acc.finish();
+  yield* checkReferences(metadata, problems, options, acc.written);
+  yield* addDiscoveredAdmins(metadata, live.admins ?? []);
   checkRepresentatives(metadata, problems, acc.peopleSource);
   return { metadata, problems };
 }
@@ -89,7 +104,11 @@ class Accumulator {
    */
   readonly written = new Map<string, IOrigin>();
 
-  apply({ source, document: doc, positions = {} }: ISourceDocument): void {
+  *apply({
+    source,
+    document: doc,
+    positions = {}
+  }: ISourceDocument): Work<void> {
     const m = this._metadata;
     const origin = (list: string, index: number): IOrigin => ({
       source,
@@ -131,7 +150,7 @@ class Accumulator {
     }
     if (doc.people) {
       this.peopleSource = source;
-      m.people = this._people(doc.people, i => origin('people', i));
+      m.people = yield* this._people(doc.people, i => origin('people', i));
     }
     for (const [id, entry] of Object.entries(doc.roles ?? {})) {
       this._mergeRole(canonicalRole(id), entry);
@@ -144,15 +163,16 @@ class Accumulator {
         }
       }
     }
-    this._mergeTasks(doc.tasks ?? [], i => origin('tasks', i));
+    yield* this._mergeTasks(doc.tasks ?? [], i => origin('tasks', i));
   }
 
-  finish(): IHubMetadata {
+  *finish(): Work<IHubMetadata> {
     const m = this._metadata;
     m.roles = new Map(
       [...this._roles].map(([id, entry]) => [id, completeRole(id, entry)])
     );
     for (const [id, { entry, origin }] of this._tasks) {
+      yield;
       if (entry.hidden) {
         continue;
       }
@@ -179,18 +199,20 @@ class Accumulator {
     return m;
   }
 
-  private _people(
+  private *_people(
     entries: NonNullable<IHubMetadataDocument['people']>,
     originOf: (index: number) => IOrigin
-  ): IPerson[] {
+  ): Work<IPerson[]> {
     const seen = new Set<string>();
     const people: IPerson[] = [];
-    entries.forEach((entry, index) => {
+    for (let index = 0; index < entries.length; index++) {
+      yield;
+      const entry = entries[index];
       const origin = originOf(index);
       const id = entry.id ?? entry.usernames?.[0] ?? entry.name;
       if (seen.has(id)) {
         this._duplicate(origin, id);
-        return;
+        continue;
       }
       seen.add(id);
       people.push({
@@ -203,7 +225,7 @@ class Accumulator {
         discovered: false,
         origin
       });
-    });
+    }
     return people;
   }
 
@@ -221,16 +243,18 @@ class Accumulator {
     this._roles.set(id, { ...this._roles.get(id), ...mapped });
   }
 
-  private _mergeTasks(
+  private *_mergeTasks(
     entries: ITaskEntry[],
     originOf: (index: number) => IOrigin
-  ): void {
+  ): Work<void> {
     const seen = new Set<string>();
-    entries.forEach((entry, index) => {
+    for (let index = 0; index < entries.length; index++) {
+      yield;
+      const entry = entries[index];
       const origin = originOf(index);
       if (seen.has(entry.id)) {
         this._duplicate(origin, entry.id);
-        return;
+        continue;
       }
       seen.add(entry.id);
       if (entry.owner !== undefined) {
@@ -253,7 +277,7 @@ class Accumulator {
         entry: { ...previous?.entry, ...entry, how },
         origin
       });
-    });
+    }
   }
 
   private _duplicate(origin: IOrigin, id: string): void {
@@ -328,12 +352,12 @@ function hash(text: string): string {
  * Role ids named by people, tasks and roles must exist. A person keeps the
  * roles that do; a task whose owner does not exist is left out.
  */
-function checkReferences(
+function* checkReferences(
   m: IHubMetadata,
   problems: IProblem[],
   options: IMergeOptions,
   written: ReadonlyMap<string, IOrigin>
-): void {
+): Work<void> {
   const where = (key: string, fallback: IOrigin) =>
     written.get(key) ?? fallback;
   const known = (id: string) => m.roles.has(id);
@@ -351,7 +375,9 @@ function checkReferences(
       severity
     });
 
-  m.people = m.people.filter(person => {
+  const people: IPerson[] = [];
+  for (const person of m.people) {
+    yield;
     const valid = person.roles.filter(known);
     person.roles
       .filter(r => !known(r))
@@ -364,14 +390,19 @@ function checkReferences(
         )
       );
     person.roles = valid;
-    return valid.length > 0;
-  });
+    if (valid.length > 0) {
+      people.push(person);
+    }
+  }
+  m.people = people;
 
-  m.tasks = m.tasks.filter(task => {
+  const tasks: typeof m.tasks = [];
+  for (const task of m.tasks) {
+    yield;
     if (!known(task.owner)) {
       const at = where(`task:${task.id}:owner`, task.origin);
       warn(at.source, at.path, task.owner, 'error');
-      return false;
+      continue;
     }
     const command = task.how.command?.id;
     const at = where(`task:${task.id}:command`, task.origin);
@@ -389,8 +420,9 @@ function checkReferences(
         severity: 'warning'
       });
     }
-    return true;
-  });
+    tasks.push(task);
+  }
+  m.tasks = tasks;
 
   for (const category of m.outageCategories) {
     if (category.recipient && !known(category.recipient)) {
@@ -429,12 +461,13 @@ function checkReferences(
  * exclude list. A curated person with the same username keeps their own name
  * and contacts and gains the role.
  */
-function addDiscoveredAdmins(m: IHubMetadata, admins: string[]): void {
+function* addDiscoveredAdmins(m: IHubMetadata, admins: string[]): Work<void> {
   const exclude = new Set(m.adminDiscovery.exclude.map(u => u.toLowerCase()));
   const byUsername = new Map<string, IPerson>();
-  m.people.forEach(p =>
-    p.usernames.forEach(u => byUsername.set(u.toLowerCase(), p))
-  );
+  for (const p of m.people) {
+    yield;
+    p.usernames.forEach(u => byUsername.set(u.toLowerCase(), p));
+  }
   for (const username of admins) {
     const key = username.toLowerCase();
     if (exclude.has(key)) {

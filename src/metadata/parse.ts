@@ -1,4 +1,9 @@
-import validateDocument from '../generated/validateDocument';
+import {
+  DOCUMENT_KEYS,
+  validateDocument,
+  validateEntry
+} from '../generated/validateDocument';
+import { atOnce, Work } from '../slices';
 import { PLUGIN_ID } from '../ids';
 import { LIMITS } from './limits';
 import { IProblem, jsonPath, pointerKeys, ProblemCode } from './problems';
@@ -8,7 +13,7 @@ import { FORMAT_VERSION, IHubMetadataDocument, SourceId } from './types';
 /**
  * An error as reported by the validator compiled from schema/plugin.json.
  */
-interface ISchemaError {
+export interface ISchemaError {
   instancePath: string;
   schemaPath: string;
   keyword: string;
@@ -53,7 +58,14 @@ const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+$';
  * in a settings overrides file, wrapped in the plugin's id.
  */
 export function parseRemoteDocument(value: unknown): IParsedDocument {
-  return parseDocument(unwrap(value), 'metadata-url');
+  return atOnce(checkingRemote(value));
+}
+
+/**
+ * `parseRemoteDocument` as work to run in slices (src/slices.ts).
+ */
+export function checkingRemote(value: unknown): Work<IParsedDocument> {
+  return checking(unwrap(value), 'metadata-url');
 }
 
 function unwrap(value: unknown): unknown {
@@ -72,6 +84,24 @@ export function parseDocument(
   input: unknown,
   source: SourceId
 ): IParsedDocument {
+  return atOnce(checking(input, source));
+}
+
+/**
+ * Nodes walked, entries copied or checked between two pauses of the work.
+ */
+const NODES_PER_STEP = 1000;
+
+/**
+ * `parseDocument` as work to run in slices (src/slices.ts): it pauses
+ * between the entries of the long lists (people, tasks...), which are
+ * copied and checked one at a time with the check the document's own runs
+ * on them, so that what it finds, and in what order, is the same.
+ */
+export function* checking(
+  input: unknown,
+  source: SourceId
+): Work<IParsedDocument> {
   const problem = (
     keys: string[],
     code: ProblemCode,
@@ -87,33 +117,36 @@ export function parseDocument(
     return refused(problem([], 'type', ['object']));
   }
   // Checked before anything recursive reads the document.
-  if (depthExceeds(input, LIMITS.documentMaxDepth)) {
+  if (yield* depthExceeds(input, LIMITS.documentMaxDepth)) {
     return refused(problem([], 'too-deep', [String(LIMITS.documentMaxDepth)]));
   }
-  const text = JSON.stringify(input);
-  if (text.length > LIMITS.documentMaxChars) {
+  const { document, length } = yield* copied(input);
+  if (length > LIMITS.documentMaxChars) {
     return refused(
       problem([], 'too-large', [
-        String(text.length),
+        String(length),
         String(LIMITS.documentMaxChars)
       ])
     );
   }
-  const document = JSON.parse(text) as IHubMetadataDocument;
-  const indices = new OriginalIndices(document);
+  const indices = new OriginalIndices();
   const problems: IProblem[] = [];
   const seen = new Set<string>();
   // Paths with a problem somewhere inside them.
   const holdsProblem = new Set<string>();
+  // The entries found wrong in the last round: only they can change.
+  let suspects: Map<string, Set<unknown>> | null = null;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    if (validateDocument(document)) {
+    const errors = yield* validating(document, suspects);
+    if (errors.length === 0) {
       return {
         document,
         problems: [...problems, ...checkVersion(document, problem)],
         positions: indices.topLevel(document)
       };
     }
-    const findings = interpret((validateDocument as any).errors);
+    suspects = entriesOf(document, errors);
+    const findings = interpret(errors);
     const reported = new Set<string>();
     for (const { at, code, params, severity } of findings) {
       const keys = indices.original(document, at);
@@ -142,6 +175,7 @@ export function parseDocument(
       findings.map(f => f.remove),
       indices
     );
+    yield;
   }
   return {
     document: {},
@@ -151,12 +185,125 @@ export function parseDocument(
 }
 
 /**
+ * The document's lists of entries that are checked an entry at a time.
+ */
+function entryLists(document: {
+  [key: string]: unknown;
+}): [string, unknown[]][] {
+  return Object.keys(validateEntry)
+    .map((key): [string, unknown] => [key, document[key]])
+    .filter((e): e is [string, unknown[]] => Array.isArray(e[1]));
+}
+
+/**
+ * A copy of the document (through JSON, as the format is), an entry of the
+ * long lists at a time, and the length of its JSON text.
+ */
+function* copied(input: {
+  [key: string]: unknown;
+}): Work<{ document: IHubMetadataDocument; length: number }> {
+  const lists = entryLists(input);
+  const shell = { ...input };
+  for (const [key] of lists) {
+    shell[key] = [];
+  }
+  const text = JSON.stringify(shell);
+  const document = JSON.parse(text);
+  let length = text.length;
+  for (const [key, entries] of lists) {
+    const copies: unknown[] = document[key];
+    for (const entry of entries) {
+      // As in a list: what JSON has no value for is null there.
+      const entryText = JSON.stringify(entry) ?? 'null';
+      length += entryText.length + (copies.length > 0 ? 1 : 0);
+      copies.push(JSON.parse(entryText));
+      yield;
+    }
+  }
+  return { document, length };
+}
+
+/**
+ * The validator's errors for the whole document, in the order its own check
+ * of the whole gives them: the document without its lists of entries, then
+ * each entry alone, its errors placed where its list's are. `suspects`, when
+ * given, are the only entries that may have changed since the last round.
+ */
+export function* validating(
+  document: IHubMetadataDocument,
+  suspects: Map<string, Set<unknown>> | null
+): Work<ISchemaError[]> {
+  const whole = document as { [key: string]: unknown };
+  const lists = entryLists(whole);
+  const shell = { ...whole };
+  for (const [key] of lists) {
+    shell[key] = [];
+  }
+  const errors: ISchemaError[] = validateDocument(shell)
+    ? []
+    : [...(validateDocument as any).errors];
+  for (const [key, entries] of lists) {
+    const check = (validateEntry as { [key: string]: any })[key];
+    const found: ISchemaError[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      if (suspects && !suspects.get(key)?.has(entries[i])) {
+        continue;
+      }
+      if (!check(entries[i])) {
+        for (const e of check.errors as ISchemaError[]) {
+          found.push({ ...e, instancePath: `/${key}/${i}${e.instancePath}` });
+        }
+      }
+      yield;
+    }
+    // After the errors of the document's keys before this list.
+    const rank = propertyRank(key);
+    const at = errors.findIndex(e => rankOf(e) > rank);
+    errors.splice(at < 0 ? errors.length : at, 0, ...found);
+  }
+  return errors;
+}
+
+/**
+ * The entries of the lists that the errors are in.
+ */
+function entriesOf(
+  document: IHubMetadataDocument,
+  errors: ISchemaError[]
+): Map<string, Set<unknown>> {
+  const lists = new Map(entryLists(document as { [key: string]: unknown }));
+  const entries = new Map<string, Set<unknown>>();
+  for (const e of errors) {
+    const [key, index] = pointerKeys(e.instancePath);
+    const list = lists.get(key);
+    if (list && index !== undefined) {
+      const set = entries.get(key) ?? new Set();
+      set.add(list[Number(index)]);
+      entries.set(key, set);
+    }
+  }
+  return entries;
+}
+
+/**
+ * Where the validator checks a key of the document: unknown keys (and the
+ * document itself) first, then its properties in the schema's order.
+ */
+function propertyRank(key: string | undefined): number {
+  return key === undefined ? -1 : DOCUMENT_KEYS.indexOf(key);
+}
+
+function rankOf(error: ISchemaError): number {
+  return propertyRank(pointerKeys(error.instancePath)[0]);
+}
+
+/**
  * Whether any list or object is nested deeper than `max`, without recursion
  * (a document nested 10,000 deep would overflow the stack).
  */
-function depthExceeds(root: unknown, max: number): boolean {
+function* depthExceeds(root: unknown, max: number): Work<boolean> {
   const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
+  for (let walked = 1; stack.length > 0; walked++) {
     const [node, depth] = stack.pop()!;
     if (depth > max) {
       return true;
@@ -167,6 +314,9 @@ function depthExceeds(root: unknown, max: number): boolean {
           stack.push([child, depth + 1]);
         }
       }
+    }
+    if (walked % NODES_PER_STEP === 0) {
+      yield;
     }
   }
   return false;
@@ -373,34 +523,16 @@ function removeAll(
  * source as written.
  */
 class OriginalIndices {
-  constructor(document: unknown) {
-    // Iterative, like depthExceeds: the depth is bounded, but one rule.
-    const stack: unknown[] = [document];
-    while (stack.length > 0) {
-      const node = stack.pop();
-      if (Array.isArray(node)) {
-        this._map.set(
-          node,
-          node.map((_, i) => i)
-        );
-      }
-      // One at a time: spreading a list of 100,000 entries as arguments throws.
-      if (typeof node === 'object' && node !== null) {
-        for (const child of Object.values(node)) {
-          stack.push(child);
-        }
-      }
-    }
-  }
-
+  /**
+   * Only lists that lost entries are kept: any other holds its entries
+   * where they were written.
+   */
   removed(list: unknown[], removed: Set<number>): void {
-    const map = this._map.get(list);
-    if (map) {
-      this._map.set(
-        list,
-        map.filter((_, i) => !removed.has(i))
-      );
-    }
+    const map = this._map.get(list) ?? list.map((_, i) => i);
+    this._map.set(
+      list,
+      map.filter((_, i) => !removed.has(i))
+    );
   }
 
   /**
@@ -421,9 +553,8 @@ class OriginalIndices {
   topLevel(document: IHubMetadataDocument): IPositions {
     const positions: IPositions = {};
     for (const [key, value] of Object.entries(document)) {
-      const map = Array.isArray(value) ? this._map.get(value) : undefined;
-      if (map) {
-        positions[key] = map;
+      if (Array.isArray(value)) {
+        positions[key] = this._map.get(value) ?? value.map((_, i) => i);
       }
     }
     return positions;

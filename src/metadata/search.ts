@@ -1,3 +1,4 @@
+import { atOnce, Work } from '../slices';
 import { foldText, IFoldedText } from './fold';
 import { localize, localizeKeywords } from './localize';
 import { ITask } from './types';
@@ -59,21 +60,22 @@ export interface ITextRange {
  * A task the query found, and why.
  */
 export interface ITaskMatch {
-  item: ISearchableTask;
+  readonly item: ISearchableTask;
   /**
    * The parts of the title that matched: sorted, apart, on whole graphemes.
    */
-  highlights: ITextRange[];
+  readonly highlights: ITextRange[];
   /**
    * The keywords that matched the words the title and category lack.
    */
-  keywords: string[];
+  readonly keywords: string[];
 }
 
 /**
  * The index of each task list, per language: a document's tasks are folded
  * once, whoever asks and however often the panel renders. Weak, so an
- * index goes with the document it was built for.
+ * index goes with the document it was built for. An index is kept while it
+ * is built, so that slices and a view that needs it at once share the work.
  */
 const indexes = new WeakMap<readonly ITask[], Map<string, ISearchableTask[]>>();
 
@@ -84,6 +86,17 @@ export function searchableTasks(
   tasks: readonly ITask[],
   language: string
 ): ISearchableTask[] {
+  return atOnce(indexing(tasks, language));
+}
+
+/**
+ * `searchableTasks` as work that pauses after each task (`inSlices`), to
+ * build the index before a view asks for it without a long task.
+ */
+export function* indexing(
+  tasks: readonly ITask[],
+  language: string
+): Work<ISearchableTask[]> {
   let byLanguage = indexes.get(tasks);
   if (!byLanguage) {
     byLanguage = new Map();
@@ -91,29 +104,29 @@ export function searchableTasks(
   }
   let index = byLanguage.get(language);
   if (!index) {
-    index = buildIndex(tasks, language);
+    index = [];
     byLanguage.set(language, index);
+  }
+  // Read again after each pause: `searchableTasks` may have finished it.
+  while (index.length < tasks.length) {
+    index.push(searchable(tasks[index.length], language));
+    yield;
   }
   return index;
 }
 
-function buildIndex(
-  tasks: readonly ITask[],
-  language: string
-): ISearchableTask[] {
-  return tasks.map(task => {
-    const title = localize(task.title, language);
-    const category = localize(task.category, language);
-    const fields = [
-      field(Place.Title, title),
-      field(Place.Category, category),
-      ...localizeKeywords(task.keywords, language).map(keyword =>
-        field(Place.Keyword, keyword)
-      )
-    ];
-    const folded = fields.map(f => f.folded.text).join('\n');
-    return { task, title, category, fields, folded };
-  });
+function searchable(task: ITask, language: string): ISearchableTask {
+  const title = localize(task.title, language);
+  const category = localize(task.category, language);
+  const fields = [
+    field(Place.Title, title),
+    field(Place.Category, category),
+    ...localizeKeywords(task.keywords, language).map(keyword =>
+      field(Place.Keyword, keyword)
+    )
+  ];
+  const folded = fields.map(f => f.folded.text).join('\n');
+  return { task, title, category, fields, folded };
 }
 
 function field(place: Place, text: string): IField {
@@ -160,10 +173,10 @@ export function searchTasks(
 ): ITaskMatch[] {
   const words = foldText(query).text.split(/\s+/).filter(Boolean);
   if (words.length === 0) {
-    return tasks.map(item => ({ item, highlights: [], keywords: [] }));
+    return tasks.map(item => new TaskMatch(item, []));
   }
   const typing = !/\s$/.test(query);
-  const found: { match: ITaskMatch; rank: number[] }[] = [];
+  const found: IFound[] = [];
   tasks.forEach((item, index) => {
     const matches: IWordMatch[] = [];
     for (let i = 0; i < words.length; i++) {
@@ -182,16 +195,35 @@ export function searchTasks(
       total += cost(m);
     }
     found.push({
-      match: explain(item, matches),
-      rank: [withTypos, outsideTitle, total, index]
+      match: new TaskMatch(item, matches),
+      withTypos,
+      outsideTitle,
+      total,
+      index
     });
   });
-  return found.sort((a, b) => compare(a.rank, b.rank)).map(f => f.match);
+  return found.sort(compare).map(f => f.match);
 }
 
-function compare(a: number[], b: number[]): number {
-  const i = a.findIndex((value, k) => value !== b[k]);
-  return i < 0 ? 0 : a[i] - b[i];
+/**
+ * A found task with what ranks it, compared field by field: no list to
+ * allocate per match.
+ */
+interface IFound {
+  match: ITaskMatch;
+  withTypos: number;
+  outsideTitle: number;
+  total: number;
+  index: number;
+}
+
+function compare(a: IFound, b: IFound): number {
+  return (
+    a.withTypos - b.withTypos ||
+    a.outsideTitle - b.outsideTitle ||
+    a.total - b.total ||
+    a.index - b.index
+  );
 }
 
 function bestMatch(
@@ -288,9 +320,39 @@ function typoInField(
 
 /**
  * What to show for a found task: the title's matched parts, in the title's
- * own offsets, and the keywords behind the other words.
+ * own offsets, and the keywords behind the other words. Worked out when a
+ * row reads them, so that a keystroke costs the rows shown, not every match;
+ * the getters are the class's, not a closure per match.
  */
-function explain(item: ISearchableTask, matches: IWordMatch[]): ITaskMatch {
+class TaskMatch implements ITaskMatch {
+  constructor(
+    readonly item: ISearchableTask,
+    matches: IWordMatch[]
+  ) {
+    this._matches = matches;
+  }
+
+  get highlights(): ITextRange[] {
+    return this._explained().highlights;
+  }
+
+  get keywords(): string[] {
+    return this._explained().keywords;
+  }
+
+  private _explained(): { highlights: ITextRange[]; keywords: string[] } {
+    this._explanation ??= explain(this._matches);
+    return this._explanation;
+  }
+
+  private readonly _matches: IWordMatch[];
+  private _explanation?: { highlights: ITextRange[]; keywords: string[] };
+}
+
+function explain(matches: IWordMatch[]): {
+  highlights: ITextRange[];
+  keywords: string[];
+} {
   const ranges: ITextRange[] = [];
   const keywords = new Set<string>();
   for (const m of matches) {
@@ -301,7 +363,7 @@ function explain(item: ISearchableTask, matches: IWordMatch[]): ITaskMatch {
       keywords.add(m.field.text);
     }
   }
-  return { item, highlights: merge(ranges), keywords: [...keywords] };
+  return { highlights: merge(ranges), keywords: [...keywords] };
 }
 
 /**

@@ -14,8 +14,11 @@ import { fillTemplate, mailtoUrl } from '../../report/deliver';
 import { builtInDefaults } from '../defaults';
 import { LIMITS } from '../limits';
 import { isSafeLink } from '../links';
+import { assembling } from '../assemble';
 import { buildMetadata } from '../build';
-import { parseDocument } from '../parse';
+import { checking, ISchemaError, parseDocument, validating } from '../parse';
+import { validateDocument } from '../../generated/validateDocument';
+import { atOnce, inSlices, Work } from '../../slices';
 import { cutText, wellFormed } from '../text';
 import { englishTrans } from '../trans';
 import { IViewer } from '../types';
@@ -386,6 +389,68 @@ function boundaries(text: string): number[] {
 
 describe('metadata properties', () => {
   const defaults = builtInDefaults();
+
+  it(
+    "checked an entry at a time, a document has the whole check's errors, in its order",
+    () => {
+      const shown = (errors: ISchemaError[]) =>
+        errors.map(e => [e.instancePath, e.keyword, e.schemaPath, e.params]);
+      fc.assert(
+        fc.property(hostileDocument, input => {
+          // The check reads a copy through JSON, as this is.
+          const document = JSON.parse(JSON.stringify(input));
+          const whole = validateDocument(document)
+            ? []
+            : (validateDocument as any).errors;
+          expect(shown(atOnce(validating(document, null)))).toEqual(
+            shown(whole)
+          );
+        }),
+        { ...RUNS, numRuns: 3000 }
+      );
+    },
+    TIMEOUT
+  );
+
+  /**
+   * Work on any document, run in slices of any number of steps (a counter
+   * for a clock), ends with what it gives at once.
+   */
+  const slicedAsAtOnce = <T>(work: (input: unknown) => Work<T>) =>
+    fc.assert(
+      fc.asyncProperty(
+        anyDocument,
+        fc.integer({ min: 1, max: 5 }),
+        async (input, budgetMs) => {
+          let clock = 0;
+          const sliced = await inSlices(work(input), {
+            budgetMs,
+            now: () => clock++,
+            pause: async () => undefined
+          });
+          expect(sliced).toEqual(atOnce(work(input)));
+        }
+      ),
+      { ...RUNS, numRuns: 2000 }
+    );
+
+  it(
+    'metadata assembled in slices is the metadata assembled at once',
+    () =>
+      slicedAsAtOnce(input =>
+        assembling({
+          settings: parseDocument(input, 'settings'),
+          live: { admins: ['ann', 'user1'] }
+        })
+      ),
+    TIMEOUT
+  );
+
+  it(
+    'a document checked in slices is the document checked at once',
+    () => slicedAsAtOnce(input => checking(input, 'settings')),
+    TIMEOUT
+  );
 
   it(
     'parseDocument never throws and names every problem by a path',

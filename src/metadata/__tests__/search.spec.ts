@@ -232,6 +232,17 @@ describe('case, accents and scripts', () => {
   });
 });
 
+describe('what a match shows', () => {
+  it('is worked out when a row reads it, once, with no function per match', () => {
+    const [match] = searchTasks(builtIn, 'install pip');
+    // Nothing explained yet: a keystroke costs the rows shown.
+    expect(Object.values(match).some(v => typeof v === 'function')).toBe(false);
+    expect(Object.keys(match)).not.toContain('highlights');
+    expect(match.keywords).toEqual(['pip']);
+    expect(match.highlights).toBe(match.highlights);
+  });
+});
+
 describe('no query, no match', () => {
   it('lists every task in order, unmarked, for an empty or blank query', () => {
     for (const query of ['', '   ']) {

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 
 import { fold, foldText } from '../fold';
-import { searchableTasks, searchTasks } from '../search';
+import { atOnce, inSlices } from '../../slices';
+import { indexing, searchableTasks, searchTasks } from '../search';
 import { ITask } from '../types';
 
 const RUNS = { seed: 20260122, numRuns: 2000 };
@@ -177,6 +178,42 @@ describe('search properties', () => {
         }
       }),
       RUNS
+    );
+  });
+
+  it('builds in slices the index built at once, also for a view asking midway', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        tasksAndQuery,
+        fc.integer({ min: 1, max: 4 }),
+        fc.nat(6),
+        async ([list, query], budgetMs, askAt) => {
+          // The same tasks in another list: an index of its own.
+          const once = atOnce(indexing([...list], 'en'));
+          let pauses = 0;
+          let clock = 0;
+          const sliced = await inSlices(indexing(list, 'en'), {
+            budgetMs,
+            now: () => clock++,
+            pause: async () => {
+              if (pauses++ === askAt) {
+                // A view needs it now: whole, whatever the slices did.
+                expect(searchableTasks(list, 'en')).toEqual(once);
+              }
+            }
+          });
+          expect(sliced).toEqual(once);
+          expect(sliced).toBe(searchableTasks(list, 'en'));
+          const ids = (index: typeof once) =>
+            searchTasks(index, query).map(m => [
+              m.item.task.id,
+              m.highlights,
+              m.keywords
+            ]);
+          expect(ids(sliced!)).toEqual(ids(once));
+        }
+      ),
+      { ...RUNS, numRuns: 500 }
     );
   });
 });

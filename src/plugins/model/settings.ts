@@ -3,7 +3,8 @@ import { PartialJSONValue } from '@lumino/coreutils';
 
 import { PLUGIN_ID } from '../../ids';
 import { layerSettings, NO_SETTINGS } from '../../metadata/layers';
-import { IParsedDocument, parseDocument } from '../../metadata/parse';
+import { checking, IParsedDocument, parseDocument } from '../../metadata/parse';
+import { inSlices } from '../../slices';
 import { schemaForEditor, schemaForValidator } from './schemaForLab';
 import { ITranslationContexts, translateSchema } from './schemaText';
 
@@ -29,6 +30,23 @@ export class OperatorSettingsGuard {
   get operator(): IParsedDocument {
     this._operator ??= parseDocument(this._values, 'settings');
     return this._operator;
+  }
+
+  /**
+   * Check the operator's values in slices that let input through, so that
+   * reading `operator` afterwards costs nothing; a fetch meanwhile stops it.
+   */
+  async checkOperator(): Promise<void> {
+    const values = this._values;
+    const current = () => this._values === values && this._operator === null;
+    if (current()) {
+      const checked = await inSlices(checking(values, 'settings'), {
+        wanted: current
+      });
+      if (checked && current()) {
+        this._operator = checked;
+      }
+    }
   }
 
   register(registry: ISettingRegistry): void {

@@ -73,14 +73,16 @@ async function loadSettings(
   try {
     const settings = await registry.load(PLUGIN_ID);
     // JupyterLab compiled our schema in this task: the operator's values are
-    // checked at the next idle moment, the user's and the model at the one
-    // after, so that no task runs long while someone starts to type.
+    // checked in slices from the next idle moment on, the user's at the one
+    // after, and the model built in slices, so that no task runs long while
+    // someone starts to type.
+    await guard.checkOperator();
     await idle();
-    void guard.operator;
-    await idle();
-    const update = () => model.setSettings(guard.read(settings));
-    settings.changed.connect(update);
-    update();
+    // The user's values are few; the metadata built from them with the
+    // operator's is built in slices too.
+    const update = () => model.setSettingsInSlices(guard.read(settings));
+    settings.changed.connect(() => void update());
+    await update();
   } catch (reason) {
     // The user's own settings are invalid: keep the operator's values.
     model.setSettings(guard.operator, [

@@ -115,6 +115,17 @@ describe('OperatorSettingsGuard with JupyterLab’s real SettingRegistry', () =>
     );
   });
 
+  it('checks the operator’s values in slices to what a read at once finds', async () => {
+    const { guard } = await loadGuarded(broken);
+    const { guard: atOnce } = await loadGuarded(broken);
+    await guard.checkOperator();
+    const checked = guard.operator;
+    expect(checked).toEqual(atOnce.operator);
+    // Kept: reading it again checks nothing.
+    await guard.checkOperator();
+    expect(guard.operator).toBe(checked);
+  });
+
   it('still loads the user’s own valid settings on top', async () => {
     const { loaded: settings } = await loadGuarded(
       broken,
