@@ -6,9 +6,7 @@ import { ReactWidget } from '@jupyterlab/ui-components';
 import { Widget } from '@lumino/widgets';
 
 import type { ReportSession } from '../report';
-import { ReportActions } from './ReportActions';
-import { ReportForm } from './ReportForm';
-import { Rendered } from './Rendered';
+import { SessionReportActions, SessionReportForm } from './ReportSessionViews';
 
 export interface IReportDialogOptions {
   session: ReportSession;
@@ -30,34 +28,16 @@ export async function showReportDialog(
 ): Promise<void> {
   const { session, trans, language, copy } = options;
   const body = ReactWidget.create(
-    <Rendered session={session}>
-      {state => (
-        <ReportForm
-          report={state.report}
-          trans={trans}
-          language={language}
-          others={state.others}
-          onChange={patch => session.update(patch)}
-        />
-      )}
-    </Rendered>
+    <SessionReportForm session={session} trans={trans} language={language} />
   );
   body.addClass('jp-HubHelp-reportBody');
   const footer = ReactWidget.create(
-    <Rendered session={session}>
-      {state => (
-        <ReportActions
-          state={state}
-          trans={trans}
-          onSent={kind => session.sent(kind)}
-          onSendToHub={() => void session.sendToHub()}
-          onCopy={() =>
-            void copy(state.report.text).then(() => session.sent('copy'))
-          }
-          onClose={() => dialog.reject()}
-        />
-      )}
-    </Rendered>
+    <SessionReportActions
+      session={session}
+      trans={trans}
+      copy={copy}
+      onClose={() => dialog.reject()}
+    />
   );
   footer.addClass('jp-Dialog-footer');
   footer.addClass('jp-HubHelp-reportActions');

@@ -6,9 +6,7 @@ import { copyText } from '../../clipboard';
 import type { ReportSession } from '../../report';
 import { Header } from '../Header';
 import { People } from '../People';
-import { Rendered } from '../Rendered';
-import { ReportActions } from '../ReportActions';
-import { ReportForm } from '../ReportForm';
+import { SessionReportActions, SessionReportForm } from '../ReportSessionViews';
 import { SafeLink } from '../SafeLink';
 import { Section } from '../Section';
 import { TaskFinder } from '../TaskFinder';
@@ -74,32 +72,20 @@ function ReportPart(
     document.getElementById('jp-HubHelp-report-category')?.focus();
   }, [session]);
   return (
-    <Rendered session={session}>
-      {state => (
-        <div className="jp-HubHelp-pageReport">
-          <ReportForm
-            report={state.report}
-            trans={trans}
-            language={answers.language}
-            others={state.others}
-            onChange={patch => session.update(patch)}
-          />
-          <div className="jp-HubHelp-reportActions">
-            <ReportActions
-              state={state}
-              trans={trans}
-              onSent={kind => session.sent(kind)}
-              onSendToHub={() => void session.sendToHub()}
-              onCopy={() =>
-                void copyText(state.report.text).then(() =>
-                  session.sent('copy')
-                )
-              }
-              onClose={onCloseReport}
-            />
-          </div>
-        </div>
-      )}
-    </Rendered>
+    <div className="jp-HubHelp-pageReport">
+      <SessionReportForm
+        session={session}
+        trans={trans}
+        language={answers.language}
+      />
+      <div className="jp-HubHelp-reportActions">
+        <SessionReportActions
+          session={session}
+          trans={trans}
+          copy={copyText}
+          onClose={onCloseReport}
+        />
+      </div>
+    </div>
   );
 }
