@@ -461,6 +461,7 @@ class Supervisor:
 {self.editing_banner(rel)}  Hub pages:  the hub's own pages carry a Get help item and, when a server does not start,
               a help box (jupyterlab_hub_help.hub_templates_path()); log in as kai to see it,
               or add a name to {rel}/{FAILING_USERS} to make that user's start fail too.
+  Help page:  {self.url}/services/hub-help/help (the panel's answers, outside JupyterLab)
   Hub outage: kill -USR1 {os.getpid()} stops only the hub (JupyterLab keeps working,
               the panel says the hub cannot be reached); kill -USR2 {os.getpid()} starts it again.
   Logs:       {rel}/hub.log (hub and user servers), {rel}/proxy.log, {rel}/service.log

@@ -28,12 +28,9 @@ async function main(box: HTMLElement): Promise<void> {
     window.location.pathname
   );
   if (page === 'spawn-pending') {
-    const wait = Number(box.dataset.waitSeconds);
-    setTimeout(
-      () => (box.hidden = false),
-      Number.isFinite(wait) && wait > 0 ? wait * 1000 : 0
-    );
-    showOnFailure(box, context);
+    // Nothing is asked of the service while starts go well: only once the
+    // box shows, after the operator's wait or when the start failed.
+    await shown(box, context);
   }
   if (page === 'login') {
     await showPublic(box, serviceUrl);
@@ -77,25 +74,37 @@ async function main(box: HTMLElement): Promise<void> {
 }
 
 /**
- * On the page that waits for a server: once the hub's own progress bar says
- * the start failed, the box shows at once, and a report carries the hub's
- * last progress message.
+ * On the page that waits for a server: the box shows after the operator's
+ * wait, or at once when the hub's own progress bar says the start failed,
+ * and then a report carries the hub's last progress message.
  */
-function showOnFailure(box: HTMLElement, context: IHubPageContext): void {
-  const bar = document.getElementById('progress-bar');
-  if (!bar) {
-    return;
-  }
-  const observer = new MutationObserver(() => {
-    if (bar.classList.contains('bg-danger')) {
+function shown(box: HTMLElement, context: IHubPageContext): Promise<void> {
+  return new Promise(resolve => {
+    const show = () => {
       observer.disconnect();
-      context.page = 'spawn-failed';
-      context.message =
-        document.getElementById('progress-message')?.textContent?.trim() ?? '';
+      clearTimeout(timer);
       box.hidden = false;
+      resolve();
+    };
+    const wait = Number(box.dataset.waitSeconds);
+    const timer = setTimeout(
+      show,
+      Number.isFinite(wait) && wait > 0 ? wait * 1000 : 0
+    );
+    const bar = document.getElementById('progress-bar');
+    const observer = new MutationObserver(() => {
+      if (bar?.classList.contains('bg-danger')) {
+        context.page = 'spawn-failed';
+        context.message =
+          document.getElementById('progress-message')?.textContent?.trim() ??
+          '';
+        show();
+      }
+    });
+    if (bar) {
+      observer.observe(bar, { attributes: true, attributeFilter: ['class'] });
     }
   });
-  observer.observe(bar, { attributes: true, attributeFilter: ['class'] });
 }
 
 /**

@@ -21,6 +21,14 @@ const GROUP = 'groups/community-representatives/users';
 function signInRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (request: Request) => {
+    // JupyterLab's own, not the hub's pages (whose help box may sign in).
+    let top = request.frame();
+    while (top.parentFrame()) {
+      top = top.parentFrame()!;
+    }
+    if (!new URL(top.url()).pathname.includes('/user/')) {
+      return;
+    }
     const url = new URL(request.url());
     if (url.pathname === SERVICE && url.search.includes('silent')) {
       seen.push('silent frame');

@@ -179,19 +179,24 @@ test.describe('The community keeps its own help current', () => {
 
     // With the service stopped, zoe's panel keeps the last good copy.
     await hub.stopService();
-    await closePanel(zoe);
-    await moveClockOn(zoe, 31);
-    const failed = documentFailure(zoe);
-    const reopened = await openPanel(zoe);
-    expect(await failed).toMatch(/^(status 5\d\d|no answer)$/);
-    await expect(reopened.getByText(NOTE)).toBeVisible();
-    // And after a reload too: the copy is kept between sessions, once
-    // JupyterLab has saved its state.
-    await expect
-      .poll(() => savedWorkspace(zoe), { timeout: 60_000 })
-      .toContain(NOTE);
-    await zoe.reload();
-    await labRestored(zoe);
-    await expect((await openPanel(zoe)).getByText(NOTE)).toBeVisible();
+    try {
+      await closePanel(zoe);
+      await moveClockOn(zoe, 31);
+      const failed = documentFailure(zoe);
+      const reopened = await openPanel(zoe);
+      expect(await failed).toMatch(/^(status 5\d\d|no answer)$/);
+      await expect(reopened.getByText(NOTE)).toBeVisible();
+      // And after a reload too: the copy is kept between sessions, once
+      // JupyterLab has saved its state.
+      await expect
+        .poll(() => savedWorkspace(zoe), { timeout: 60_000 })
+        .toContain(NOTE);
+      await zoe.reload();
+      await labRestored(zoe);
+      await expect((await openPanel(zoe)).getByText(NOTE)).toBeVisible();
+    } finally {
+      // The files after this one find the hub as they expect it.
+      await hub.startService();
+    }
   });
 });
