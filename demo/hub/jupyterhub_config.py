@@ -14,6 +14,8 @@ Started by scripts/demo-hub.py, which runs configurable-http-proxy outside the h
   HUB_HELP_PAGE_SERVICE_SCOPE "0": the page's token may not call the hub help service
   HUB_HELP_SUBDOMAINS        "1": each user's server on a subdomain of its own
                              (the public URL is then http://localhost:PORT)
+  HUB_HELP_PENDING_AFTER_SECONDS  after how long the page that waits for a server shows
+                             the help box (default 30)
   HUB_HELP_SERVICE_URL       where the hub help service listens (the supervisor runs
                              it as an external service); HUB_HELP_SERVICE_TOKEN is its
                              API token
@@ -118,7 +120,7 @@ c.JupyterHub.template_paths = [hub_templates_path()]
 c.JupyterHub.template_vars = {
     "hub_help": {
         "fallback": "CloudHost Cooperative runs this hub for Riverbend: support@cloudhost.example.com",
-        "pending_after_seconds": 30,
+        "pending_after_seconds": int(os.environ.get("HUB_HELP_PENDING_AFTER_SECONDS") or 30),
         "login_page": True,
     }
 }

@@ -35,7 +35,7 @@ module.exports = {
   retries: 0,
   timeout: 180 * 1000,
   expect: { timeout: 15 * 1000 },
-  globalTimeout: 25 * 60 * 1000,
+  globalTimeout: 45 * 60 * 1000,
   reportSlowTests: null,
   use: {
     viewport: { width: 1280, height: 800 },
