@@ -3,6 +3,7 @@ import { Page, Request } from '@playwright/test';
 import { labRestored } from '../../tests/commands';
 import {
   declineNews,
+  fromJupyterLab,
   expect,
   hubApiAs,
   openPanel,
@@ -21,12 +22,7 @@ const GROUP = 'groups/community-representatives/users';
 function signInRequests(page: Page): string[] {
   const seen: string[] = [];
   page.on('request', (request: Request) => {
-    // JupyterLab's own, not the hub's pages (whose help box may sign in).
-    let top = request.frame();
-    while (top.parentFrame()) {
-      top = top.parentFrame()!;
-    }
-    if (!new URL(top.url()).pathname.includes('/user/')) {
+    if (!fromJupyterLab(request)) {
       return;
     }
     const url = new URL(request.url());

@@ -334,6 +334,18 @@ export async function logIn(
   return page;
 }
 
+/**
+ * Whether JupyterLab's own page (or a frame in it) made `request`, rather
+ * than one of the hub's pages, whose help box may call the service too.
+ */
+export function fromJupyterLab(request: Request): boolean {
+  let top = request.frame();
+  while (top.parentFrame()) {
+    top = top.parentFrame()!;
+  }
+  return new URL(top.url()).pathname.includes('/user/');
+}
+
 export function getHelpTab(page: Page): Locator {
   return page.getByRole('tab', { name: 'Get help', exact: true });
 }

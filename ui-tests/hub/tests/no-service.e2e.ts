@@ -1,5 +1,6 @@
 import {
   declineNews,
+  fromJupyterLab,
   expect,
   hubCallEnded,
   openPanel,
@@ -21,7 +22,10 @@ test.describe('A hub that runs no hub help service', () => {
       const page = await logInAs(user, {
         prepare: async p => {
           p.on('request', request => {
-            if (new URL(request.url()).pathname.startsWith('/services/')) {
+            if (
+              fromJupyterLab(request) &&
+              new URL(request.url()).pathname.startsWith('/services/')
+            ) {
               asked.push(request.url());
             }
           });
